@@ -1,0 +1,21 @@
+import { PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int } from 'type-graphql';
+
+/** Columns every table has: id, timestamps and the optimistic-locking version. */
+export abstract class BaseEntity {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Field({ description: 'When the record was created.' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field({ description: 'When the record was last changed.' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Int, { description: 'Optimistic-locking version: send it back with an update; it grows by one on every change.' })
+  @Property({ version: true, default: 1 })
+  version!: number;
+}

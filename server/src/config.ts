@@ -1,0 +1,146 @@
+import path from 'node:path';
+
+/** Every environment variable SRO Hub reads, validated once. Nothing else reads process.env. */
+export interface Config {
+  /** PostgreSQL server URL; unset means the embedded database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demoPassword: string | undefined;
+  /** Month (1-12) on whose 1st the program year starts. */
+  programYearStartMonth: number;
+  /** IANA time zone in which calendar dates ("today") are read. */
+  timeZone: string;
+  /** Apply pending migrations at start. */
+  migrateOnStart: boolean;
+  /** Load the demo program at start when the database is empty. Defaults to true on the embedded database. */
+  seedDemo: boolean;
+  databasePoolSize: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  graphqlIntrospection: boolean;
+  corsOrigins: string[];
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}`);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected true or false`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is invalid: expected a URL such as postgres://user@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL is invalid: expected a postgres:// or postgresql:// URL');
+  }
+  return raw;
+}
+
+function timeZone(env: Env): string {
+  const raw = read(env, 'TZ_PROGRAM') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+  } catch {
+    throw new ConfigError(`TZ_PROGRAM=${JSON.stringify(raw)} is invalid: expected an IANA time zone such as America/Denver`);
+  }
+  return raw;
+}
+
+function email(env: Env, name: string): string | undefined {
+  const raw = read(env, name);
+  if (raw !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected an e-mail address`);
+  }
+  return raw;
+}
+
+function password(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '' && raw.length < 12) {
+    throw new ConfigError(`${name} is invalid: expected at least 12 characters`);
+  }
+  return raw === '' ? undefined : raw;
+}
+
+function origins(env: Env): string[] {
+  const raw = read(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    if (!/^https?:\/\/[^/\s]+$/.test(trimmed)) {
+      throw new ConfigError(`CORS_ORIGINS contains ${JSON.stringify(trimmed)}: expected origins such as https://console.example.org`);
+    }
+    return trimmed;
+  });
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const url = databaseUrl(env);
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const adminEmail = email(env, 'ADMIN_EMAIL');
+  const adminPassword = password(env, 'ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD are invalid: set both or neither');
+  }
+  return {
+    databaseUrl: url,
+    dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: read(env, 'HOST') ?? '127.0.0.1',
+    nodeEnv,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    demoPassword: password(env, 'DEMO_PASSWORD'),
+    programYearStartMonth: integer(env, 'PROGRAM_YEAR_START_MONTH', 7, 1, 12),
+    timeZone: timeZone(env),
+    migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
+    seedDemo: boolean(env, 'SEED_DEMO', url === undefined),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', url === undefined ? 1 : 10, 1, 100),
+    adminEmail,
+    adminPassword,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    graphqlIntrospection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    corsOrigins: origins(env),
+  };
+}

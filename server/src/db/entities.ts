@@ -1,0 +1,9 @@
+import { Activity } from '../modules/activity/activity.entity';
+import { Agency } from '../modules/agency/agency.entity';
+import { Assignment } from '../modules/assignment/assignment.entity';
+import { Officer } from '../modules/officer/officer.entity';
+import { School } from '../modules/school/school.entity';
+import { User } from '../modules/user/user.entity';
+
+/** Every entity the ORM maps; migrations are generated from these. */
+export const entities = [Agency, Officer, School, Assignment, Activity, User];

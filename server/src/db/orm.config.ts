@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { entities } from './entities';
+
+const runningTypeScript = __filename.endsWith('.ts');
+const repositoryRoot = path.resolve(__dirname, runningTypeScript ? '../../..' : '../../../..');
+/** Migration sources live in the repository; the compiled build runs their JavaScript twins in dist/. */
+export const migrationsSourceDir = path.join(repositoryRoot, 'migrations');
+const migrationsRuntimeDir = runningTypeScript ? migrationsSourceDir : path.join(repositoryRoot, 'dist', 'migrations');
+
+/**
+ * Migrations are listed by `require`, not discovered by MikroORM's dynamic `import()`: that way the same
+ * list works for the compiled server and for TypeScript run by jest.
+ */
+function migrationsList(): MigrationObject[] {
+  const extension = runningTypeScript ? '.ts' : '.js';
+  if (!fs.existsSync(migrationsRuntimeDir)) return [];
+  return fs
+    .readdirSync(migrationsRuntimeDir)
+    .filter((file) => file.startsWith('Migration') && file.endsWith(extension) && !file.endsWith('.d.ts'))
+    .sort()
+    .map((file) => {
+      const name = path.basename(file, extension);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module = require(path.join(migrationsRuntimeDir, file)) as Record<string, MigrationObject['class']>;
+      return { name, class: module[name] };
+    });
+}
+
+export interface OrmOptions {
+  clientUrl: string;
+  /** Overrides the URL's host: a Unix socket folder for the embedded database. */
+  host?: string;
+  poolSize: number;
+}
+
+export function ormConfig({ clientUrl, host, poolSize }: OrmOptions) {
+  return defineConfig({
+    clientUrl,
+    host,
+    entities,
+    extensions: [Migrator],
+    pool: { min: 0, max: poolSize },
+    forceUtcTimezone: true,
+    // Entities are plain data here; the request context forks a fresh EntityManager, never the global one.
+    allowGlobalContext: false,
+    migrations: {
+      path: migrationsSourceDir,
+      pathTs: migrationsSourceDir,
+      migrationsList: migrationsList(),
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      snapshotName: '.snapshot-sro-hub',
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+    discovery: { warnWhenNoEntities: true },
+  });
+}

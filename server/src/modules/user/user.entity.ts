@@ -1,0 +1,60 @@
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../common/base.entity';
+import { Agency } from '../agency/agency.entity';
+import { Officer } from '../officer/officer.entity';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  AGENCY_CHIEF = 'AGENCY_CHIEF',
+  ANALYST = 'ANALYST',
+  OFFICER = 'OFFICER',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do.',
+  valuesConfig: {
+    ADMIN: { description: 'District administrator: everything.' },
+    AGENCY_CHIEF: { description: "Chief or sheriff (or delegate) of one agency: its own officers in full, the district's coverage." },
+    ANALYST: { description: 'Read-only access to everything except officers\' personal contact fields, and all reports.' },
+    OFFICER: { description: 'An SRO: its own assignments, schools and activity log.' },
+  },
+});
+
+/** Someone who signs in. The password hash never leaves the server: it has no @Field. */
+@ObjectType({ description: 'A person or script that signs in to SRO Hub.' })
+@Entity({ tableName: 'app_user' })
+@Index({ name: 'app_user_email_unique', expression: 'create unique index "app_user_email_unique" on "app_user" (lower("email"))' })
+@Check({ name: 'app_user_chief_has_agency', expression: "role <> 'AGENCY_CHIEF' or agency_id is not null" })
+@Check({ name: 'app_user_officer_has_officer', expression: "role <> 'OFFICER' or officer_id is not null" })
+export class User extends BaseEntity {
+  @Field({ description: 'Sign-in e-mail address, unique regardless of case.' })
+  @Property({ length: 254 })
+  email!: string;
+
+  @Field({ description: 'Name shown in the console and the audit log.' })
+  @Property({ length: 200 })
+  displayName!: string;
+
+  @Field(() => Role, { description: 'What the user may do.' })
+  @Enum({ items: () => Role })
+  role!: Role;
+
+  @ManyToOne(() => Agency, { ref: true, nullable: true, deleteRule: 'restrict', index: 'app_user_agency_index' })
+  agency?: Ref<Agency> | null;
+
+  @ManyToOne(() => Officer, { ref: true, nullable: true, deleteRule: 'restrict', index: 'app_user_officer_index' })
+  officer?: Ref<Officer> | null;
+
+  @Property({ type: 'string', length: 255, lazy: true, hidden: true })
+  passwordHash!: string;
+
+  @Field({ description: 'False once the account is deactivated; inactive users cannot sign in.' })
+  @Property({ default: true })
+  active: boolean = true;
+
+  @Field(() => Date, { nullable: true, description: 'When the user last signed in.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  lastLoginAt?: Date | null;
+}
