@@ -1,8 +1,14 @@
-import { PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int } from 'type-graphql';
 
+/** Columns filled in by default, for `em.create`'s typing. */
+export type BaseOptional = 'createdAt' | 'updatedAt' | 'version';
+
 /** Columns every table has: id, timestamps and the optimistic-locking version. */
-export abstract class BaseEntity {
+export abstract class BaseEntity<Optional extends string = never> {
+  /** Columns the database fills in; entities add their own defaulted columns to this list. */
+  [OptionalProps]?: BaseOptional | Optional;
+
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ autoincrement: true })
   id!: number;

@@ -22,7 +22,7 @@ export class DomainError extends GraphQLError {
   }
 }
 
-/** Per-field messages, keyed by the input field's path such as `input.fte`. */
+/** Per-field messages, keyed by the input field name such as `fte` (nested fields joined with dots). */
 export type FieldErrors = Record<string, string[]>;
 
 export const badInput = (message: string, fields: FieldErrors = {}) =>

@@ -18,14 +18,21 @@ const MAX_SOCKET_PATH = 100;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as typeof import('@electric-sql/pglite/contrib/btree_gist', { with: { 'resolution-mode': 'import' } });
 
-export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
+export interface EmbeddedOptions {
+  /** Serve on loopback TCP instead of a Unix socket in the data folder (the test harness shares it across processes). */
+  tcp?: boolean;
+  /** Connections the socket server accepts at once; statements still run one at a time. */
+  maxConnections?: number;
+}
+
+export async function startEmbedded(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgDir, { recursive: true });
   const db = await PGlite.create({ dataDir: pgDir, extensions: { btree_gist } });
   const socketPath = path.join(dataDir, '.s.PGSQL.5432');
-  const useSocket = socketPath.length <= MAX_SOCKET_PATH;
+  const useSocket = !options.tcp && socketPath.length <= MAX_SOCKET_PATH;
   if (useSocket) fs.rmSync(socketPath, { force: true });
-  const server = new PGLiteSocketServer(useSocket ? { db, path: socketPath } : { db, host: '127.0.0.1', port: 0 });
+  const server = new PGLiteSocketServer({ db, maxConnections: options.maxConnections ?? 4, ...(useSocket ? { path: socketPath } : { host: '127.0.0.1', port: 0 }) });
   await server.start();
   const url = useSocket ? 'postgres://postgres@localhost:5432/postgres' : `postgres://postgres@${server.getServerConn()}/postgres`;
   return {

@@ -45,6 +45,8 @@ export function ormConfig({ clientUrl, host, poolSize }: OrmOptions) {
     extensions: [Migrator],
     pool: { min: 0, max: poolSize },
     forceUtcTimezone: true,
+    // Never create a database because a URL has a typo: a missing database is a configuration error.
+    ensureDatabase: false,
     // Entities are plain data here; the request context forks a fresh EntityManager, never the global one.
     allowGlobalContext: false,
     migrations: {
@@ -53,9 +55,11 @@ export function ormConfig({ clientUrl, host, poolSize }: OrmOptions) {
       migrationsList: migrationsList(),
       tableName: 'mikro_orm_migrations',
       transactional: true,
+      silent: true,
       allOrNothing: true,
-      snapshot: true,
-      snapshotName: '.snapshot-sro-hub',
+      // No snapshot file: new migrations are diffed against a migrated database, which also holds what the
+      // entities cannot describe (see the expression indexes on Assignment).
+      snapshot: false,
       emit: 'ts',
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },

@@ -68,7 +68,7 @@ registerEnumType(InstructionTopic, {
 /** One piece of work an officer logged. It never identifies a student: there is no field for one. */
 @ObjectType({ description: 'One piece of work an officer logged. No field identifies a student, and notes must not either.' })
 @Entity()
-@Check({ name: 'activity_duration_range', expression: 'duration_minutes between 1 and 1440' })
+@Check({ name: 'activity_duration_range', expression: 'duration_minutes >= 1 and duration_minutes <= 1440' })
 @Check({ name: 'activity_students_not_negative', expression: 'students_reached >= 0' })
 @Check({ name: 'activity_staff_not_negative', expression: 'staff_reached >= 0' })
 @Check({ name: 'activity_notes_length', expression: 'char_length(notes) <= 500' })
@@ -76,7 +76,7 @@ registerEnumType(InstructionTopic, {
 @Index({ name: 'activity_officer_date_index', properties: ['officer', 'date'] })
 @Index({ name: 'activity_school_date_index', properties: ['school', 'date'] })
 @Index({ name: 'activity_category_date_index', properties: ['category', 'date'] })
-export class Activity extends BaseEntity {
+export class Activity extends BaseEntity<'studentsReached' | 'staffReached'> {
   @ManyToOne(() => Officer, { ref: true, deleteRule: 'restrict', index: false })
   officer!: Ref<Officer>;
 

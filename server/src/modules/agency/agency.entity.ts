@@ -1,6 +1,7 @@
-import { Check, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
+import { Officer } from '../officer/officer.entity';
 
 export enum AgencyKind {
   MUNICIPAL_POLICE = 'MUNICIPAL_POLICE',
@@ -29,7 +30,7 @@ registerEnumType(AgencyKind, {
 @Entity()
 @Check({ name: 'agency_ori_format', expression: "ori ~ '^[A-Z]{2}[A-Z0-9]{7}$'" })
 @Check({ name: 'agency_name_not_blank', expression: "btrim(name) <> ''" })
-export class Agency extends BaseEntity {
+export class Agency extends BaseEntity<'active'> {
   @Field({ description: 'Name of the agency, unique in the district, such as "Cedar Falls Police Department".' })
   @Property({ length: 200 })
   @Unique({ name: 'agency_name_unique' })
@@ -65,4 +66,7 @@ export class Agency extends BaseEntity {
   @Property({ default: true })
   @Index({ name: 'agency_active_index' })
   active: boolean = true;
+
+  @OneToMany(() => Officer, (officer) => officer.agency)
+  officers = new Collection<Officer>(this);
 }

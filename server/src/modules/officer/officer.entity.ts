@@ -1,7 +1,8 @@
-import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
-import { DateScalar } from '../../common/scalars';
+import { Activity } from '../activity/activity.entity';
+import { Assignment } from '../assignment/assignment.entity';
 import { Agency } from '../agency/agency.entity';
 
 export enum OfficerRank {
@@ -48,13 +49,16 @@ registerEnumType(OfficerStatus, {
   },
 });
 
-/** A School Resource Officer, employed by one agency. */
+/**
+ * A School Resource Officer, employed by one agency. Badge, status, dates, notes and contact fields are
+ * exposed by OfficerResolver, which hides them from callers who may not see them.
+ */
 @ObjectType({ description: 'A School Resource Officer, employed by one agency.' })
 @Entity()
 @Unique({ name: 'officer_badge_unique', properties: ['agency', 'badgeNumber'] })
 @Index({ name: 'officer_name_index', properties: ['lastName', 'firstName'] })
 @Check({ name: 'officer_name_not_blank', expression: "btrim(first_name) <> '' and btrim(last_name) <> ''" })
-export class Officer extends BaseEntity {
+export class Officer extends BaseEntity<'status'> {
   @ManyToOne(() => Agency, { ref: true, deleteRule: 'restrict', updateRule: 'cascade', index: 'officer_agency_index' })
   agency!: Ref<Agency>;
 
@@ -66,7 +70,6 @@ export class Officer extends BaseEntity {
   @Property({ length: 100 })
   lastName!: string;
 
-  @Field({ description: 'Badge number, unique within the agency.' })
   @Property({ length: 40 })
   badgeNumber!: string;
 
@@ -74,28 +77,28 @@ export class Officer extends BaseEntity {
   @Enum({ items: () => OfficerRank })
   rank!: OfficerRank;
 
-  @Field(() => String, { nullable: true, description: 'Work e-mail. Personal contact: visible only to administrators and to its own agency.' })
   @Property({ type: 'string', length: 254, nullable: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Work phone. Personal contact: visible only to administrators and to its own agency.' })
   @Property({ type: 'string', length: 40, nullable: true })
   phone?: string | null;
 
-  @Field(() => OfficerStatus, { description: 'Availability to the program.' })
   @Enum({ items: () => OfficerStatus, default: OfficerStatus.ACTIVE })
   @Index({ name: 'officer_status_index' })
   status: OfficerStatus = OfficerStatus.ACTIVE;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date the officer started as an SRO.' })
   @Property({ type: 'date', nullable: true })
   sroSince?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date the officer completed SRO basic training; null while not yet completed.' })
   @Property({ type: 'date', nullable: true })
   sroTrainingCompletedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Free-text notes about the officer.' })
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
+
+  @OneToMany(() => Assignment, (assignment) => assignment.officer)
+  assignments = new Collection<Assignment>(this);
+
+  @OneToMany(() => Activity, (activity) => activity.officer)
+  activities = new Collection<Activity>(this);
 }

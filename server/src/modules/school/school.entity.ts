@@ -1,6 +1,8 @@
-import { Check, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Entity, Enum, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
+import { Activity } from '../activity/activity.entity';
+import { Assignment } from '../assignment/assignment.entity';
 
 export enum SchoolLevel {
   ELEMENTARY = 'ELEMENTARY',
@@ -50,7 +52,7 @@ registerEnumType(SchoolLocale, {
 @Check({ name: 'school_nces_id_format', expression: "nces_id ~ '^[0-9]{12}$'" })
 @Check({ name: 'school_enrollment_not_negative', expression: 'enrollment >= 0' })
 @Check({ name: 'school_name_not_blank', expression: "btrim(name) <> ''" })
-export class School extends BaseEntity {
+export class School extends BaseEntity<'enrollment' | 'active'> {
   @Field({ description: 'Name of the school, unique in the district.' })
   @Property({ length: 200 })
   @Unique({ name: 'school_name_unique' })
@@ -91,4 +93,10 @@ export class School extends BaseEntity {
   @Property({ default: true })
   @Index({ name: 'school_active_index' })
   active: boolean = true;
+
+  @OneToMany(() => Assignment, (assignment) => assignment.school)
+  assignments = new Collection<Assignment>(this);
+
+  @OneToMany(() => Activity, (activity) => activity.school)
+  activities = new Collection<Activity>(this);
 }

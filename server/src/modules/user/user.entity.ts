@@ -1,26 +1,9 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '../../common/actor';
 import { BaseEntity } from '../../common/base.entity';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
-
-export enum Role {
-  ADMIN = 'ADMIN',
-  AGENCY_CHIEF = 'AGENCY_CHIEF',
-  ANALYST = 'ANALYST',
-  OFFICER = 'OFFICER',
-}
-
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What a user may do.',
-  valuesConfig: {
-    ADMIN: { description: 'District administrator: everything.' },
-    AGENCY_CHIEF: { description: "Chief or sheriff (or delegate) of one agency: its own officers in full, the district's coverage." },
-    ANALYST: { description: 'Read-only access to everything except officers\' personal contact fields, and all reports.' },
-    OFFICER: { description: 'An SRO: its own assignments, schools and activity log.' },
-  },
-});
 
 /** Someone who signs in. The password hash never leaves the server: it has no @Field. */
 @ObjectType({ description: 'A person or script that signs in to SRO Hub.' })
@@ -28,7 +11,7 @@ registerEnumType(Role, {
 @Index({ name: 'app_user_email_unique', expression: 'create unique index "app_user_email_unique" on "app_user" (lower("email"))' })
 @Check({ name: 'app_user_chief_has_agency', expression: "role <> 'AGENCY_CHIEF' or agency_id is not null" })
 @Check({ name: 'app_user_officer_has_officer', expression: "role <> 'OFFICER' or officer_id is not null" })
-export class User extends BaseEntity {
+export class User extends BaseEntity<'active'> {
   @Field({ description: 'Sign-in e-mail address, unique regardless of case.' })
   @Property({ length: 254 })
   email!: string;

@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from './actor';
+import { Loaders } from './loaders';
+
+/** What the HTTP layer lets resolvers do to the response: the console's session cookie. */
+export interface SessionCookie {
+  /** The token the request came with (cookie or bearer), if any. */
+  token: string | undefined;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** Everything a request carries through the resolvers and services. One per request, never shared. */
+export class RequestContext {
+  readonly loaders: Loaders;
+
+  constructor(
+    /** A fork of the ORM's EntityManager for this request only. */
+    readonly em: EntityManager,
+    readonly actor: Actor | null,
+    readonly requestId: string,
+    /** Today's calendar date in the program's time zone, fixed for the whole request. */
+    readonly today: string,
+    /** The client's address, for the audit trail and throttling. */
+    readonly clientAddress: string,
+    readonly session: SessionCookie,
+  ) {
+    this.loaders = new Loaders(em);
+  }
+}

@@ -1,0 +1,202 @@
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from './context';
+import { badInput, conflict, forbidden, notFound } from './errors';
+import { parseId } from './validation';
+import type { Page, PageArgs } from './list';
+import { SortOrder } from './list';
+import { requireActor, scoped, type Policy } from './policy';
+import { audit, snapshot } from './audit';
+
+interface Row {
+  id: number;
+  version: number;
+}
+
+export interface SortArg<F extends string> {
+  field: F;
+  order: SortOrder;
+}
+
+/** The ORM order for a sort argument, with id as the tie-break in the same direction. */
+export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string>): QueryOrderMap<T>[] {
+  const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
+  const path = columns[sort.field];
+  const order = path.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), direction as never);
+  return [order as QueryOrderMap<T>, { id: direction } as QueryOrderMap<T>];
+}
+
+/** One page of the rows the actor may read that match `where`, and their total. */
+export async function findPage<T extends Row>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  policy: Policy<T>,
+  where: FilterQuery<T>,
+  order: QueryOrderMap<T>[],
+  { page, perPage }: PageArgs,
+): Promise<Page<T>> {
+  const filter = scoped(policy, requireActor(ctx.actor), where);
+  if (filter === false) return { items: [], totalCount: 0 };
+  const [items, totalCount] = await ctx.em.findAndCount(entity, filter, {
+    orderBy: order,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  });
+  return { items, totalCount };
+}
+
+/** One row the actor may read, or null: a hidden row and a missing one look the same. */
+export async function findVisible<T extends Row>(
+  em: EntityManager,
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  policy: Policy<T>,
+  id: number,
+  populate: string[] = [],
+): Promise<T | null> {
+  const filter = scoped(policy, requireActor(ctx.actor), { id } as FilterQuery<T>);
+  if (filter === false) return null;
+  return em.findOne(entity, filter, { populate: populate as never });
+}
+
+/** A row to change: NOT_FOUND when it is missing or hidden, FORBIDDEN when visible but not the actor's to change. */
+export async function findWritable<T extends Row>(
+  em: EntityManager,
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  policy: Policy<T>,
+  id: number,
+  action: 'update' | 'delete',
+  populate: string[] = [],
+): Promise<T> {
+  const row = await findVisible(em, ctx, entity, policy, id, populate);
+  if (!row) throw notFound(entity.name, id);
+  const actor = requireActor(ctx.actor);
+  const allowed = action === 'update' ? policy.canUpdate(actor, row, ctx.today) : policy.canDelete(actor, row, ctx.today);
+  if (!allowed) throw forbidden(`You may not ${action} this ${entity.name.toLowerCase()}`);
+  return row;
+}
+
+/** Optimistic locking: the client must have seen the current version. */
+export function expectVersion(row: Row & object, version: number, entityName: string): void {
+  if (row.version !== version) {
+    throw conflict(`${entityName} ${row.id} was changed by someone else (version ${row.version}, you sent ${version}): reload it and try again`, {
+      reason: 'STALE_VERSION',
+      currentVersion: row.version,
+    });
+  }
+}
+
+/** Copies the defined fields of an input onto a row; `null` clears a field, `undefined` leaves it. */
+export function assignDefined<T extends object>(row: T, values: Partial<Record<keyof T, unknown>>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && key !== 'version') (row as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** What a module tells the generic service about its records. */
+export interface CrudSpec<T extends Row, Filter, Create, Update, BulkUpdate> {
+  entity: EntityClass<T>;
+  policy: Policy<T>;
+  sortColumns: Record<string, string>;
+  /** The ORM filter for a list's filter argument. */
+  where(filter: Filter | undefined, ctx: RequestContext): FilterQuery<T>;
+  /** Builds a new row from the input (resolving and checking references); not yet persisted. */
+  build(em: EntityManager, ctx: RequestContext, input: Create): Promise<T>;
+  /** Applies an update or bulk-update input to a row. */
+  apply(em: EntityManager, ctx: RequestContext, row: T, input: Update | BulkUpdate): Promise<void>;
+  /** Relations the policy's write rules read, loaded with the row. */
+  populate?: string[];
+  /** Business rules checked before a new or changed row is written, inside the transaction. */
+  check?(em: EntityManager, ctx: RequestContext, row: T): Promise<void>;
+}
+
+/**
+ * List, read, create, update, delete and their bulk forms, the same way for every record type: the policy
+ * scopes every read, every write runs in one transaction with its audit event, and updates check `version`.
+ */
+export class CrudService<T extends Row, Filter, Create, Update extends { version: number }, BulkUpdate> {
+  constructor(readonly spec: CrudSpec<T, Filter, Create, Update, BulkUpdate>) {}
+
+  private get name(): string {
+    return this.spec.entity.name;
+  }
+
+  list(ctx: RequestContext, filter: Filter | undefined, sort: SortArg<string>, page: PageArgs): Promise<Page<T>> {
+    return findPage(ctx, this.spec.entity, this.spec.policy, this.spec.where(filter, ctx), orderBy<T>(sort, this.spec.sortColumns), page);
+  }
+
+  get(ctx: RequestContext, id: number): Promise<T | null> {
+    return findVisible(ctx.em, ctx, this.spec.entity, this.spec.policy, id);
+  }
+
+  create(ctx: RequestContext, input: Create): Promise<T> {
+    const actor = requireActor(ctx.actor);
+    return ctx.em.transactional(async (em) => {
+      const row = await this.spec.build(em, ctx, input);
+      if (!this.spec.policy.canCreate(actor, row, ctx.today)) throw forbidden(`You may not create this ${this.name.toLowerCase()}`);
+      await this.spec.check?.(em, ctx, row);
+      await em.persistAndFlush(row);
+      audit(em, ctx, { action: 'create', entityType: this.name, entityId: row.id, after: snapshot(row) });
+      await em.flush();
+      return row;
+    });
+  }
+
+  update(ctx: RequestContext, id: number, input: Update): Promise<T> {
+    return ctx.em.transactional(async (em) => {
+      const row = await findWritable(em, ctx, this.spec.entity, this.spec.policy, id, 'update', this.spec.populate);
+      expectVersion(row, input.version, this.name);
+      await this.change(em, ctx, row, input);
+      return row;
+    });
+  }
+
+  updateMany(ctx: RequestContext, ids: number[], input: BulkUpdate): Promise<T[]> {
+    return ctx.em.transactional(async (em) => {
+      const rows: T[] = [];
+      for (const id of new Set(ids)) {
+        const row = await findWritable(em, ctx, this.spec.entity, this.spec.policy, id, 'update', this.spec.populate);
+        await this.change(em, ctx, row, input);
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+
+  delete(ctx: RequestContext, id: number): Promise<T> {
+    return this.deleteMany(ctx, [id]).then(([row]) => row);
+  }
+
+  deleteMany(ctx: RequestContext, ids: number[]): Promise<T[]> {
+    return ctx.em.transactional(async (em) => {
+      const rows: T[] = [];
+      for (const id of new Set(ids)) {
+        const row = await findWritable(em, ctx, this.spec.entity, this.spec.policy, id, 'delete', this.spec.populate);
+        // Keep a detached copy to return: the removed entity loses its id once flushed.
+        rows.push({ ...row });
+        audit(em, ctx, { action: 'delete', entityType: this.name, entityId: row.id, before: snapshot(row) });
+        em.remove(row);
+      }
+      await em.flush();
+      return rows;
+    });
+  }
+
+  private async change(em: EntityManager, ctx: RequestContext, row: T, input: Update | BulkUpdate): Promise<void> {
+    const before = snapshot(row);
+    await this.spec.apply(em, ctx, row, input);
+    if (!this.spec.policy.canUpdate(requireActor(ctx.actor), row, ctx.today)) throw forbidden(`You may not make this change to the ${this.name.toLowerCase()}`);
+    await this.spec.check?.(em, ctx, row);
+    await em.flush();
+    audit(em, ctx, { action: 'update', entityType: this.name, entityId: row.id, before, after: snapshot(row) });
+    await em.flush();
+  }
+}
+
+/** A referenced row the actor may see, for an input's `<relation>Id`; BAD_USER_INPUT on that field otherwise. */
+export async function reference<T extends Row>(em: EntityManager, ctx: RequestContext, entity: EntityClass<T>, policy: Policy<T>, id: string | number, field: string): Promise<T> {
+  const row = await findVisible(em, ctx, entity, policy, parseId(id, field));
+  if (!row) throw badInput(`${field} does not name a ${entity.name.toLowerCase()} you can see`, { [field]: [`No ${entity.name.toLowerCase()} with id ${id}`] });
+  return row;
+}

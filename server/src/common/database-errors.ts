@@ -1,0 +1,63 @@
+import { DriverException, OptimisticLockError } from '@mikro-orm/core';
+import { badInput, conflict, type DomainError } from './errors';
+
+interface ConstraintRule {
+  field: string;
+  message: string;
+}
+
+/** What each named constraint means to a client; the field is the input field to blame. */
+const CONSTRAINTS: Record<string, ConstraintRule> = {
+  agency_name_unique: { field: 'name', message: 'Another agency already has this name' },
+  agency_ori_unique: { field: 'ori', message: 'Another agency already has this ORI' },
+  agency_ori_format: { field: 'ori', message: 'ORI must be 9 capital letters or digits, starting with a two-letter state code' },
+  agency_name_not_blank: { field: 'name', message: 'Name must not be blank' },
+  officer_badge_unique: { field: 'badgeNumber', message: 'Another officer of this agency already has this badge number' },
+  officer_name_not_blank: { field: 'lastName', message: 'First and last name must not be blank' },
+  school_name_unique: { field: 'name', message: 'Another school already has this name' },
+  school_nces_id_unique: { field: 'ncesId', message: 'Another school already has this NCES id' },
+  school_nces_id_format: { field: 'ncesId', message: 'NCES id must be 12 digits' },
+  school_enrollment_not_negative: { field: 'enrollment', message: 'Enrollment cannot be negative' },
+  school_name_not_blank: { field: 'name', message: 'Name must not be blank' },
+  assignment_end_after_start: { field: 'endDate', message: 'The end date cannot be before the start date' },
+  assignment_fte_range: { field: 'fte', message: 'FTE must be greater than 0 and at most 1' },
+  assignment_primary_no_overlap: { field: 'startDate', message: 'The officer already has a PRIMARY assignment in this period' },
+  assignment_fte_total: { field: 'fte', message: "The officer's assignments would add up to more than 1.00 FTE on some day" },
+  assignment_officer_active: { field: 'officerId', message: 'Only ACTIVE officers get new assignments' },
+  assignment_school_active: { field: 'schoolId', message: 'Only active schools get new assignments' },
+  activity_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
+  activity_students_not_negative: { field: 'studentsReached', message: 'Students reached cannot be negative' },
+  activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },
+  activity_notes_length: { field: 'notes', message: 'Notes can be at most 500 characters' },
+  activity_topic_for_instruction: { field: 'topic', message: 'A topic is only for CLASSROOM_INSTRUCTION' },
+  app_user_email_unique: { field: 'email', message: 'Another user already has this e-mail address' },
+  app_user_chief_has_agency: { field: 'agencyId', message: 'An AGENCY_CHIEF user needs an agency' },
+  app_user_officer_has_officer: { field: 'officerId', message: 'An OFFICER user needs an officer record' },
+};
+
+// Rules that clash with another record are conflicts; the rest are bad input.
+const CONFLICT_STATES = new Set(['23505', '23P01']);
+const CONFLICT_CONSTRAINTS = new Set(['assignment_fte_total']);
+
+/** Translates a database or ORM error into the client's error, or returns undefined when it is not the client's doing. */
+export function fromDatabaseError(error: unknown): DomainError | undefined {
+  if (error instanceof OptimisticLockError) {
+    return conflict('This record was changed by someone else since you read it: reload it and try again', { reason: 'STALE_VERSION' });
+  }
+  if (!(error instanceof DriverException)) return undefined;
+  const { code, constraint, detail, table } = error as DriverException & { constraint?: string; detail?: string; table?: string };
+  if (code === '23503') {
+    // A delete that would orphan rows, or a reference to a row that does not exist.
+    return conflict(`This ${table ?? 'record'} is still referenced by other records: deactivate it instead of deleting it`, {
+      reason: 'REFERENCED',
+      constraint,
+    });
+  }
+  const rule = constraint ? CONSTRAINTS[constraint] : undefined;
+  if (!rule || !code?.startsWith('23')) return undefined;
+  if (CONFLICT_STATES.has(code) || CONFLICT_CONSTRAINTS.has(constraint!)) {
+    const clashing = /clashing_id=(\d+)/.exec(detail ?? '');
+    return conflict(rule.message, { reason: constraint, field: rule.field, ...(clashing ? { clashingAssignmentId: clashing[1] } : {}) });
+  }
+  return badInput(rule.message, { [rule.field]: [rule.message] });
+}

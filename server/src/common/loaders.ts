@@ -1,0 +1,42 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+interface Identified {
+  id: number;
+}
+
+/**
+ * Per-request batch loaders: every `load(id)` made while resolving one level of a query becomes a single
+ * `where id in (...)`. Loaders fetch by id only; whoever asks must already be allowed to see the parent edge.
+ */
+export class Loaders {
+  private readonly byEntity = new Map<EntityClass<Identified>, DataLoader<number, Identified | null>>();
+
+  private readonly byKey = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** A loader shared by every resolver call of this request that asks the same question (same key). */
+  keyed<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.byKey.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.byKey.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+
+  byId<T extends Identified>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    let loader = this.byEntity.get(entity);
+    if (!loader) {
+      loader = new DataLoader<number, Identified | null>(async (ids) => {
+        const rows = await this.em.find(entity as EntityClass<Identified>, { id: { $in: [...ids] } } as never);
+        const found = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.byEntity.set(entity, loader);
+    }
+    return loader as unknown as DataLoader<number, T | null>;
+  }
+}

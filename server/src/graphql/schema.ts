@@ -1,0 +1,38 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import type { RequestContext } from '../common/context';
+import type { Logger } from '../logger';
+import { ActivityResolver } from '../modules/activity/activity.resolver';
+import { AgencyResolver } from '../modules/agency/agency.resolver';
+import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
+import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
+import { SchoolResolver } from '../modules/school/school.resolver';
+import { authResolver } from '../modules/auth/auth.resolver';
+import type { SessionSettings } from '../modules/auth/auth.service';
+import { errorMiddleware } from './errors';
+
+/** `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Row rules live in the policies. */
+const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
+  context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role));
+
+export interface SchemaOptions {
+  session: SessionSettings;
+  log: Logger;
+}
+
+export function buildApiSchema({ session, log }: SchemaOptions): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AgencyResolver, OfficerResolver, AgencyOfficersResolver, SchoolResolver, AssignmentResolver, ActivityResolver, authResolver(session)],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [errorMiddleware(log)],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+}
+
+/** The SDL committed at schema/schema.graphql: sorted, so that a diff shows only real changes. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createApp } from './app';
+import { today } from './common/dates';
+import { migrate, openDatabase } from './db/database';
+import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
+import { createLogger } from './logger';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/** Process entry: configuration -> database -> HTTP server -> graceful shutdown. */
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const log = createLogger(config);
+  const database = await openDatabase(config);
+  log.info({ embedded: database.embedded, dataDir: database.embedded ? config.dataDir : undefined }, 'database open');
+  if (config.migrateOnStart) {
+    const applied = await migrate(database.orm);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  }
+  if (config.seedDemo && (await isDatabaseEmpty(database.orm.em.fork()))) {
+    const summary = await seedDemo(database.orm.em.fork(), { today: today(config.timeZone), programYearStartMonth: config.programYearStartMonth });
+    log.info(summary, 'demo program loaded');
+  }
+  const app = await createApp(config, database, log);
+  const server = app.express.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  log.info({ url: `http://${config.host}:${port}/` }, 'SRO Hub is listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    server.close();
+    server.closeIdleConnections();
+    await app.stop();
+    await database.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('SRO Hub failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { createCrudResolver } from '../../common/crud.resolver';
+import { Officer } from '../officer/officer.entity';
+import { School } from '../school/school.entity';
+import { Activity } from './activity.entity';
+import { ActivityFilter, ActivitySort, BulkUpdateActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
+import { activityService } from './activity.service';
+
+@Authorized()
+@Resolver(() => Activity)
+export class ActivityResolver extends createCrudResolver({
+  type: Activity,
+  plural: 'activities',
+  singular: 'activity',
+  filter: ActivityFilter,
+  sort: ActivitySort,
+  create: CreateActivityInput,
+  update: UpdateActivityInput,
+  bulkUpdate: BulkUpdateActivityInput,
+  service: activityService,
+  writers: 'ADMIN; a chief for its own officers; an officer for itself, up to 14 days after the activity date. Never ANALYST.',
+}) {
+  // An activity's officer is always visible to whoever may see the activity.
+  @FieldResolver(() => Officer, { description: 'The officer who did it.' })
+  officer(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Officer).load(activity.officer.id);
+  }
+
+  @FieldResolver(() => School, { nullable: true, description: 'The school; null for district-wide work.' })
+  school(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return activity.school ? ctx.loaders.byId(School).load(activity.school.id) : null;
+  }
+}

@@ -1,0 +1,34 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { createCrudResolver } from '../../common/crud.resolver';
+import { Officer } from '../officer/officer.entity';
+import { School } from '../school/school.entity';
+import { Assignment } from './assignment.entity';
+import { AssignmentFilter, AssignmentSort, BulkUpdateAssignmentInput, CreateAssignmentInput, UpdateAssignmentInput } from './assignment.inputs';
+import { assignmentService } from './assignment.service';
+
+@Authorized()
+@Resolver(() => Assignment)
+export class AssignmentResolver extends createCrudResolver({
+  type: Assignment,
+  plural: 'assignments',
+  singular: 'assignment',
+  filter: AssignmentFilter,
+  sort: AssignmentSort,
+  create: CreateAssignmentInput,
+  update: UpdateAssignmentInput,
+  bulkUpdate: BulkUpdateAssignmentInput,
+  service: assignmentService,
+  writers: 'ADMIN only. A broken rule (overlapping PRIMARY, more than 1.00 FTE, inactive officer or school) is a CONFLICT naming the clashing assignment.',
+}) {
+  // Whoever sees an assignment sees its officer (name, rank, agency) and school: coverage is district-wide.
+  @FieldResolver(() => Officer, { description: 'The assigned officer.' })
+  officer(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Officer).load(assignment.officer.id);
+  }
+
+  @FieldResolver(() => School, { description: 'The school served.' })
+  school(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(School).load(assignment.school.id);
+  }
+}

@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import { registerEnumType } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { requireActor, scoped } from '../../common/policy';
+import { Assignment, AssignmentRole } from './assignment.entity';
+import { assignmentPolicy } from './assignment.policy';
+import { activeOn } from './assignment.rules';
+
+export enum CoverageStatus {
+  COVERED = 'COVERED',
+  PARTIAL = 'PARTIAL',
+  UNCOVERED = 'UNCOVERED',
+}
+
+registerEnumType(CoverageStatus, {
+  name: 'CoverageStatus',
+  description: 'How a school is served on a date.',
+  valuesConfig: {
+    COVERED: { description: 'It has an active PRIMARY assignment.' },
+    PARTIAL: { description: 'Only SECONDARY or BACKUP assignments are active.' },
+    UNCOVERED: { description: 'No assignment is active.' },
+  },
+});
+
+/** Coverage status of schools on a date, for many schools in one statement. */
+export function loadCoverageStatus(ctx: RequestContext, schoolId: number, date: string): Promise<CoverageStatus> {
+  const actor = requireActor(ctx.actor);
+  return ctx.loaders
+    .keyed(`coverage:${date}`, () => new DataLoader<number, CoverageStatus>(async (schoolIds) => {
+      const filter = scoped(assignmentPolicy, actor, { $and: [activeOn(date), { school: { $in: [...schoolIds] } }] });
+      const rows = filter === false ? [] : await ctx.em.find(Assignment, filter, { fields: ['school', 'role'] });
+      const status = new Map<number, CoverageStatus>();
+      for (const row of rows) {
+        if (row.role === AssignmentRole.PRIMARY) status.set(row.school.id, CoverageStatus.COVERED);
+        else if (status.get(row.school.id) !== CoverageStatus.COVERED) status.set(row.school.id, CoverageStatus.PARTIAL);
+      }
+      return schoolIds.map((id) => status.get(id) ?? CoverageStatus.UNCOVERED);
+    }))
+    .load(schoolId);
+}

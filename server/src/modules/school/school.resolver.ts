@@ -1,0 +1,78 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { createCrudResolver } from '../../common/crud.resolver';
+import type { RequestContext } from '../../common/context';
+import { loadEdge } from '../../common/edges';
+import { ListType, PageArgs } from '../../common/list';
+import { DateScalar } from '../../common/scalars';
+import { Activity } from '../activity/activity.entity';
+import { activityEdge } from '../activity/activity.edges';
+import { ActivityFilter, ActivitySort } from '../activity/activity.inputs';
+import { activityService } from '../activity/activity.service';
+import { Assignment } from '../assignment/assignment.entity';
+import { assignmentEdge } from '../assignment/assignment.edges';
+import { AssignmentFilter, AssignmentSort } from '../assignment/assignment.inputs';
+import { activeOn } from '../assignment/assignment.rules';
+import { assignmentService } from '../assignment/assignment.service';
+import { CoverageStatus, loadCoverageStatus } from '../assignment/coverage';
+import { School } from './school.entity';
+import { BulkUpdateSchoolInput, CreateSchoolInput, SchoolFilter, SchoolSort, UpdateSchoolInput } from './school.inputs';
+import { schoolService } from './school.service';
+
+const AssignmentList = ListType(Assignment, 'assignments');
+const ActivityList = ListType(Activity, 'activities');
+
+@Authorized()
+@Resolver(() => School)
+export class SchoolResolver extends createCrudResolver({
+  type: School,
+  plural: 'schools',
+  singular: 'school',
+  filter: SchoolFilter,
+  sort: SchoolSort,
+  create: CreateSchoolInput,
+  update: UpdateSchoolInput,
+  bulkUpdate: BulkUpdateSchoolInput,
+  service: schoolService,
+  writers: 'ADMIN only.',
+}) {
+  @FieldResolver(() => AssignmentList, { description: "The school's assignments, past, present and future." })
+  assignments(
+    @Root() school: School,
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AssignmentFilter, { nullable: true, description: 'Which assignments, such as `{ activeOn: "2026-09-14" }`.' }) filter?: AssignmentFilter,
+    @Arg('sort', () => AssignmentSort, { nullable: true, description: 'Order; by start date when left out.' }) sort?: AssignmentSort,
+  ) {
+    return loadEdge(ctx, assignmentEdge('school'), school.id, { where: assignmentService.spec.where(filter, ctx), sort: sort ?? new AssignmentSort(), page });
+  }
+
+  @FieldResolver(() => [Assignment], { description: "The school's assignments active on a date." })
+  assignmentsOn(
+    @Root() school: School,
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) date?: string,
+  ) {
+    const page = Object.assign(new PageArgs(), { perPage: 100 });
+    return loadEdge(ctx, assignmentEdge('school'), school.id, { where: activeOn(date ?? ctx.today), sort: new AssignmentSort(), page }).then((result) => result.items);
+  }
+
+  @FieldResolver(() => CoverageStatus, { description: 'COVERED (a PRIMARY officer), PARTIAL (only SECONDARY or BACKUP) or UNCOVERED on a date.' })
+  coverageStatus(
+    @Root() school: School,
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) date?: string,
+  ) {
+    return loadCoverageStatus(ctx, school.id, date ?? ctx.today);
+  }
+
+  @FieldResolver(() => ActivityList, { description: 'Activities logged at the school that you may see.' })
+  activities(
+    @Root() school: School,
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Which activities.' }) filter?: ActivityFilter,
+    @Arg('sort', () => ActivitySort, { nullable: true, description: 'Order; newest first when left out.' }) sort?: ActivitySort,
+  ) {
+    return loadEdge(ctx, activityEdge('school'), school.id, { where: activityService.spec.where(filter, ctx), sort: sort ?? new ActivitySort(), page });
+  }
+}

@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createApp } from '../../server/src/app';
+import { loadConfig, type Config } from '../../server/src/config';
+import type { Database } from '../../server/src/db/database';
+import { createLogger } from '../../server/src/logger';
+import { openTestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions: { code: string; [key: string]: any } }[];
+  headers: Headers;
+}
+
+/** The real HTTP server on the test database, on a free port. */
+export class TestApp {
+  /** SQL statements sent since the last `resetStatements()`. */
+  statements: string[] = [];
+
+  private constructor(
+    readonly orm: MikroORM,
+    readonly url: string,
+    readonly config: Config,
+    private readonly server: Server,
+    private readonly stopApp: () => Promise<void>,
+  ) {}
+
+  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+    const orm = await openTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.TEST_DATABASE_URL, ...overrides });
+    const database: Database = { orm, embedded: false, close: () => orm.close() };
+    const app = await createApp(config, database, createLogger(config));
+    const server = app.express.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const testApp = new TestApp(orm, `http://127.0.0.1:${port}`, config, server, app.stop);
+    orm.em.getConnection().getKnex().on('query', (query: { sql: string }) => testApp.statements.push(query.sql));
+    return testApp;
+  }
+
+  resetStatements(): void {
+    this.statements = [];
+  }
+
+  /** Sends a GraphQL request; `token` is sent as a bearer token. */
+  async graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { ...body, status: response.status, headers: response.headers };
+  }
+
+  /** Like graphql(), but fails the test on any error and returns the data. */
+  async query<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const response = await this.graphql<T>(query, variables, token);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+    return response.data!;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server.close(resolve));
+    await this.stopApp();
+    await this.orm.close();
+  }
+}
