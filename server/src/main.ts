@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp } from './app';
-import { today } from './common/dates';
 import { migrate, openDatabase } from './db/database';
-import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
+import { describeDemo, loadDemoProgram } from './db/seed/load-demo';
 import { createLogger } from './logger';
+import { ensureAdmin } from './modules/user/first-admin';
 
 function configOrExit(): Config {
   try {
@@ -29,9 +29,14 @@ async function main(): Promise<void> {
     const applied = await migrate(database.orm);
     if (applied.length) log.info({ applied }, 'migrations applied');
   }
-  if (config.seedDemo && (await isDatabaseEmpty(database.orm.em.fork()))) {
-    const summary = await seedDemo(database.orm.em.fork(), { today: today(config.timeZone), programYearStartMonth: config.programYearStartMonth });
-    log.info(summary, 'demo program loaded');
+  if (config.seedDemo) {
+    const loaded = await loadDemoProgram(database.orm.em.fork(), config);
+    // Printed, not logged: the person starting the demo needs the accounts once, and logs must never hold a password.
+    if (loaded) console.log(describeDemo(loaded));
+  }
+  if (config.adminEmail && config.adminPassword) {
+    const outcome = await ensureAdmin(database.orm.em.fork(), config.adminEmail, config.adminPassword);
+    log.info({ email: config.adminEmail, outcome }, 'administrator from ADMIN_EMAIL');
   }
   const app = await createApp(config, database, log);
   const server = app.express.listen(config.port, config.host);

@@ -1,7 +1,7 @@
-import { today } from '../common/dates';
+import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { migrate, openDatabase } from '../db/database';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
+import { describeDemo, loadDemoProgram } from '../db/seed/load-demo';
 
 /** `seed-demo.js`: migrates, then loads the demo program into an empty database; a database with data is left alone. */
 async function main(): Promise<number> {
@@ -9,15 +9,8 @@ async function main(): Promise<number> {
   const database = await openDatabase(config);
   try {
     await migrate(database.orm);
-    if (!(await isDatabaseEmpty(database.orm.em.fork()))) {
-      console.log('the database already holds data: demo program not loaded');
-      return 0;
-    }
-    const summary = await seedDemo(database.orm.em.fork(), { today: today(config.timeZone), programYearStartMonth: config.programYearStartMonth });
-    console.log(
-      `demo program loaded: ${summary.agencies} agencies, ${summary.officers} officers, ${summary.schools} schools, ` +
-        `${summary.assignments} assignments, ${summary.activities} activities`,
-    );
+    const loaded = await loadDemoProgram(database.orm.em.fork(), config);
+    console.log(loaded ? describeDemo(loaded) : 'the database already holds data: demo program not loaded');
     return 0;
   } finally {
     await database.close();

@@ -1,10 +1,11 @@
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** Columns filled in by default, for `em.create`'s typing. */
 export type BaseOptional = 'createdAt' | 'updatedAt' | 'version';
 
-/** Columns every table has: id, timestamps and the optimistic-locking version. */
+/** Columns every table has: id, timestamps and the optimistic-locking version. Its fields appear on every type. */
+@ObjectType({ description: 'Columns every record has.' })
 export abstract class BaseEntity<Optional extends string = never> {
   /** Columns the database fills in; entities add their own defaulted columns to this list. */
   [OptionalProps]?: BaseOptional | Optional;

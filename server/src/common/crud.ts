@@ -109,6 +109,8 @@ export interface CrudSpec<T extends Row, Filter, Create, Update, BulkUpdate> {
   populate?: string[];
   /** Business rules checked before a new or changed row is written, inside the transaction. */
   check?(em: EntityManager, ctx: RequestContext, row: T): Promise<void>;
+  /** Business rules checked before a row is deleted, inside the transaction. */
+  beforeDelete?(em: EntityManager, ctx: RequestContext, row: T): Promise<void>;
 }
 
 /**
@@ -173,6 +175,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
       const rows: T[] = [];
       for (const id of new Set(ids)) {
         const row = await findWritable(em, ctx, this.spec.entity, this.spec.policy, id, 'delete', this.spec.populate);
+        await this.spec.beforeDelete?.(em, ctx, row);
         // Keep a detached copy to return: the removed entity loses its id once flushed.
         rows.push({ ...row });
         audit(em, ctx, { action: 'delete', entityType: this.name, entityId: row.id, before: snapshot(row) });

@@ -54,7 +54,7 @@ export async function pagesByParent<T extends Row>(
   const order = `e0.${column(spec.sortColumns[sort.field])} ${direction}, e0.id ${direction}`;
 
   const ranked = em
-    .createQueryBuilder(spec.entity)
+    .createQueryBuilder(spec.entity, 'e0')
     .select(['*', raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`)])
     .where(filter);
   const knex = em.getKnex();
@@ -65,13 +65,12 @@ export async function pagesByParent<T extends Row>(
     .where('edge_rank', '>', offset)
     .andWhere('edge_rank', '<=', offset + page.perPage)
     .orderBy('edge_rank');
-  const countsQuery = em.createQueryBuilder(spec.entity).select([spec.parent, raw('count(*) as total')]).where(filter).groupBy(spec.parent);
+  const countsQuery = em.createQueryBuilder(spec.entity, 'e0').select([spec.parent, raw('count(*) as total')]).where(filter).groupBy(spec.parent);
 
   const transaction = em.getTransactionContext();
-  const [rows, counts] = await Promise.all([
-    em.getConnection().execute<Record<string, unknown>[]>(rowsQuery, [], 'all', transaction),
-    countsQuery.execute<{ total: string }[]>('all', false),
-  ]);
+  // One after the other: both run on the request's single transaction connection.
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(rowsQuery, [], 'all', transaction);
+  const counts = await countsQuery.execute<{ total: string }[]>('all', false);
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
   for (const row of rows) {
     const { edge_rank: _rank, ...columns } = row;

@@ -8,7 +8,10 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
+import { ApiTokenResolver } from '../modules/auth/api-token.resolver';
+import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
+import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
 import { errorMiddleware } from './errors';
 
@@ -23,7 +26,14 @@ export interface SchemaOptions {
 
 export function buildApiSchema({ session, log }: SchemaOptions): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AgencyResolver, OfficerResolver, AgencyOfficersResolver, SchoolResolver, AssignmentResolver, ActivityResolver, authResolver(session)],
+    resolvers: [
+      AgencyResolver, OfficerResolver, AgencyOfficersResolver, SchoolResolver, AssignmentResolver, ActivityResolver,
+      UserResolver,
+      UserLinksResolver,
+      ApiTokenResolver,
+      AuditEventResolver,
+      authResolver(session),
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',
