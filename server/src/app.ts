@@ -92,7 +92,14 @@ export async function createApp(config: Config, database: Database, log: Logger)
         const token = requestToken(req);
         const actor = token ? await authenticate(em, token, settings) : null;
         const clientAddress = req.ip ?? 'unknown';
-        return new RequestContext(em, actor, res.locals.requestId as string, today(config.timeZone), clientAddress, sessionCookie(req, res, token, config.nodeEnv === 'production'));
+        return new RequestContext(
+          em,
+          actor,
+          res.locals.requestId as string,
+          today(config.timeZone),
+          clientAddress,
+          sessionCookie(req, res, token, config.nodeEnv === 'production'),
+        );
       },
     }),
   );

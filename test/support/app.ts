@@ -36,7 +36,10 @@ export class TestApp {
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     const testApp = new TestApp(orm, `http://127.0.0.1:${port}`, config, server, app.stop);
-    orm.em.getConnection().getKnex().on('query', (query: { sql: string }) => testApp.statements.push(query.sql));
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', (query: { sql: string }) => testApp.statements.push(query.sql));
     return testApp;
   }
 
@@ -45,7 +48,11 @@ export class TestApp {
   }
 
   /** Sends a GraphQL request; `token` is sent as a bearer token. */
-  async graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+  async graphql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

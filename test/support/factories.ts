@@ -51,19 +51,39 @@ export class Factory {
 
   school(values: Partial<School> = {}): Promise<School> {
     const em = this.em;
-    return this.save(em, em.create(School, { name: unique('School'), level: SchoolLevel.HIGH, locale: SchoolLocale.CITY, enrollment: 1000, ...values }));
+    return this.save(
+      em,
+      em.create(School, { name: unique('School'), level: SchoolLevel.HIGH, locale: SchoolLocale.CITY, enrollment: 1000, ...values }),
+    );
   }
 
   assignment(officer: Officer, school: School, values: Partial<Omit<Assignment, 'officer' | 'school'>> = {}): Promise<Assignment> {
     const em = this.em;
-    return this.save(em, em.create(Assignment, { officer: officer.id, school: school.id, role: AssignmentRole.PRIMARY, startDate: '2026-08-01', fte: 1, ...values } as never));
+    return this.save(
+      em,
+      em.create(Assignment, {
+        officer: officer.id,
+        school: school.id,
+        role: AssignmentRole.PRIMARY,
+        startDate: '2026-08-01',
+        fte: 1,
+        ...values,
+      } as never),
+    );
   }
 
   activity(officer: Officer, school: School | null, values: Partial<Omit<Activity, 'officer' | 'school'>> = {}): Promise<Activity> {
     const em = this.em;
     return this.save(
       em,
-      em.create(Activity, { officer: officer.id, school: school?.id ?? null, date: '2026-09-15', category: ActivityCategory.MENTORING, durationMinutes: 30, ...values } as never),
+      em.create(Activity, {
+        officer: officer.id,
+        school: school?.id ?? null,
+        date: '2026-09-15',
+        category: ActivityCategory.MENTORING,
+        durationMinutes: 30,
+        ...values,
+      } as never),
     );
   }
 

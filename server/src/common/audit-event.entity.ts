@@ -17,7 +17,10 @@ export class AuditEvent extends BaseEntity {
   @Property({ length: 254 })
   actorLabel!: string;
 
-  @Field({ description: 'What happened: create, update, delete, login, login_failure, logout, export, token_issued, token_revoked, password_reset.' })
+  @Field({
+    description:
+      'What happened: create, update, delete, login, login_failure, logout, export, token_issued, token_revoked, password_reset.',
+  })
   @Property({ length: 40 })
   @Index({ name: 'audit_event_action_index' })
   action!: string;

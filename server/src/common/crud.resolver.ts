@@ -44,7 +44,11 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.list(ctx, filter, sort ?? (new options.sort() as SortArg<string>), page);
     }
 
-    @Query(() => type, { name: singular, nullable: true, description: `One ${singular}, or null when it does not exist or is not visible to you.` })
+    @Query(() => type, {
+      name: singular,
+      nullable: true,
+      description: `One ${singular}, or null when it does not exist or is not visible to you.`,
+    })
     one(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: `${Type} id.` }) id: string) {
       return service.get(ctx, parseId(id));
     }
@@ -54,7 +58,10 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.create(ctx, input);
     }
 
-    @Mutation(() => type, { name: `update${Type}`, description: `Changes a ${singular}. ${writers} CONFLICT when \`version\` is not the current one.` })
+    @Mutation(() => type, {
+      name: `update${Type}`,
+      description: `Changes a ${singular}. ${writers} CONFLICT when \`version\` is not the current one.`,
+    })
     update(
       @Ctx() ctx: RequestContext,
       @Arg('id', () => ID, { description: `${Type} id.` }) id: string,
@@ -63,7 +70,10 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.update(ctx, parseId(id), input);
     }
 
-    @Mutation(() => type, { name: `delete${Type}`, description: `Deletes a ${singular} and returns it. CONFLICT while other records refer to it: deactivate it instead. ${writers}` })
+    @Mutation(() => type, {
+      name: `delete${Type}`,
+      description: `Deletes a ${singular} and returns it. CONFLICT while other records refer to it: deactivate it instead. ${writers}`,
+    })
     delete(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: `${Type} id.` }) id: string) {
       return service.delete(ctx, parseId(id));
     }

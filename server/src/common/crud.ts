@@ -80,10 +80,13 @@ export async function findWritable<T extends Row>(
 /** Optimistic locking: the client must have seen the current version. */
 export function expectVersion(row: Row & object, version: number, entityName: string): void {
   if (row.version !== version) {
-    throw conflict(`${entityName} ${row.id} was changed by someone else (version ${row.version}, you sent ${version}): reload it and try again`, {
-      reason: 'STALE_VERSION',
-      currentVersion: row.version,
-    });
+    throw conflict(
+      `${entityName} ${row.id} was changed by someone else (version ${row.version}, you sent ${version}): reload it and try again`,
+      {
+        reason: 'STALE_VERSION',
+        currentVersion: row.version,
+      },
+    );
   }
 }
 
@@ -189,7 +192,8 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   private async change(em: EntityManager, ctx: RequestContext, row: T, input: Update | BulkUpdate): Promise<void> {
     const before = snapshot(row);
     await this.spec.apply(em, ctx, row, input);
-    if (!this.spec.policy.canUpdate(requireActor(ctx.actor), row, ctx.today)) throw forbidden(`You may not make this change to the ${this.name.toLowerCase()}`);
+    if (!this.spec.policy.canUpdate(requireActor(ctx.actor), row, ctx.today))
+      throw forbidden(`You may not make this change to the ${this.name.toLowerCase()}`);
     await this.spec.check?.(em, ctx, row);
     await em.flush();
     audit(em, ctx, { action: 'update', entityType: this.name, entityId: row.id, before, after: snapshot(row) });
@@ -198,8 +202,18 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
 }
 
 /** A referenced row the actor may see, for an input's `<relation>Id`; BAD_USER_INPUT on that field otherwise. */
-export async function reference<T extends Row>(em: EntityManager, ctx: RequestContext, entity: EntityClass<T>, policy: Policy<T>, id: string | number, field: string): Promise<T> {
+export async function reference<T extends Row>(
+  em: EntityManager,
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  policy: Policy<T>,
+  id: string | number,
+  field: string,
+): Promise<T> {
   const row = await findVisible(em, ctx, entity, policy, parseId(id, field));
-  if (!row) throw badInput(`${field} does not name a ${entity.name.toLowerCase()} you can see`, { [field]: [`No ${entity.name.toLowerCase()} with id ${id}`] });
+  if (!row)
+    throw badInput(`${field} does not name a ${entity.name.toLowerCase()} you can see`, {
+      [field]: [`No ${entity.name.toLowerCase()} with id ${id}`],
+    });
   return row;
 }

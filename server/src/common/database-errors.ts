@@ -46,8 +46,8 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
   }
   if (!(error instanceof DriverException)) return undefined;
   const { code, constraint, detail, table } = error as DriverException & { constraint?: string; detail?: string; table?: string };
-  if (code === '23503') {
-    // A delete that would orphan rows, or a reference to a row that does not exist.
+  if (code === '23001' || code === '23503') {
+    // A delete that would orphan rows (restrict), or a reference to a row that does not exist.
     return conflict(`This ${table ?? 'record'} is still referenced by other records: deactivate it instead of deleting it`, {
       reason: 'REFERENCED',
       constraint,

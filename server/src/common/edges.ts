@@ -46,7 +46,8 @@ export async function pagesByParent<T extends Row>(
   const meta = em.getMetadata().get<T>(spec.entity.name);
   const column = (property: string) => {
     const field = (meta.properties as Record<string, { fieldNames: string[] } | undefined>)[property];
-    if (!field) throw badInput(`This list cannot be sorted by ${sort.field}`, { sort: [`Sort ${spec.entity.name} rows here by their own fields`] });
+    if (!field)
+      throw badInput(`This list cannot be sorted by ${sort.field}`, { sort: [`Sort ${spec.entity.name} rows here by their own fields`] });
     return field.fieldNames[0];
   };
   const parentColumn = column(spec.parent);
@@ -65,7 +66,11 @@ export async function pagesByParent<T extends Row>(
     .where('edge_rank', '>', offset)
     .andWhere('edge_rank', '<=', offset + page.perPage)
     .orderBy('edge_rank');
-  const countsQuery = em.createQueryBuilder(spec.entity, 'e0').select([spec.parent, raw('count(*) as total')]).where(filter).groupBy(spec.parent);
+  const countsQuery = em
+    .createQueryBuilder(spec.entity, 'e0')
+    .select([spec.parent, raw('count(*) as total')])
+    .where(filter)
+    .groupBy(spec.parent);
 
   const transaction = em.getTransactionContext();
   // One after the other: both run on the request's single transaction connection.

@@ -25,14 +25,12 @@ export class DomainError extends GraphQLError {
 /** Per-field messages, keyed by the input field name such as `fte` (nested fields joined with dots). */
 export type FieldErrors = Record<string, string[]>;
 
-export const badInput = (message: string, fields: FieldErrors = {}) =>
-  new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields });
+export const badInput = (message: string, fields: FieldErrors = {}) => new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields });
 
 export const notFound = (entity: string, id: number | string) =>
   new DomainError(ErrorCode.NOT_FOUND, `${entity} ${id} does not exist`, { entity, id: String(id) });
 
-export const conflict = (message: string, details: Record<string, unknown> = {}) =>
-  new DomainError(ErrorCode.CONFLICT, message, details);
+export const conflict = (message: string, details: Record<string, unknown> = {}) => new DomainError(ErrorCode.CONFLICT, message, details);
 
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError(ErrorCode.FORBIDDEN, message);
 

@@ -16,7 +16,9 @@ const MAX_SOCKET_PATH = 100;
 
 // The contrib typings describe only the ES module; `require` loads its CommonJS twin, also inside jest.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as typeof import('@electric-sql/pglite/contrib/btree_gist', { with: { 'resolution-mode': 'import' } });
+const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as typeof import('@electric-sql/pglite/contrib/btree_gist', {
+  with: { 'resolution-mode': 'import' },
+});
 
 export interface EmbeddedOptions {
   /** Serve on loopback TCP instead of a Unix socket in the data folder (the test harness shares it across processes). */
@@ -32,7 +34,11 @@ export async function startEmbedded(dataDir: string, options: EmbeddedOptions = 
   const socketPath = path.join(dataDir, '.s.PGSQL.5432');
   const useSocket = !options.tcp && socketPath.length <= MAX_SOCKET_PATH;
   if (useSocket) fs.rmSync(socketPath, { force: true });
-  const server = new PGLiteSocketServer({ db, maxConnections: options.maxConnections ?? 4, ...(useSocket ? { path: socketPath } : { host: '127.0.0.1', port: 0 }) });
+  const server = new PGLiteSocketServer({
+    db,
+    maxConnections: options.maxConnections ?? 4,
+    ...(useSocket ? { path: socketPath } : { host: '127.0.0.1', port: 0 }),
+  });
   await server.start();
   const url = useSocket ? 'postgres://postgres@localhost:5432/postgres' : `postgres://postgres@${server.getServerConn()}/postgres`;
   return {

@@ -32,7 +32,11 @@ export function clientError(error: unknown, log: Logger, requestId: string): Gra
   if (error instanceof DomainError) return error;
   const translated = fromDatabaseError(error);
   if (translated) return translated;
-  if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (
+    error instanceof GraphQLError &&
+    typeof error.extensions?.code === 'string' &&
+    error.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
+  ) {
     return error;
   }
   log.error({ err: error, requestId }, 'unexpected error');
@@ -62,6 +66,10 @@ export function formatError(log: Logger) {
     }
     const requestId = (original as { requestId?: string })?.requestId ?? 'unknown';
     log.error({ err: original }, 'unexpected error outside a resolver');
-    return { message: `Internal server error (request ${requestId})`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: `Internal server error (request ${requestId})`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }

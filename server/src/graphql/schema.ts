@@ -27,7 +27,12 @@ export interface SchemaOptions {
 export function buildApiSchema({ session, log }: SchemaOptions): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
-      AgencyResolver, OfficerResolver, AgencyOfficersResolver, SchoolResolver, AssignmentResolver, ActivityResolver,
+      AgencyResolver,
+      OfficerResolver,
+      AgencyOfficersResolver,
+      SchoolResolver,
+      AssignmentResolver,
+      ActivityResolver,
       UserResolver,
       UserLinksResolver,
       ApiTokenResolver,

@@ -9,10 +9,25 @@ import { User } from '../../modules/user/user.entity';
 /** The demo's sign-ins, one per role and a chief for two agencies; README.md lists them. */
 export const DEMO_ACCOUNTS = [
   { email: 'admin@sro-hub.example', displayName: 'Morgan Ellis (district administrator)', role: Role.ADMIN },
-  { email: 'chief@harlowfalls-pd.example', displayName: 'Chief Dana Okafor', role: Role.AGENCY_CHIEF, agency: 'Harlow Falls Police Department' },
-  { email: 'sheriff@juniper-so.example', displayName: 'Sheriff Walt Brennan', role: Role.AGENCY_CHIEF, agency: "Juniper County Sheriff's Office" },
+  {
+    email: 'chief@harlowfalls-pd.example',
+    displayName: 'Chief Dana Okafor',
+    role: Role.AGENCY_CHIEF,
+    agency: 'Harlow Falls Police Department',
+  },
+  {
+    email: 'sheriff@juniper-so.example',
+    displayName: 'Sheriff Walt Brennan',
+    role: Role.AGENCY_CHIEF,
+    agency: "Juniper County Sheriff's Office",
+  },
   { email: 'analyst@sro-hub.example', displayName: 'Riley Park (program analyst)', role: Role.ANALYST },
-  { email: 'officer@harlowfalls-pd.example', displayName: 'Officer Elena Marsh', role: Role.OFFICER, officer: { firstName: 'Elena', lastName: 'Marsh' } },
+  {
+    email: 'officer@harlowfalls-pd.example',
+    displayName: 'Officer Elena Marsh',
+    role: Role.OFFICER,
+    officer: { firstName: 'Elena', lastName: 'Marsh' },
+  },
 ] as const;
 
 /** A password for the demo accounts: DEMO_PASSWORD, or a new random one that the caller prints once. */

@@ -146,7 +146,11 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
  * One multi-row INSERT that returns the new ids in row order. `em.insertMany` returns only the first id on
  * PostgreSQL (MikroORM 6.6), so this reads the RETURNING rows the driver already asks for.
  */
-async function insertReturningIds<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: EntityDictionary<T>[]): Promise<number[]> {
+async function insertReturningIds<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: EntityDictionary<T>[],
+): Promise<number[]> {
   const result = await em.getDriver().nativeInsertMany<T>(entity.name, rows, { ctx: em.getTransactionContext() });
   const ids = (result.rows ?? []).map((row) => row.id as number);
   if (ids.length !== rows.length) throw new Error(`expected ${rows.length} ids from inserting ${entity.name} rows, got ${ids.length}`);
@@ -201,30 +205,31 @@ export function planDemo({ today, programYearStartMonth }: DemoOptions): DemoPla
   const programYear = programYearStartOf(today, programYearStartMonth);
   // Always about a school year of data: early in a program year, the previous one is included too.
   const activityStart = monthsBetween(programYear, today) < 8 ? addMonths(programYear, -12) : programYear;
-  const resolve = (date: RelativeDate) => addDays(addMonths(date.from === 'today' ? today : programYear, 12 * (date.years ?? 0)), date.days ?? 0);
+  const resolve = (date: RelativeDate) =>
+    addDays(addMonths(date.from === 'today' ? today : programYear, 12 * (date.years ?? 0)), date.days ?? 0);
 
   const officerIndex = new Map(DEMO_OFFICERS.map((officer, index) => [officer.key, index]));
   const schoolIndex = new Map(DEMO_SCHOOLS.map((school, index) => [school.key, index]));
-  const assignments = DEMO_ASSIGNMENTS.map(
-    (assignment): PlannedAssignment => ({
-      officer: officerIndex.get(assignment.officer)!,
-      school: schoolIndex.get(assignment.school)!,
-      role: assignment.role,
-      fte: assignment.fte,
-      startDate: resolve(assignment.start),
-      endDate: assignment.end ? resolve(assignment.end) : null,
-      notes: assignment.notes ?? null,
-    }),
-  );
+  const assignments = DEMO_ASSIGNMENTS.map((assignment): PlannedAssignment => ({
+    officer: officerIndex.get(assignment.officer)!,
+    school: schoolIndex.get(assignment.school)!,
+    role: assignment.role,
+    fte: assignment.fte,
+    startDate: resolve(assignment.start),
+    endDate: assignment.end ? resolve(assignment.end) : null,
+    notes: assignment.notes ?? null,
+  }));
 
   const officerDays: OfficerDay[] = [];
   for (let date = activityStart; date <= today; date = addDays(date, 1)) {
     if (!isSchoolDay(date)) continue;
     DEMO_OFFICERS.forEach((_officer, officer) => {
       const held = assignments.filter(
-        (assignment) => assignment.officer === officer && assignment.startDate <= date && (assignment.endDate === null || date <= assignment.endDate),
+        (assignment) =>
+          assignment.officer === officer && assignment.startDate <= date && (assignment.endDate === null || date <= assignment.endDate),
       );
-      if (held.length) officerDays.push({ date, officer, assignments: held, fte: Math.min(1, sum(held.map((assignment) => assignment.fte))) });
+      if (held.length)
+        officerDays.push({ date, officer, assignments: held, fte: Math.min(1, sum(held.map((assignment) => assignment.fte))) });
     });
   }
 
@@ -263,7 +268,10 @@ function planDailyActivities(random: () => number, officerDays: OfficerDay[], ta
     const expected = perFullTimeDay * day.fte;
     const count = Math.floor(expected) + (random() < expected - Math.floor(expected) ? 1 : 0);
     for (let index = 0; index < count; index++) {
-      const assignment = weightedPick(random, day.assignments.map((held): [PlannedAssignment, number] => [held, held.fte]));
+      const assignment = weightedPick(
+        random,
+        day.assignments.map((held): [PlannedAssignment, number] => [held, held.fte]),
+      );
       const school = DEMO_SCHOOLS[assignment.school];
       const category = weightedPick(random, CATEGORY_WEIGHTS[levelGroup(school.level)]);
       // Training is the officer's own, district-wide: it belongs to no school.
@@ -300,7 +308,13 @@ function measure(random: () => number, category: ActivityCategory, school: DemoS
       const group = levelGroup(school!.level);
       const topic = weightedPick(random, TOPIC_WEIGHTS[group]);
       // Now and then a lesson is given to a whole grade at an assembly.
-      if (random() < 0.08) return { topic, durationMinutes: between(3, 4) * 15, studentsReached: atMostEnrollment(between(150, 400)), staffReached: between(4, 12) };
+      if (random() < 0.08)
+        return {
+          topic,
+          durationMinutes: between(3, 4) * 15,
+          studentsReached: atMostEnrollment(between(150, 400)),
+          staffReached: between(4, 12),
+        };
       const classes = between(1, 3);
       const classMinutes = group === 'elementary' ? between(6, 9) * 5 : between(9, 11) * 5;
       let students = 0;

@@ -35,7 +35,8 @@ async function schoolFor(em: EntityManager, ctx: RequestContext, schoolId: strin
 }
 
 async function check(_em: EntityManager, ctx: RequestContext, activity: Activity): Promise<void> {
-  if (activity.date > ctx.today) throw badInput('An activity cannot be in the future', { date: [`date must be on or before ${ctx.today}`] });
+  if (activity.date > ctx.today)
+    throw badInput('An activity cannot be in the future', { date: [`date must be on or before ${ctx.today}`] });
   if (activity.topic && activity.category !== ActivityCategory.CLASSROOM_INSTRUCTION) {
     throw badInput('A topic is only for CLASSROOM_INSTRUCTION', { topic: ['Leave the topic empty for this category'] });
   }
@@ -44,38 +45,48 @@ async function check(_em: EntityManager, ctx: RequestContext, activity: Activity
   }
 }
 
-export const activityService = new CrudService<Activity, ActivityFilter, CreateActivityInput, UpdateActivityInput, BulkUpdateActivityInput>({
-  entity: Activity,
-  policy: activityPolicy,
-  sortColumns: activitySortColumns,
-  populate: ['officer'],
-  where(filter) {
-    const where: FilterQuery<Activity>[] = [];
-    if (filter?.ids) where.push({ id: { $in: parseIds(filter.ids, 'filter.ids') } });
-    if (filter?.officerId) where.push({ officer: parseId(filter.officerId, 'filter.officerId') });
-    if (filter?.schoolId) where.push({ school: parseId(filter.schoolId, 'filter.schoolId') });
-    if (filter?.districtWide === true) where.push({ school: null });
-    if (filter?.districtWide === false) where.push({ school: { $ne: null } });
-    if (filter?.agencyId) where.push({ officer: { agency: parseId(filter.agencyId, 'filter.agencyId') } });
-    if (filter?.category) where.push({ category: filter.category });
-    if (filter?.topic) where.push({ topic: filter.topic });
-    if (filter?.dateFrom) where.push({ date: { $gte: filter.dateFrom } });
-    if (filter?.dateTo) where.push({ date: { $lte: filter.dateTo } });
-    if (filter?.q) {
-      const like = `%${filter.q}%`;
-      where.push({ $or: [{ notes: { $ilike: like } }, { officer: { lastName: { $ilike: like } } }, { school: { name: { $ilike: like } } }] });
-    }
-    return { $and: where };
+export const activityService = new CrudService<Activity, ActivityFilter, CreateActivityInput, UpdateActivityInput, BulkUpdateActivityInput>(
+  {
+    entity: Activity,
+    policy: activityPolicy,
+    sortColumns: activitySortColumns,
+    populate: ['officer'],
+    where(filter) {
+      const where: FilterQuery<Activity>[] = [];
+      if (filter?.ids) where.push({ id: { $in: parseIds(filter.ids, 'filter.ids') } });
+      if (filter?.officerId) where.push({ officer: parseId(filter.officerId, 'filter.officerId') });
+      if (filter?.schoolId) where.push({ school: parseId(filter.schoolId, 'filter.schoolId') });
+      if (filter?.districtWide === true) where.push({ school: null });
+      if (filter?.districtWide === false) where.push({ school: { $ne: null } });
+      if (filter?.agencyId) where.push({ officer: { agency: parseId(filter.agencyId, 'filter.agencyId') } });
+      if (filter?.category) where.push({ category: filter.category });
+      if (filter?.topic) where.push({ topic: filter.topic });
+      if (filter?.dateFrom) where.push({ date: { $gte: filter.dateFrom } });
+      if (filter?.dateTo) where.push({ date: { $lte: filter.dateTo } });
+      if (filter?.q) {
+        const like = `%${filter.q}%`;
+        where.push({
+          $or: [{ notes: { $ilike: like } }, { officer: { lastName: { $ilike: like } } }, { school: { name: { $ilike: like } } }],
+        });
+      }
+      return { $and: where };
+    },
+    async build(em, ctx, { officerId, schoolId, ...values }) {
+      const officer = await officerFor(em, ctx, officerId);
+      const school = await schoolFor(em, ctx, schoolId);
+      return em.create(Activity, {
+        ...values,
+        studentsReached: values.studentsReached ?? 0,
+        staffReached: values.staffReached ?? 0,
+        officer,
+        school,
+      });
+    },
+    async apply(em, ctx, activity, { officerId, schoolId, ...values }: Partial<UpdateActivityInput>) {
+      if (officerId !== undefined) activity.officer = ref(await officerFor(em, ctx, officerId));
+      if (schoolId !== undefined) activity.school = await schoolFor(em, ctx, schoolId);
+      assignDefined(activity, values);
+    },
+    check,
   },
-  async build(em, ctx, { officerId, schoolId, ...values }) {
-    const officer = await officerFor(em, ctx, officerId);
-    const school = await schoolFor(em, ctx, schoolId);
-    return em.create(Activity, { ...values, studentsReached: values.studentsReached ?? 0, staffReached: values.staffReached ?? 0, officer, school });
-  },
-  async apply(em, ctx, activity, { officerId, schoolId, ...values }: Partial<UpdateActivityInput>) {
-    if (officerId !== undefined) activity.officer = ref(await officerFor(em, ctx, officerId));
-    if (schoolId !== undefined) activity.school = await schoolFor(em, ctx, schoolId);
-    assignDefined(activity, values);
-  },
-  check,
-});
+);

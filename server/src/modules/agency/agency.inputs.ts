@@ -4,15 +4,24 @@ import { SortOrder, sortFields } from '../../common/list';
 import { OmittableNotNull } from '../../common/validation';
 import { AgencyKind } from './agency.entity';
 
-export const AgencySortField = sortFields({ NAME: 'NAME', KIND: 'KIND', CREATED_AT: 'CREATED_AT', UPDATED_AT: 'UPDATED_AT' } as const, 'Agency', {
-  NAME: 'Agency name.',
-  KIND: 'Kind of agency.',
-  CREATED_AT: 'When the record was created.',
-  UPDATED_AT: 'When the record was last changed.',
-});
+export const AgencySortField = sortFields(
+  { NAME: 'NAME', KIND: 'KIND', CREATED_AT: 'CREATED_AT', UPDATED_AT: 'UPDATED_AT' } as const,
+  'Agency',
+  {
+    NAME: 'Agency name.',
+    KIND: 'Kind of agency.',
+    CREATED_AT: 'When the record was created.',
+    UPDATED_AT: 'When the record was last changed.',
+  },
+);
 export type AgencySortField = (typeof AgencySortField)[keyof typeof AgencySortField];
 
-export const agencySortColumns: Record<AgencySortField, string> = { NAME: 'name', KIND: 'kind', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' };
+export const agencySortColumns: Record<AgencySortField, string> = {
+  NAME: 'name',
+  KIND: 'kind',
+  CREATED_AT: 'createdAt',
+  UPDATED_AT: 'updatedAt',
+};
 
 @InputType({ description: 'Which agencies to list; all conditions must hold.' })
 export class AgencyFilter {

@@ -3,7 +3,13 @@ import { CrudService, assignDefined } from '../../common/crud';
 import { parseIds } from '../../common/validation';
 import { Agency } from './agency.entity';
 import { agencyPolicy } from './agency.policy';
-import { agencySortColumns, type AgencyFilter, type BulkUpdateAgencyInput, type CreateAgencyInput, type UpdateAgencyInput } from './agency.inputs';
+import {
+  agencySortColumns,
+  type AgencyFilter,
+  type BulkUpdateAgencyInput,
+  type CreateAgencyInput,
+  type UpdateAgencyInput,
+} from './agency.inputs';
 
 export const agencyService = new CrudService<Agency, AgencyFilter, CreateAgencyInput, UpdateAgencyInput, BulkUpdateAgencyInput>({
   entity: Agency,

@@ -33,7 +33,10 @@ registerEnumType(AssignmentRole, {
 @Index({ name: 'assignment_dates_index', properties: ['startDate', 'endDate'] })
 // Declared here by name only, so that schema diffs keep them; migration assignment_rules creates them.
 @Index({ name: 'assignment_primary_no_overlap', expression: 'select 1 -- exclusion constraint: see migration assignment_rules' })
-@Index({ name: 'assignment_school_period_index', expression: 'select 1 -- gist index on (school_id, period): see migration assignment_rules' })
+@Index({
+  name: 'assignment_school_period_index',
+  expression: 'select 1 -- gist index on (school_id, period): see migration assignment_rules',
+})
 export class Assignment extends BaseEntity {
   @ManyToOne(() => Officer, { ref: true, deleteRule: 'restrict', index: 'assignment_officer_index' })
   officer!: Ref<Officer>;

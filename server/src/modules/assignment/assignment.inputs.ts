@@ -101,7 +101,9 @@ export class AssignmentSort {
   order: SortOrder = SortOrder.ASC;
 }
 
-@InputType({ description: 'A new assignment. It must keep the rules: no overlapping PRIMARY, at most 1.00 FTE a day, active officer and school.' })
+@InputType({
+  description: 'A new assignment. It must keep the rules: no overlapping PRIMARY, at most 1.00 FTE a day, active officer and school.',
+})
 export class CreateAssignmentInput {
   @Field(() => ID, { description: 'The officer (must be ACTIVE).' })
   officerId!: string;

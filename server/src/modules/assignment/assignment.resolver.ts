@@ -4,7 +4,13 @@ import { createCrudResolver } from '../../common/crud.resolver';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import { Assignment } from './assignment.entity';
-import { AssignmentFilter, AssignmentSort, BulkUpdateAssignmentInput, CreateAssignmentInput, UpdateAssignmentInput } from './assignment.inputs';
+import {
+  AssignmentFilter,
+  AssignmentSort,
+  BulkUpdateAssignmentInput,
+  CreateAssignmentInput,
+  UpdateAssignmentInput,
+} from './assignment.inputs';
 import { assignmentService } from './assignment.service';
 
 @Authorized()
@@ -19,7 +25,8 @@ export class AssignmentResolver extends createCrudResolver({
   update: UpdateAssignmentInput,
   bulkUpdate: BulkUpdateAssignmentInput,
   service: assignmentService,
-  writers: 'ADMIN only. A broken rule (overlapping PRIMARY, more than 1.00 FTE, inactive officer or school) is a CONFLICT naming the clashing assignment.',
+  writers:
+    'ADMIN only. A broken rule (overlapping PRIMARY, more than 1.00 FTE, inactive officer or school) is a CONFLICT naming the clashing assignment.',
 }) {
   // Whoever sees an assignment sees its officer (name, rank, agency) and school: coverage is district-wide.
   @FieldResolver(() => Officer, { description: 'The assigned officer.' })

@@ -5,7 +5,10 @@ import { OfficerStatus } from '../officer/officer.entity';
 import { Assignment, AssignmentRole } from './assignment.entity';
 
 /** Assignments active on a date (end date inclusive, open end = for ever), as an ORM filter. */
-export const activeOn = (date: string): FilterQuery<Assignment> => ({ startDate: { $lte: date }, $or: [{ endDate: null }, { endDate: { $gte: date } }] });
+export const activeOn = (date: string): FilterQuery<Assignment> => ({
+  startDate: { $lte: date },
+  $or: [{ endDate: null }, { endDate: { $gte: date } }],
+});
 
 /** Assignments whose period overlaps [start, end] (end null = open), as an ORM filter. */
 const overlapping = (start: string, end: string | null | undefined): FilterQuery<Assignment> => ({
@@ -13,10 +16,13 @@ const overlapping = (start: string, end: string | null | undefined): FilterQuery
 });
 
 function clash(message: string, other: Assignment, rule: string) {
-  return conflict(`${message}: assignment ${other.id} (${other.role} at school ${other.school.id}, ${other.startDate} to ${other.endDate ?? 'open-ended'})`, {
-    reason: rule,
-    clashingAssignmentId: String(other.id),
-  });
+  return conflict(
+    `${message}: assignment ${other.id} (${other.role} at school ${other.school.id}, ${other.startDate} to ${other.endDate ?? 'open-ended'})`,
+    {
+      reason: rule,
+      clashingAssignmentId: String(other.id),
+    },
+  );
 }
 
 /**
@@ -29,9 +35,15 @@ export async function checkAssignment(em: EntityManager, assignment: Assignment,
   await em.execute('select id from officer where id = ? for update', [officerId]);
   if (isNew) {
     const officer = await assignment.officer.load();
-    if (officer?.status !== OfficerStatus.ACTIVE) throw conflict(`Officer ${officerId} is ${officer?.status ?? 'missing'}: only ACTIVE officers get new assignments`, { reason: 'assignment_officer_active' });
+    if (officer?.status !== OfficerStatus.ACTIVE)
+      throw conflict(`Officer ${officerId} is ${officer?.status ?? 'missing'}: only ACTIVE officers get new assignments`, {
+        reason: 'assignment_officer_active',
+      });
     const school = await assignment.school.load();
-    if (!school?.active) throw conflict(`School ${assignment.school.id} is not active: inactive schools get no new assignments`, { reason: 'assignment_school_active' });
+    if (!school?.active)
+      throw conflict(`School ${assignment.school.id} is not active: inactive schools get no new assignments`, {
+        reason: 'assignment_school_active',
+      });
   }
   const others = await em.find(
     Assignment,

@@ -26,7 +26,13 @@ async function check(em: EntityManager, _ctx: RequestContext, assignment: Assign
   await checkAssignment(em, assignment, assignment.id === undefined);
 }
 
-export const assignmentService = new CrudService<Assignment, AssignmentFilter, CreateAssignmentInput, UpdateAssignmentInput, BulkUpdateAssignmentInput>({
+export const assignmentService = new CrudService<
+  Assignment,
+  AssignmentFilter,
+  CreateAssignmentInput,
+  UpdateAssignmentInput,
+  BulkUpdateAssignmentInput
+>({
   entity: Assignment,
   policy: assignmentPolicy,
   sortColumns: assignmentSortColumns,
@@ -42,7 +48,13 @@ export const assignmentService = new CrudService<Assignment, AssignmentFilter, C
     if (filter?.endsTo) where.push({ endDate: { $lte: filter.endsTo } });
     if (filter?.q) {
       const like = `%${filter.q}%`;
-      where.push({ $or: [{ officer: { lastName: { $ilike: like } } }, { officer: { firstName: { $ilike: like } } }, { school: { name: { $ilike: like } } }] });
+      where.push({
+        $or: [
+          { officer: { lastName: { $ilike: like } } },
+          { officer: { firstName: { $ilike: like } } },
+          { school: { name: { $ilike: like } } },
+        ],
+      });
     }
     return { $and: where };
   },

@@ -26,15 +26,19 @@ registerEnumType(CoverageStatus, {
 export function loadCoverageStatus(ctx: RequestContext, schoolId: number, date: string): Promise<CoverageStatus> {
   const actor = requireActor(ctx.actor);
   return ctx.loaders
-    .keyed(`coverage:${date}`, () => new DataLoader<number, CoverageStatus>(async (schoolIds) => {
-      const filter = scoped(assignmentPolicy, actor, { $and: [activeOn(date), { school: { $in: [...schoolIds] } }] });
-      const rows = filter === false ? [] : await ctx.em.find(Assignment, filter, { fields: ['school', 'role'] });
-      const status = new Map<number, CoverageStatus>();
-      for (const row of rows) {
-        if (row.role === AssignmentRole.PRIMARY) status.set(row.school.id, CoverageStatus.COVERED);
-        else if (status.get(row.school.id) !== CoverageStatus.COVERED) status.set(row.school.id, CoverageStatus.PARTIAL);
-      }
-      return schoolIds.map((id) => status.get(id) ?? CoverageStatus.UNCOVERED);
-    }))
+    .keyed(
+      `coverage:${date}`,
+      () =>
+        new DataLoader<number, CoverageStatus>(async (schoolIds) => {
+          const filter = scoped(assignmentPolicy, actor, { $and: [activeOn(date), { school: { $in: [...schoolIds] } }] });
+          const rows = filter === false ? [] : await ctx.em.find(Assignment, filter, { fields: ['school', 'role'] });
+          const status = new Map<number, CoverageStatus>();
+          for (const row of rows) {
+            if (row.role === AssignmentRole.PRIMARY) status.set(row.school.id, CoverageStatus.COVERED);
+            else if (status.get(row.school.id) !== CoverageStatus.COVERED) status.set(row.school.id, CoverageStatus.PARTIAL);
+          }
+          return schoolIds.map((id) => status.get(id) ?? CoverageStatus.UNCOVERED);
+        }),
+    )
     .load(schoolId);
 }

@@ -59,7 +59,12 @@ class AuditEventSort {
 
 const AuditEventList = ListType(AuditEvent, 'audit events');
 
-const auditPolicy: Policy<AuditEvent> = { readable: (actor) => (isAdmin(actor) ? {} : false), canCreate: () => false, canUpdate: () => false, canDelete: () => false };
+const auditPolicy: Policy<AuditEvent> = {
+  readable: (actor) => (isAdmin(actor) ? {} : false),
+  canCreate: () => false,
+  canUpdate: () => false,
+  canDelete: () => false,
+};
 
 /** The audit trail, read-only, for ADMIN. Rows are written by the changes themselves (common/audit.ts). */
 @Authorized(Role.ADMIN)

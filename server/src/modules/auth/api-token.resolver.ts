@@ -26,7 +26,10 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => CreatedApiToken, { description: 'Creates an API token that acts as you. Its secret is shown only in this answer.' })
-  async createApiToken(@Ctx() ctx: RequestContext, @Arg('name', { description: 'What will use it, such as "Power BI refresh".' }) name: string): Promise<CreatedApiToken> {
+  async createApiToken(
+    @Ctx() ctx: RequestContext,
+    @Arg('name', { description: 'What will use it, such as "Power BI refresh".' }) name: string,
+  ): Promise<CreatedApiToken> {
     const actor = requireActor(ctx.actor);
     const trimmed = name.trim();
     validateName(trimmed);

@@ -47,7 +47,13 @@ export async function login(ctx: RequestContext, email: string, password: string
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
       await recordFailure(em, keys, now);
-      audit(em, ctx, { action: 'login_failure', entityType: 'User', entityId: user?.id, actorLabel: email.slice(0, 254), details: { reason: 'wrong credentials' } });
+      audit(em, ctx, {
+        action: 'login_failure',
+        entityType: 'User',
+        entityId: user?.id,
+        actorLabel: email.slice(0, 254),
+        details: { reason: 'wrong credentials' },
+      });
       await em.flush();
       return null;
     }

@@ -35,7 +35,15 @@ export async function recordFailure(em: EntityManager, keys: ReturnType<typeof t
          locked_until = case
            when login_throttle.window_started_at >= ? and login_throttle.failures + 1 >= ? then ?::timestamptz
            else login_throttle.locked_until end`,
-      [key, now, new Date(now.getTime() - WINDOW_MS), new Date(now.getTime() - WINDOW_MS), new Date(now.getTime() - WINDOW_MS), LIMITS[kind], new Date(now.getTime() + LOCK_MS)],
+      [
+        key,
+        now,
+        new Date(now.getTime() - WINDOW_MS),
+        new Date(now.getTime() - WINDOW_MS),
+        new Date(now.getTime() - WINDOW_MS),
+        LIMITS[kind],
+        new Date(now.getTime() + LOCK_MS),
+      ],
     );
   }
 }

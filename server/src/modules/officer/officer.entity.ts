@@ -41,7 +41,7 @@ registerEnumType(OfficerRank, {
 
 registerEnumType(OfficerStatus, {
   name: 'OfficerStatus',
-  description: "Whether the officer is available to the program. Only ACTIVE officers get new assignments.",
+  description: 'Whether the officer is available to the program. Only ACTIVE officers get new assignments.',
   valuesConfig: {
     ACTIVE: { description: 'Serving as an SRO.' },
     ON_LEAVE: { description: 'Temporarily away (leave, training, light duty).' },

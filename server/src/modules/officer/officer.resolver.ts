@@ -89,7 +89,11 @@ export class OfficerResolver extends createCrudResolver({
     @Arg('filter', () => AssignmentFilter, { nullable: true, description: 'Which assignments.' }) filter?: AssignmentFilter,
     @Arg('sort', () => AssignmentSort, { nullable: true, description: 'Order; by start date when left out.' }) sort?: AssignmentSort,
   ) {
-    return loadEdge(ctx, assignmentEdge('officer'), officer.id, { where: assignmentService.spec.where(filter, ctx), sort: sort ?? new AssignmentSort(), page });
+    return loadEdge(ctx, assignmentEdge('officer'), officer.id, {
+      where: assignmentService.spec.where(filter, ctx),
+      sort: sort ?? new AssignmentSort(),
+      page,
+    });
   }
 
   @FieldResolver(() => [Assignment], { description: "The officer's assignments active on a date." })
@@ -99,7 +103,11 @@ export class OfficerResolver extends createCrudResolver({
     @Arg('date', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) date?: string,
   ) {
     const page = Object.assign(new PageArgs(), { perPage: 100 });
-    return loadEdge(ctx, assignmentEdge('officer'), officer.id, { where: activeOn(date ?? ctx.today), sort: new AssignmentSort(), page }).then((result) => result.items);
+    return loadEdge(ctx, assignmentEdge('officer'), officer.id, {
+      where: activeOn(date ?? ctx.today),
+      sort: new AssignmentSort(),
+      page,
+    }).then((result) => result.items);
   }
 
   @FieldResolver(() => ActivityList, { description: "The officer's activity log. Empty for callers who may not see it." })
@@ -110,7 +118,11 @@ export class OfficerResolver extends createCrudResolver({
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Which activities.' }) filter?: ActivityFilter,
     @Arg('sort', () => ActivitySort, { nullable: true, description: 'Order; newest first when left out.' }) sort?: ActivitySort,
   ) {
-    return loadEdge(ctx, activityEdge('officer'), officer.id, { where: activityService.spec.where(filter, ctx), sort: sort ?? new ActivitySort(), page });
+    return loadEdge(ctx, activityEdge('officer'), officer.id, {
+      where: activityService.spec.where(filter, ctx),
+      sort: sort ?? new ActivitySort(),
+      page,
+    });
   }
 }
 

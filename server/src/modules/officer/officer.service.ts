@@ -7,8 +7,13 @@ import { activeOn } from '../assignment/assignment.rules';
 import { agencyPolicy } from '../agency/agency.policy';
 import { Officer } from './officer.entity';
 import { officerPolicy } from './officer.policy';
-import { officerSortColumns, type BulkUpdateOfficerInput, type CreateOfficerInput, type OfficerFilter, type UpdateOfficerInput } from './officer.inputs';
-
+import {
+  officerSortColumns,
+  type BulkUpdateOfficerInput,
+  type CreateOfficerInput,
+  type OfficerFilter,
+  type UpdateOfficerInput,
+} from './officer.inputs';
 
 export const officerService = new CrudService<Officer, OfficerFilter, CreateOfficerInput, UpdateOfficerInput, BulkUpdateOfficerInput>({
   entity: Officer,

@@ -40,10 +40,15 @@ export class SchoolResolver extends createCrudResolver({
     @Root() school: School,
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => AssignmentFilter, { nullable: true, description: 'Which assignments, such as `{ activeOn: "2026-09-14" }`.' }) filter?: AssignmentFilter,
+    @Arg('filter', () => AssignmentFilter, { nullable: true, description: 'Which assignments, such as `{ activeOn: "2026-09-14" }`.' })
+    filter?: AssignmentFilter,
     @Arg('sort', () => AssignmentSort, { nullable: true, description: 'Order; by start date when left out.' }) sort?: AssignmentSort,
   ) {
-    return loadEdge(ctx, assignmentEdge('school'), school.id, { where: assignmentService.spec.where(filter, ctx), sort: sort ?? new AssignmentSort(), page });
+    return loadEdge(ctx, assignmentEdge('school'), school.id, {
+      where: assignmentService.spec.where(filter, ctx),
+      sort: sort ?? new AssignmentSort(),
+      page,
+    });
   }
 
   @FieldResolver(() => [Assignment], { description: "The school's assignments active on a date." })
@@ -53,10 +58,16 @@ export class SchoolResolver extends createCrudResolver({
     @Arg('date', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) date?: string,
   ) {
     const page = Object.assign(new PageArgs(), { perPage: 100 });
-    return loadEdge(ctx, assignmentEdge('school'), school.id, { where: activeOn(date ?? ctx.today), sort: new AssignmentSort(), page }).then((result) => result.items);
+    return loadEdge(ctx, assignmentEdge('school'), school.id, {
+      where: activeOn(date ?? ctx.today),
+      sort: new AssignmentSort(),
+      page,
+    }).then((result) => result.items);
   }
 
-  @FieldResolver(() => CoverageStatus, { description: 'COVERED (a PRIMARY officer), PARTIAL (only SECONDARY or BACKUP) or UNCOVERED on a date.' })
+  @FieldResolver(() => CoverageStatus, {
+    description: 'COVERED (a PRIMARY officer), PARTIAL (only SECONDARY or BACKUP) or UNCOVERED on a date.',
+  })
   coverageStatus(
     @Root() school: School,
     @Ctx() ctx: RequestContext,
@@ -73,6 +84,10 @@ export class SchoolResolver extends createCrudResolver({
     @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Which activities.' }) filter?: ActivityFilter,
     @Arg('sort', () => ActivitySort, { nullable: true, description: 'Order; newest first when left out.' }) sort?: ActivitySort,
   ) {
-    return loadEdge(ctx, activityEdge('school'), school.id, { where: activityService.spec.where(filter, ctx), sort: sort ?? new ActivitySort(), page });
+    return loadEdge(ctx, activityEdge('school'), school.id, {
+      where: activityService.spec.where(filter, ctx),
+      sort: sort ?? new ActivitySort(),
+      page,
+    });
   }
 }

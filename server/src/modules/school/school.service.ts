@@ -5,7 +5,13 @@ import type { Assignment } from '../assignment/assignment.entity';
 import { activeOn } from '../assignment/assignment.rules';
 import { School } from './school.entity';
 import { schoolPolicy } from './school.policy';
-import { schoolSortColumns, type BulkUpdateSchoolInput, type CreateSchoolInput, type SchoolFilter, type UpdateSchoolInput } from './school.inputs';
+import {
+  schoolSortColumns,
+  type BulkUpdateSchoolInput,
+  type CreateSchoolInput,
+  type SchoolFilter,
+  type UpdateSchoolInput,
+} from './school.inputs';
 
 export const schoolService = new CrudService<School, SchoolFilter, CreateSchoolInput, UpdateSchoolInput, BulkUpdateSchoolInput>({
   entity: School,

@@ -6,7 +6,14 @@ import { OmittableNotNull } from '../../common/validation';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
 
 export const UserSortField = sortFields(
-  { EMAIL: 'EMAIL', DISPLAY_NAME: 'DISPLAY_NAME', ROLE: 'ROLE', LAST_LOGIN_AT: 'LAST_LOGIN_AT', CREATED_AT: 'CREATED_AT', UPDATED_AT: 'UPDATED_AT' } as const,
+  {
+    EMAIL: 'EMAIL',
+    DISPLAY_NAME: 'DISPLAY_NAME',
+    ROLE: 'ROLE',
+    LAST_LOGIN_AT: 'LAST_LOGIN_AT',
+    CREATED_AT: 'CREATED_AT',
+    UPDATED_AT: 'UPDATED_AT',
+  } as const,
   'User',
   {
     EMAIL: 'E-mail address.',
@@ -94,7 +101,7 @@ export class CreateUserInput {
   active?: boolean;
 }
 
-@InputType({ description: 'Changes to an account. Setting `password` resets it and ends the user\'s sessions.' })
+@InputType({ description: "Changes to an account. Setting `password` resets it and ends the user's sessions." })
 export class UpdateUserInput {
   @Field(() => Int, { description: 'The version you last read; a different current version is a CONFLICT.' })
   version!: number;
@@ -127,7 +134,10 @@ export class UpdateUserInput {
   @Length(MIN_PASSWORD_LENGTH, 256, { message: PASSWORD_MESSAGE })
   password?: string;
 
-  @Field({ nullable: true, description: 'False deactivates the account and ends its sessions. The last active ADMIN cannot be deactivated.' })
+  @Field({
+    nullable: true,
+    description: 'False deactivates the account and ends its sessions. The last active ADMIN cannot be deactivated.',
+  })
   @OmittableNotNull()
   active?: boolean;
 }

@@ -20,12 +20,20 @@ const isActiveAdmin = (user: User) => user.role === Role.ADMIN && user.active;
 
 /** Refuses to leave the district without an active administrator. Admin rows are locked so two demotions cannot race. */
 async function keepAnAdmin(em: EntityManager, user: User): Promise<void> {
-  const admins = await em.execute<{ id: number }[]>(`select id from app_user where role = 'ADMIN' and active and id <> ? for update`, [user.id]);
+  const admins = await em.execute<{ id: number }[]>(`select id from app_user where role = 'ADMIN' and active and id <> ? for update`, [
+    user.id,
+  ]);
   if (admins.length === 0) throw conflict('This is the last active administrator: make another user ADMIN first', { reason: 'LAST_ADMIN' });
 }
 
 /** Links a user to the agency or officer its role needs, and to nothing else. */
-async function link(em: EntityManager, ctx: RequestContext, user: User, agencyId: string | null | undefined, officerId: string | null | undefined) {
+async function link(
+  em: EntityManager,
+  ctx: RequestContext,
+  user: User,
+  agencyId: string | null | undefined,
+  officerId: string | null | undefined,
+) {
   if (user.role === Role.AGENCY_CHIEF) {
     const id = agencyId ?? (user.agency ? String(user.agency.id) : null);
     if (!id) throw badInput('An AGENCY_CHIEF user needs an agency', { agencyId: ['Choose the agency'] });
@@ -64,7 +72,12 @@ export const userService = new CrudService<User, UserFilter, CreateUserInput, Up
     return { $and: where };
   },
   async build(em, ctx, { password, agencyId, officerId, ...values }) {
-    const user = em.create(User, { ...values, email: values.email.trim(), active: values.active ?? true, passwordHash: await hashPassword(password) });
+    const user = em.create(User, {
+      ...values,
+      email: values.email.trim(),
+      active: values.active ?? true,
+      passwordHash: await hashPassword(password),
+    });
     await link(em, ctx, user, agencyId, officerId);
     return user;
   },

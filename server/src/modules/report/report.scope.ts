@@ -1,0 +1,59 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Role, type Actor } from '../../common/actor';
+
+export enum ReportScopeKind {
+  DISTRICT = 'DISTRICT',
+  AGENCY = 'AGENCY',
+  OFFICER = 'OFFICER',
+}
+
+registerEnumType(ReportScopeKind, {
+  name: 'ReportScopeKind',
+  description: "How much of the program a report shows in detail to the caller (SPEC.md, \"Who uses it\").",
+  valuesConfig: {
+    DISTRICT: { description: 'ADMIN and ANALYST: the whole district, in detail.' },
+    AGENCY: { description: "AGENCY_CHIEF: its own agency in detail; other agencies only as one aggregate per agency." },
+    OFFICER: { description: 'OFFICER: its own activity only.' },
+  },
+});
+
+@ObjectType({ description: 'Whose figures a report shows in detail, so that a client can say so next to them.' })
+export class ReportScope {
+  @Field(() => ReportScopeKind, { description: 'District, own agency or own activity.' })
+  kind!: ReportScopeKind;
+
+  @Field(() => ID, { nullable: true, description: 'With AGENCY: the agency shown in detail.' })
+  agencyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'With OFFICER: the officer whose activity is shown.' })
+  officerId?: string | null;
+}
+
+/**
+ * The rows a caller sees one by one. `null` fields restrict nothing. A chief or officer without its agency or
+ * officer record gets id 0, which matches no row: fail closed.
+ */
+export interface Restriction {
+  agencyId: number | null;
+  officerId: number | null;
+}
+
+export function restrictionOf(actor: Actor): Restriction {
+  switch (actor.role) {
+    case Role.AGENCY_CHIEF:
+      return { agencyId: actor.agencyId ?? 0, officerId: null };
+    case Role.OFFICER:
+      return { agencyId: null, officerId: actor.officerId ?? 0 };
+    default:
+      return { agencyId: null, officerId: null };
+  }
+}
+
+export function scopeOf(actor: Actor): ReportScope {
+  const restriction = restrictionOf(actor);
+  return Object.assign(new ReportScope(), {
+    kind: restriction.officerId !== null ? ReportScopeKind.OFFICER : restriction.agencyId !== null ? ReportScopeKind.AGENCY : ReportScopeKind.DISTRICT,
+    agencyId: restriction.agencyId === null ? null : String(restriction.agencyId),
+    officerId: restriction.officerId === null ? null : String(restriction.officerId),
+  });
+}

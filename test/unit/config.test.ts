@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from '../../server/src/config';
+
+describe('configuration', () => {
+  it('has working defaults for a first start', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ databaseUrl: undefined, port: 4000, programYearStartMonth: 7, seedDemo: true, migrateOnStart: true, databasePoolSize: 1 });
+    expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('does not seed a PostgreSQL server unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/x' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc', /^PORT="abc" is invalid: expected an integer from 0 to 65535$/],
+    ['PORT', '70000', /^PORT=/],
+    ['PROGRAM_YEAR_START_MONTH', '13', /^PROGRAM_YEAR_START_MONTH="13" is invalid: expected an integer from 1 to 12$/],
+    ['LOG_LEVEL', 'loud', /^LOG_LEVEL="loud" is invalid: expected one of fatal, error/],
+    ['NODE_ENV', 'staging', /^NODE_ENV=/],
+    ['DATABASE_URL', 'mysql://x', /^DATABASE_URL is invalid: expected a postgres/],
+    ['DATABASE_URL', 'not a url', /^DATABASE_URL is invalid/],
+    ['MIGRATE_ON_START', 'maybe', /^MIGRATE_ON_START="maybe" is invalid: expected true or false$/],
+    ['TZ_PROGRAM', 'Mars/Olympus', /^TZ_PROGRAM=/],
+    ['DEMO_PASSWORD', 'short', /^DEMO_PASSWORD is invalid: expected at least 12 characters$/],
+    ['CORS_ORIGINS', 'example.org', /^CORS_ORIGINS contains "example.org"/],
+  ])('refuses %s=%s with one line naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
+    expect(loadConfig({ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long enough password' }).adminEmail).toBe('a@b.org');
+  });
+});
