@@ -111,7 +111,7 @@ export interface CrudSpec<T extends Row, Filter, Create, Update, BulkUpdate> {
   /** Relations the policy's write rules read, loaded with the row. */
   populate?: string[];
   /** Business rules checked before a new or changed row is written, inside the transaction. */
-  check?(em: EntityManager, ctx: RequestContext, row: T): Promise<void>;
+  check?(em: EntityManager, ctx: RequestContext, row: T, isNew: boolean): Promise<void>;
   /** Business rules checked before a row is deleted, inside the transaction. */
   beforeDelete?(em: EntityManager, ctx: RequestContext, row: T): Promise<void>;
 }
@@ -140,7 +140,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
     return ctx.em.transactional(async (em) => {
       const row = await this.spec.build(em, ctx, input);
       if (!this.spec.policy.canCreate(actor, row, ctx.today)) throw forbidden(`You may not create this ${this.name.toLowerCase()}`);
-      await this.spec.check?.(em, ctx, row);
+      await this.spec.check?.(em, ctx, row, true);
       await em.persistAndFlush(row);
       audit(em, ctx, { action: 'create', entityType: this.name, entityId: row.id, after: snapshot(row) });
       await em.flush();
@@ -194,7 +194,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
     await this.spec.apply(em, ctx, row, input);
     if (!this.spec.policy.canUpdate(requireActor(ctx.actor), row, ctx.today))
       throw forbidden(`You may not make this change to the ${this.name.toLowerCase()}`);
-    await this.spec.check?.(em, ctx, row);
+    await this.spec.check?.(em, ctx, row, false);
     await em.flush();
     audit(em, ctx, { action: 'update', entityType: this.name, entityId: row.id, before, after: snapshot(row) });
     await em.flush();

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { FlushMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '../../common/errors';
 import { OfficerStatus } from '../officer/officer.entity';
@@ -45,11 +45,12 @@ export async function checkAssignment(em: EntityManager, assignment: Assignment,
         reason: 'assignment_school_active',
       });
   }
-  const others = await em.find(
-    Assignment,
-    { $and: [{ officer: officerId }, { id: { $ne: assignment.id ?? 0 } }, overlapping(assignment.startDate, assignment.endDate)] },
-    { orderBy: { startDate: 'asc', id: 'asc' } },
-  );
+  // Read before this assignment is flushed (no auto-flush), so that the clash found here is named, not the database's.
+  const found = await em.find(Assignment, { $and: [{ officer: officerId }, overlapping(assignment.startDate, assignment.endDate)] }, {
+    orderBy: { startDate: 'asc', id: 'asc' },
+    flushMode: FlushMode.COMMIT,
+  });
+  const others = found.filter((other) => other !== assignment && other.id !== assignment.id);
   if (assignment.role === AssignmentRole.PRIMARY) {
     const primary = others.find((other) => other.role === AssignmentRole.PRIMARY);
     if (primary) throw clash('The officer already has a PRIMARY assignment in this period', primary, 'assignment_primary_no_overlap');

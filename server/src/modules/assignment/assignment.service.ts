@@ -19,11 +19,11 @@ import {
   type UpdateAssignmentInput,
 } from './assignment.inputs';
 
-async function check(em: EntityManager, _ctx: RequestContext, assignment: Assignment): Promise<void> {
+async function check(em: EntityManager, _ctx: RequestContext, assignment: Assignment, isNew: boolean): Promise<void> {
   if (assignment.endDate && assignment.endDate < assignment.startDate) {
     throw badInput('The end date cannot be before the start date', { endDate: ['endDate must be on or after startDate'] });
   }
-  await checkAssignment(em, assignment, assignment.id === undefined);
+  await checkAssignment(em, assignment, isNew);
 }
 
 export const assignmentService = new CrudService<

@@ -1,0 +1,60 @@
+import { HttpError } from 'react-admin';
+import { ApiError } from '../graphql/client';
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  NETWORK_ERROR: 503,
+};
+
+/** The form field an assignment rule is about, when the server names the rule but not the field. */
+const FIELD_BY_REASON: Record<string, string> = {
+  assignment_primary_no_overlap: 'startDate',
+  assignment_fte_total: 'fte',
+  assignment_officer_active: 'officerId',
+  assignment_school_active: 'schoolId',
+};
+
+export const STALE_VERSION_MESSAGE =
+  'Someone else changed this record since you opened it. Reload the page to see their changes, then make yours again.';
+
+/** Field messages keyed by form source; the API may prefix them with the argument name (`input.fte`). */
+function fieldMessages(fields: Record<string, string[] | string>): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const [name, list] of Object.entries(fields)) {
+    const source = name.replace(/^input\./, '');
+    messages[source] = Array.isArray(list) ? list.join(' ') : String(list);
+  }
+  return messages;
+}
+
+function conflictMessage(error: ApiError): string {
+  if (error.extensions.reason === 'STALE_VERSION') return STALE_VERSION_MESSAGE;
+  const clashing = error.extensions.clashingAssignmentId;
+  return clashing ? `Clashes with assignment #${clashing}: ${error.message}` : error.message;
+}
+
+/**
+ * Turns an API error into react-admin's HttpError. Field messages go in `body.errors` (react-admin shows them on
+ * the form's inputs) with `root.serverError` as the form's notification; everything else is the message.
+ */
+export function toHttpError(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const status = STATUS_BY_CODE[error.code] ?? (error.httpStatus >= 400 ? error.httpStatus : 500);
+  if (error.code === 'BAD_USER_INPUT' && error.extensions.fields && Object.keys(error.extensions.fields).length > 0) {
+    const errors = { ...fieldMessages(error.extensions.fields), root: { serverError: error.message } };
+    return new HttpError(error.message, status, { code: error.code, errors });
+  }
+  if (error.code === 'CONFLICT') {
+    const message = conflictMessage(error);
+    const field = error.extensions.field ?? FIELD_BY_REASON[error.extensions.reason ?? ''];
+    const body: Record<string, unknown> = { code: error.code, reason: error.extensions.reason, clashingAssignmentId: error.extensions.clashingAssignmentId };
+    if (field) body.errors = { [field]: message, root: { serverError: message } };
+    return new HttpError(message, status, body);
+  }
+  return new HttpError(error.message, status, { code: error.code });
+}

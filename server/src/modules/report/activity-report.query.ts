@@ -1,0 +1,149 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ActivityCategory, InstructionTopic } from '../activity/activity.entity';
+import { Agency } from '../agency/agency.entity';
+import { Officer } from '../officer/officer.entity';
+import { School } from '../school/school.entity';
+import {
+  ActivityFigures,
+  AgencyFigures,
+  CategoryFigures,
+  OfficerFigures,
+  SchoolFigures,
+  SeriesBucket,
+  TopicFigures,
+  type ActivityFiguresSource,
+} from './activity-report.types';
+import { SeriesInterval, type Period } from './periods';
+import { byId, Conditions, rows } from './sql';
+
+interface FiguresRow {
+  activities: number;
+  minutes: number;
+  hours: number;
+  students_reached: number;
+  staff_reached: number;
+}
+
+type KeyedRow<K> = FiguresRow & { key: K };
+
+const FIGURES = `count(*)::int as activities, coalesce(sum(a.duration_minutes), 0)::int as minutes,
+  round(coalesce(sum(a.duration_minutes), 0) / 60.0, 2)::float8 as hours,
+  coalesce(sum(a.students_reached), 0)::int as students_reached, coalesce(sum(a.staff_reached), 0)::int as staff_reached`;
+
+const FROM = 'activity a join officer o on o.id = a.officer_id left join school s on s.id = a.school_id';
+
+// Fixed SQL words for each interval: never built from input.
+const TRUNCATE: Record<SeriesInterval, { unit: string; step: string }> = {
+  [SeriesInterval.WEEK]: { unit: 'week', step: `interval '1 week'` },
+  [SeriesInterval.MONTH]: { unit: 'month', step: `interval '1 month'` },
+};
+
+function figures<T extends ActivityFigures>(target: T, row: FiguresRow): T {
+  return Object.assign(target, {
+    activities: row.activities,
+    minutes: row.minutes,
+    hours: row.hours,
+    studentsReached: row.students_reached,
+    staffReached: row.staff_reached,
+  });
+}
+
+export interface ActivityQueryOptions {
+  em: EntityManager;
+  period: Period;
+  interval: SeriesInterval;
+  /** The activities counted in detail: period, filter and the caller's restriction. */
+  detail: Conditions;
+  /** The activities byAgency counts: for a chief, other agencies too (as one aggregate each). */
+  agencies: Conditions;
+}
+
+/**
+ * One period's figures, each one SQL statement that groups in PostgreSQL: no activity row is ever loaded.
+ * Results are kept, so that `totals` asked for twice (by `totals` and `change`) runs once.
+ */
+export class ActivityQuery implements ActivityFiguresSource {
+  private readonly results = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: ActivityQueryOptions) {}
+
+  private once<T>(name: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.results.has(name)) this.results.set(name, compute());
+    return this.results.get(name) as Promise<T>;
+  }
+
+  private grouped<K>(key: string, where: Conditions, groupAndOrder: string, extraFrom = '', extraWhere = 'true'): Promise<KeyedRow<K>[]> {
+    return rows<KeyedRow<K>>(
+      this.options.em,
+      `select ${key} as key, ${FIGURES} from ${FROM} ${extraFrom} where ${where.text} and ${extraWhere} ${groupAndOrder}`,
+      where.params,
+    );
+  }
+
+  totals(): Promise<ActivityFigures> {
+    return this.once('totals', async () => {
+      const [row] = await rows<FiguresRow>(this.options.em, `select ${FIGURES} from ${FROM} where ${this.options.detail.text}`, this.options.detail.params);
+      return figures(new ActivityFigures(), row);
+    });
+  }
+
+  byCategory(): Promise<CategoryFigures[]> {
+    return this.once('byCategory', async () => {
+      const found = await this.grouped<ActivityCategory>('a.category', this.options.detail, 'group by a.category order by a.category');
+      return found.map((row) => Object.assign(figures(new CategoryFigures(), row), { category: row.key }));
+    });
+  }
+
+  byTopic(): Promise<TopicFigures[]> {
+    return this.once('byTopic', async () => {
+      const found = await this.grouped<InstructionTopic>('a.topic', this.options.detail, 'group by a.topic order by a.topic', '', 'a.topic is not null');
+      return found.map((row) => Object.assign(figures(new TopicFigures(), row), { topic: row.key }));
+    });
+  }
+
+  byAgency(): Promise<AgencyFigures[]> {
+    return this.once('byAgency', async () => {
+      const found = await this.grouped<number>('o.agency_id', this.options.agencies, 'group by o.agency_id, ag.name order by ag.name, o.agency_id', 'join agency ag on ag.id = o.agency_id');
+      const agencies = await byId(this.options.em, Agency, found.map((row) => row.key));
+      return found.map((row) => Object.assign(figures(new AgencyFigures(), row), { agency: agencies.get(row.key)! }));
+    });
+  }
+
+  bySchool(): Promise<SchoolFigures[]> {
+    return this.once('bySchool', async () => {
+      const found = await this.grouped<number | null>('a.school_id', this.options.detail, 'group by a.school_id, s.name order by s.name nulls last, a.school_id');
+      const schools = await byId(this.options.em, School, found.map((row) => row.key));
+      return found.map((row) => Object.assign(figures(new SchoolFigures(), row), { school: row.key === null ? null : schools.get(row.key)! }));
+    });
+  }
+
+  byOfficer(): Promise<OfficerFigures[]> {
+    return this.once('byOfficer', async () => {
+      const found = await this.grouped<number>('a.officer_id', this.options.detail, 'group by a.officer_id, o.last_name, o.first_name order by o.last_name, o.first_name, a.officer_id');
+      const officers = await byId(this.options.em, Officer, found.map((row) => row.key));
+      return found.map((row) => Object.assign(figures(new OfficerFigures(), row), { officer: officers.get(row.key)! }));
+    });
+  }
+
+  /** Buckets from generate_series, so that weeks or months without activities show as zeros. */
+  series(): Promise<SeriesBucket[]> {
+    return this.once('series', async () => {
+      const { period, interval, detail } = this.options;
+      const { unit, step } = TRUNCATE[interval];
+      const found = await rows<FiguresRow & { bucket_from: string; bucket_to: string }>(
+        this.options.em,
+        `with figures as (
+           select date_trunc('${unit}', a.date::timestamp)::date as bucket, ${FIGURES} from ${FROM} where ${detail.text} group by 1),
+         buckets as (
+           select generate_series(date_trunc('${unit}', ?::date::timestamp), date_trunc('${unit}', ?::date::timestamp), ${step})::date as bucket)
+         select to_char(greatest(b.bucket, ?::date), 'YYYY-MM-DD') as bucket_from,
+                to_char(least((b.bucket + ${step} - interval '1 day')::date, ?::date), 'YYYY-MM-DD') as bucket_to,
+                coalesce(f.activities, 0) as activities, coalesce(f.minutes, 0) as minutes, coalesce(f.hours, 0) as hours,
+                coalesce(f.students_reached, 0) as students_reached, coalesce(f.staff_reached, 0) as staff_reached
+           from buckets b left join figures f on f.bucket = b.bucket order by b.bucket`,
+        [...detail.params, period.from, period.to, period.from, period.to],
+      );
+      return found.map((row) => Object.assign(figures(new SeriesBucket(), row), { from: row.bucket_from, to: row.bucket_to }));
+    });
+  }
+}
