@@ -11,8 +11,10 @@ import { SchoolResolver } from '../modules/school/school.resolver';
 import { ApiTokenResolver } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
+import { reportResolver } from '../modules/report/report.resolver';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
+import type { ReportSettings } from '../modules/report/activity-report.service';
 import { errorMiddleware } from './errors';
 
 /** `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Row rules live in the policies. */
@@ -21,10 +23,11 @@ const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
 
 export interface SchemaOptions {
   session: SessionSettings;
+  reports: ReportSettings;
   log: Logger;
 }
 
-export function buildApiSchema({ session, log }: SchemaOptions): Promise<GraphQLSchema> {
+export function buildApiSchema({ session, reports, log }: SchemaOptions): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       AgencyResolver,

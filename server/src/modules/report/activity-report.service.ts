@@ -1,0 +1,78 @@
+import type { RequestContext } from '../../common/context';
+import { requireActor } from '../../common/policy';
+import { parseId } from '../../common/validation';
+import { ActivityQuery } from './activity-report.query';
+import { ActivityPeriodReport, ActivityReport, ReportPeriod, type ActivityReportArgs, type ActivityReportFilter } from './activity-report.types';
+import { periodDays, previousPeriod, resolvePeriod, SeriesInterval, type Period } from './periods';
+import { restrictionOf, scopeOf, type Restriction } from './report.scope';
+import { Conditions } from './sql';
+
+/** What the report module needs from the configuration. */
+export interface ReportSettings {
+  /** Month (1-12) on whose 1st the program year starts. */
+  programYearStartMonth: number;
+}
+
+interface ParsedFilter {
+  agencyId: number | null;
+  schoolId: number | null;
+  officerId: number | null;
+  filter: ActivityReportFilter | null | undefined;
+}
+
+function parseFilter(filter: ActivityReportFilter | null | undefined): ParsedFilter {
+  const id = (value: string | null | undefined, field: string) => (value ? parseId(value, `filter.${field}`) : null);
+  return { agencyId: id(filter?.agencyId, 'agencyId'), schoolId: id(filter?.schoolId, 'schoolId'), officerId: id(filter?.officerId, 'officerId'), filter };
+}
+
+/** Period, filter and restriction as SQL over `activity a`, `officer o` and `school s`. */
+function conditions(period: Period, { agencyId, schoolId, officerId, filter }: ParsedFilter, restriction: Restriction): Conditions {
+  const where = new Conditions().add('a.date between ?::date and ?::date', period.from, period.to);
+  if (agencyId !== null) where.add('o.agency_id = ?', agencyId);
+  if (schoolId !== null) where.add('a.school_id = ?', schoolId);
+  if (officerId !== null) where.add('a.officer_id = ?', officerId);
+  if (filter?.category) where.add('a.category = ?', filter.category);
+  if (filter?.topic) where.add('a.topic = ?', filter.topic);
+  if (filter?.level) where.add('s.level = ?', filter.level);
+  if (filter?.locale) where.add('s.locale = ?', filter.locale);
+  if (restriction.agencyId !== null) where.add('o.agency_id = ?', restriction.agencyId);
+  if (restriction.officerId !== null) where.add('a.officer_id = ?', restriction.officerId);
+  return where;
+}
+
+/**
+ * A chief sees other agencies only as one aggregate each, in byAgency; and not even that when the filter names a
+ * school or an officer, because an agency's figures at one school or for one officer are a per-school or
+ * per-officer breakdown. Everyone else sees in byAgency what it sees elsewhere.
+ */
+function agencyRestriction(restriction: Restriction, filter: ParsedFilter): Restriction {
+  if (restriction.officerId !== null || restriction.agencyId === null) return restriction;
+  return filter.schoolId !== null || filter.officerId !== null ? restriction : { agencyId: null, officerId: null };
+}
+
+function reportPeriod(period: Period): ReportPeriod {
+  return Object.assign(new ReportPeriod(), { ...period, days: periodDays(period) });
+}
+
+/**
+ * The program activity report for every signed-in role, scoped by role (see ReportScope). Arguments are checked
+ * here, before any SQL runs; the figures are computed when their fields are read.
+ */
+export function activityReport(ctx: RequestContext, args: Partial<ActivityReportArgs>, settings: ReportSettings): ActivityReport {
+  const actor = requireActor(ctx.actor);
+  const period = resolvePeriod(args, ctx.today, settings.programYearStartMonth);
+  const interval = args.interval ?? SeriesInterval.MONTH;
+  const filter = parseFilter(args.filter);
+  const restriction = restrictionOf(actor);
+  const query = (range: Period) =>
+    new ActivityQuery({
+      em: ctx.em,
+      period: range,
+      interval,
+      detail: conditions(range, filter, restriction),
+      agencies: conditions(range, filter, agencyRestriction(restriction, filter)),
+    });
+  const before = previousPeriod(period);
+  const previous = new ActivityPeriodReport(query(before), reportPeriod(before));
+  return new ActivityReport(query(period), reportPeriod(period), interval, scopeOf(actor), previous);
+}
