@@ -42,7 +42,7 @@ function sessionCookie(request: Request, response: Response, token: string | und
 /** The HTTP application: /graphql, the console at /, /healthz and /readyz. */
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  const schema = await buildApiSchema({ session: settings, log });
+  const schema = await buildApiSchema({ session: settings, reports: { programYearStartMonth: config.programYearStartMonth }, log });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.graphqlIntrospection,

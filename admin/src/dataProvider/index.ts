@@ -38,8 +38,24 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       return apiTokens.list(page, perPage, params.filter);
     }
     const definition = resourceDefinition(resource);
-    const { result } = await request<ListResult>(listQuery(definition), { ...toListVariables(definition, params) });
-    return { data: result.items.map(toRecord), total: result.totalCount };
+    const { page = 1, perPage = 25 } = params.pagination ?? {};
+    if (perPage <= MAX_PER_PAGE) {
+      const { result } = await request<ListResult>(listQuery(definition), { ...toListVariables(definition, params) });
+      return { data: result.items.map(toRecord), total: result.totalCount };
+    }
+    // Larger windows (the CSV export asks for 1000 rows) are read in API pages of 500.
+    const offset = (page - 1) * perPage;
+    const items: Record<string, unknown>[] = [];
+    let total = 0;
+    for (let apiPage = Math.floor(offset / MAX_PER_PAGE) + 1; ; apiPage++) {
+      const variables = toListVariables(definition, { ...params, pagination: { page: apiPage, perPage: MAX_PER_PAGE } });
+      const { result } = await request<ListResult>(listQuery(definition), { ...variables });
+      items.push(...result.items);
+      total = result.totalCount;
+      if (result.items.length < MAX_PER_PAGE || apiPage * MAX_PER_PAGE >= offset + perPage) break;
+    }
+    const start = offset % MAX_PER_PAGE;
+    return { data: items.slice(start, start + perPage).map(toRecord), total };
   }
 
   async function getOne(resource: string, id: unknown): Promise<ApiRecord> {

@@ -41,6 +41,7 @@ export function buildApiSchema({ session, reports, log }: SchemaOptions): Promis
       ApiTokenResolver,
       AuditEventResolver,
       authResolver(session),
+      reportResolver(reports),
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,

@@ -4,6 +4,7 @@ import { audit } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, unauthenticated } from '../../common/errors';
 import { requireActor } from '../../common/policy';
+import { enterRowSecurity, leaveRowSecurity } from '../../common/row-security';
 import { User } from '../user/user.entity';
 import { ApiToken } from './api-token.entity';
 import { verifyPassword } from './passwords';
@@ -42,6 +43,8 @@ export async function login(ctx: RequestContext, email: string, password: string
   const now = new Date();
   const keys = throttleKeys(email, ctx.clientAddress);
   const outcome = await ctx.em.transactional(async (em) => {
+    // Nobody is known yet: reading accounts and counting failures is the owner's work, not the caller's.
+    if (ctx.actor) await leaveRowSecurity(em);
     await assertNotLocked(em, keys, now);
     const user = await em.findOne(User, { email: { $ilike: email.trim().replace(/[\\%_]/g, '\\$&') } }, { populate: ['passwordHash'] });
     const valid = await verifyPassword(user?.passwordHash, password);
@@ -64,6 +67,7 @@ export async function login(ctx: RequestContext, email: string, password: string
     user.lastLoginAt = now;
     audit(em, ctx, { action: 'login', entityType: 'User', entityId: user.id, actorLabel: user.email });
     await em.flush();
+    if (ctx.actor) await enterRowSecurity(em, ctx.actor);
     return { token, expiresAt, user };
   });
   if (!outcome) throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);

@@ -1,0 +1,10 @@
+import { Chip } from '@mui/material';
+import { coverageStatuses, labelOf } from '../choices';
+
+const colors = { COVERED: 'success', PARTIAL: 'warning', UNCOVERED: 'error' } as const;
+
+/** COVERED / PARTIAL / UNCOVERED as a coloured label; the text carries the meaning, not only the colour. */
+export function CoverageChip({ status }: { status: string | null | undefined }) {
+  if (!status) return null;
+  return <Chip size="small" label={labelOf(coverageStatuses, status)} color={colors[status as keyof typeof colors] ?? 'default'} />;
+}

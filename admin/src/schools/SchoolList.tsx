@@ -1,0 +1,55 @@
+import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { BulkActiveButtons } from '../common/BulkActiveButtons';
+import { csvExporter } from '../common/csv';
+import { coverageStatuses, labelOf, schoolLevels, schoolLocales } from '../choices';
+import { CoverageChip } from './CoverageChip';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Name, NCES id or principal" />,
+  <SelectInput key="level" source="level" label="Level" choices={schoolLevels} />,
+  <SelectInput key="locale" source="locale" label="Locale" choices={schoolLocales} />,
+  <ReferenceInput key="agencyId" source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }}>
+    <SelectInput label="Served by agency" optionText="name" />
+  </ReferenceInput>,
+  <NullableBooleanInput key="active" source="active" label="Open" />,
+];
+
+export interface SchoolRecord {
+  id: string;
+  name: string;
+  ncesId: string | null;
+  level: string;
+  locale: string;
+  enrollment: number;
+  principalName: string | null;
+  phone: string | null;
+  active: boolean;
+  coverageStatus: string;
+}
+
+const exporter = csvExporter<SchoolRecord>('schools', [
+  { header: 'Name', value: (school) => school.name },
+  { header: 'NCES id', value: (school) => school.ncesId },
+  { header: 'Level', value: (school) => labelOf(schoolLevels, school.level) },
+  { header: 'Locale', value: (school) => labelOf(schoolLocales, school.locale) },
+  { header: 'Enrollment', value: (school) => school.enrollment },
+  { header: 'Principal', value: (school) => school.principalName },
+  { header: 'Phone', value: (school) => school.phone },
+  { header: 'Open', value: (school) => (school.active ? 'yes' : 'no') },
+  { header: 'Coverage today', value: (school) => labelOf(coverageStatuses, school.coverageStatus) },
+]);
+
+export function SchoolList() {
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
+      <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
+        <DataTable.Col source="name" label="Name" />
+        <DataTable.Col source="level" label="Level" render={(school: SchoolRecord) => labelOf(schoolLevels, school.level)} />
+        <DataTable.Col source="locale" label="Locale" render={(school: SchoolRecord) => labelOf(schoolLocales, school.locale)} />
+        <DataTable.NumberCol source="enrollment" label="Enrollment" />
+        <DataTable.Col source="principalName" label="Principal" disableSort />
+        <DataTable.Col source="coverageStatus" label="Coverage today" disableSort render={(school: SchoolRecord) => <CoverageChip status={school.coverageStatus} />} />
+      </DataTable>
+    </List>
+  );
+}

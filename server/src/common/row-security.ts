@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from './actor';
+
+/**
+ * The second layer of authorization (migration row_level_security): inside the request's transaction the
+ * connection acts as the non-owner role `sro_app`, with the actor in settings that the row policies read.
+ * Settings are transaction-local, so nothing leaks to the next user of the pooled connection.
+ */
+export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise<void> {
+  await em.execute(
+    `select set_config('role', 'sro_app', true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
+            set_config('sro.agency_id', ?, true), set_config('sro.officer_id', ?, true)`,
+    [actor.role, String(actor.userId), actor.agencyId === null ? '' : String(actor.agencyId), actor.officerId === null ? '' : String(actor.officerId)],
+  );
+}
+
+/**
+ * Back to the owner for the rest of the current savepoint, for the few deliberate exceptions: signing in
+ * (nobody is known yet) and district-wide aggregates a chief may see but whose rows it may not. Call it inside
+ * `em.transactional`: rolling back the savepoint restores the role; on success call `enterRowSecurity` again.
+ */
+export async function leaveRowSecurity(em: EntityManager): Promise<void> {
+  await em.execute(`select set_config('role', 'none', true)`);
+}

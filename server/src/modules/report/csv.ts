@@ -1,0 +1,58 @@
+import type { Writable } from 'node:stream';
+
+export type Cell = string | number | null | undefined;
+
+// A spreadsheet reads a text cell starting with one of these as a formula (OWASP, "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One RFC 4180 field. Text that a spreadsheet would run as a formula gets a leading single quote; numbers are
+ * written as they are, so a negative change stays a number.
+ */
+export function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join(',')}\r\n`;
+
+// Lines are sent in chunks of about this size rather than one write per line.
+const CHUNK = 16 * 1024;
+
+/** Writes CSV lines to a response, waiting whenever the client reads slower than we write (backpressure). */
+export class CsvWriter {
+  private pending = '';
+
+  constructor(private readonly out: Writable) {}
+
+  async line(cells: readonly Cell[]): Promise<void> {
+    this.pending += csvLine(cells);
+    if (this.pending.length >= CHUNK) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    if (this.out.destroyed) throw new Error('the client closed the connection');
+    const chunk = this.pending;
+    this.pending = '';
+    if (!this.out.write(chunk)) await drained(this.out);
+  }
+}
+
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the client closed the connection'));
+    out.once('drain', onDrain);
+    out.once('close', onClose);
+  });
+}
