@@ -64,9 +64,10 @@ end $$;`);
       with check (sro_role() = 'ADMIN' or user_id = sro_setting_id('sro.user_id'));`);
     this.addSql(`create policy api_token_own on api_token for all to sro_app using (user_id = sro_setting_id('sro.user_id')) with check (user_id = sro_setting_id('sro.user_id'));`);
 
-    // The audit trail: everyone's changes add to it; only ADMIN reads it; nobody changes it (see its trigger).
-    this.addSql(`create policy audit_event_insert on audit_event for insert to sro_app with check (true);`);
-    this.addSql(`create policy audit_event_read on audit_event for select to sro_app using (sro_role() = 'ADMIN');`);
+    // The audit trail: everyone's changes add to it (as themselves); ADMIN reads it all, others only what they
+    // just wrote (INSERT ... RETURNING needs that); nobody changes it (see its trigger).
+    this.addSql(`create policy audit_event_insert on audit_event for insert to sro_app with check (actor_user_id = sro_setting_id('sro.user_id'));`);
+    this.addSql(`create policy audit_event_read on audit_event for select to sro_app using (sro_role() = 'ADMIN' or actor_user_id = sro_setting_id('sro.user_id'));`);
   }
 
   override async down(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from './context';
 import type { CrudService, SortArg } from './crud';
 import { ListType, PageArgs } from './list';
@@ -31,9 +31,11 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
   const List = ListType(type, plural);
   const Type = capitalize(singular);
   const Types = capitalize(plural);
+  const { readers, writers: writerRoles } = service.spec;
 
   @Resolver()
   abstract class CrudResolver {
+    @Authorized(...readers)
     @Query(() => List, { name: plural, description: `${Types} matching the filter, one page at a time, with the total.` })
     list(
       @Ctx() ctx: RequestContext,
@@ -44,6 +46,7 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.list(ctx, filter, sort ?? (new options.sort() as SortArg<string>), page);
     }
 
+    @Authorized(...readers)
     @Query(() => type, {
       name: singular,
       nullable: true,
@@ -53,11 +56,13 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.get(ctx, parseId(id));
     }
 
+    @Authorized(...writerRoles)
     @Mutation(() => type, { name: `create${Type}`, description: `Creates a ${singular}. ${writers}` })
     create(@Ctx() ctx: RequestContext, @Arg('input', () => options.create, { description: `The new ${singular}.` }) input: object) {
       return service.create(ctx, input);
     }
 
+    @Authorized(...writerRoles)
     @Mutation(() => type, {
       name: `update${Type}`,
       description: `Changes a ${singular}. ${writers} CONFLICT when \`version\` is not the current one.`,
@@ -70,6 +75,7 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.update(ctx, parseId(id), input);
     }
 
+    @Authorized(...writerRoles)
     @Mutation(() => type, {
       name: `delete${Type}`,
       description: `Deletes a ${singular} and returns it. CONFLICT while other records refer to it: deactivate it instead. ${writers}`,
@@ -78,6 +84,7 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.delete(ctx, parseId(id));
     }
 
+    @Authorized(...writerRoles)
     @Mutation(() => [type], { name: `update${Types}`, description: `Applies one change to several ${plural}: all or none. ${writers}` })
     updateMany(
       @Ctx() ctx: RequestContext,
@@ -87,6 +94,7 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
       return service.updateMany(ctx, parseIds(ids), input);
     }
 
+    @Authorized(...writerRoles)
     @Mutation(() => [type], { name: `delete${Types}`, description: `Deletes several ${plural}: all or none. ${writers}` })
     deleteMany(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: `${Type} ids.` }) ids: string[]) {
       return service.deleteMany(ctx, parseIds(ids));

@@ -1,11 +1,12 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from './actor';
 import type { RequestContext } from './context';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { parseId } from './validation';
 import type { Page, PageArgs } from './list';
 import { SortOrder } from './list';
-import { requireActor, scoped, type Policy } from './policy';
+import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
 
 interface Row {
@@ -73,7 +74,7 @@ export async function findWritable<T extends Row>(
   if (!row) throw notFound(entity.name, id);
   const actor = requireActor(ctx.actor);
   const allowed = action === 'update' ? policy.canUpdate(actor, row, ctx.today) : policy.canDelete(actor, row, ctx.today);
-  if (!allowed) throw forbidden(`You may not ${action} this ${entity.name.toLowerCase()}`);
+  if (!allowed) throw forbidden(policy.refusal?.(actor, row, ctx.today) ?? `You may not ${action} this ${entity.name.toLowerCase()}`);
   return row;
 }
 
@@ -101,6 +102,10 @@ export function assignDefined<T extends object>(row: T, values: Partial<Record<k
 export interface CrudSpec<T extends Row, Filter, Create, Update, BulkUpdate> {
   entity: EntityClass<T>;
   policy: Policy<T>;
+  /** Roles that may read these records at all; the policy then says which rows. */
+  readers: Role[];
+  /** Roles that may write these records at all; the policy then says which rows. */
+  writers: Role[];
   sortColumns: Record<string, string>;
   /** The ORM filter for a list's filter argument. */
   where(filter: Filter | undefined, ctx: RequestContext): FilterQuery<T>;
@@ -128,15 +133,17 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   list(ctx: RequestContext, filter: Filter | undefined, sort: SortArg<string>, page: PageArgs): Promise<Page<T>> {
+    requireRole(ctx.actor, ...this.spec.readers);
     return findPage(ctx, this.spec.entity, this.spec.policy, this.spec.where(filter, ctx), orderBy<T>(sort, this.spec.sortColumns), page);
   }
 
   get(ctx: RequestContext, id: number): Promise<T | null> {
+    requireRole(ctx.actor, ...this.spec.readers);
     return findVisible(ctx.em, ctx, this.spec.entity, this.spec.policy, id);
   }
 
   create(ctx: RequestContext, input: Create): Promise<T> {
-    const actor = requireActor(ctx.actor);
+    const actor = requireRole(ctx.actor, ...this.spec.writers);
     return ctx.em.transactional(async (em) => {
       const row = await this.spec.build(em, ctx, input);
       if (!this.spec.policy.canCreate(actor, row, ctx.today)) throw forbidden(`You may not create this ${this.name.toLowerCase()}`);
@@ -149,6 +156,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   update(ctx: RequestContext, id: number, input: Update): Promise<T> {
+    requireRole(ctx.actor, ...this.spec.writers);
     return ctx.em.transactional(async (em) => {
       const row = await findWritable(em, ctx, this.spec.entity, this.spec.policy, id, 'update', this.spec.populate);
       expectVersion(row, input.version, this.name);
@@ -158,6 +166,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   updateMany(ctx: RequestContext, ids: number[], input: BulkUpdate): Promise<T[]> {
+    requireRole(ctx.actor, ...this.spec.writers);
     return ctx.em.transactional(async (em) => {
       const rows: T[] = [];
       for (const id of new Set(ids)) {
@@ -174,6 +183,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   deleteMany(ctx: RequestContext, ids: number[]): Promise<T[]> {
+    requireRole(ctx.actor, ...this.spec.writers);
     return ctx.em.transactional(async (em) => {
       const rows: T[] = [];
       for (const id of new Set(ids)) {

@@ -1,5 +1,5 @@
 import { DriverException, OptimisticLockError } from '@mikro-orm/core';
-import { badInput, conflict, type DomainError } from './errors';
+import { badInput, conflict, forbidden, type DomainError } from './errors';
 
 interface ConstraintRule {
   field: string;
@@ -52,6 +52,10 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
       reason: 'REFERENCED',
       constraint,
     });
+  }
+  if (code === '42501') {
+    // Row-level security refused the row: a policy check above it was missing or wrong, and this layer held.
+    return forbidden('You are not allowed to do this');
   }
   const rule = constraint ? CONSTRAINTS[constraint] : undefined;
   if (!rule || !code?.startsWith('23')) return undefined;

@@ -14,6 +14,8 @@ export interface Policy<T> {
   canCreate(actor: Actor, row: T, today: string): boolean;
   canUpdate(actor: Actor, row: T, today: string): boolean;
   canDelete(actor: Actor, row: T, today: string): boolean;
+  /** Why a write to a visible row is refused, when there is more to say than "not allowed". */
+  refusal?(actor: Actor, row: T, today: string): string | undefined;
 }
 
 export function requireActor(actor: Actor | null): Actor {

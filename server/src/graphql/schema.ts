@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../common/context';
+import { forbidden, unauthenticated } from '../common/errors';
 import type { Logger } from '../logger';
 import { ActivityResolver } from '../modules/activity/activity.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
@@ -18,8 +19,11 @@ import type { ReportSettings } from '../modules/report/activity-report.service';
 import { errorMiddleware } from './errors';
 
 /** `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Row rules live in the policies. */
-const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
-  context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role));
+const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+  if (!context.actor) throw unauthenticated();
+  if (roles.length > 0 && !roles.includes(context.actor.role)) throw forbidden();
+  return true;
+};
 
 export interface SchemaOptions {
   session: SessionSettings;

@@ -37,4 +37,8 @@ export const activityPolicy: Policy<Activity> = {
   canCreate: canWrite,
   canUpdate: canWrite,
   canDelete: canWrite,
+  refusal: (actor, activity, today) =>
+    actor.role === Role.OFFICER && activity.date < addDays(today, -EDIT_WINDOW_DAYS)
+      ? `Officers can log and change activities only up to ${EDIT_WINDOW_DAYS} days after their date`
+      : undefined,
 };

@@ -1,3 +1,4 @@
+import { Role } from '../../common/actor';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CrudService, assignDefined } from '../../common/crud';
 import { parseIds } from '../../common/validation';
@@ -14,6 +15,8 @@ import {
 export const agencyService = new CrudService<Agency, AgencyFilter, CreateAgencyInput, UpdateAgencyInput, BulkUpdateAgencyInput>({
   entity: Agency,
   policy: agencyPolicy,
+  readers: Object.values(Role),
+  writers: [Role.ADMIN],
   sortColumns: agencySortColumns,
   where(filter) {
     const where: FilterQuery<Agency>[] = [];

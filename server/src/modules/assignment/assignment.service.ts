@@ -1,3 +1,4 @@
+import { Role } from '../../common/actor';
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
@@ -35,6 +36,8 @@ export const assignmentService = new CrudService<
 >({
   entity: Assignment,
   policy: assignmentPolicy,
+  readers: Object.values(Role),
+  writers: [Role.ADMIN],
   sortColumns: assignmentSortColumns,
   where(filter) {
     const where: FilterQuery<Assignment>[] = [];

@@ -1,3 +1,4 @@
+import { Role } from '../../common/actor';
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import { CrudService, assignDefined, reference } from '../../common/crud';
 import { parseId, parseIds } from '../../common/validation';
@@ -18,6 +19,8 @@ import {
 export const officerService = new CrudService<Officer, OfficerFilter, CreateOfficerInput, UpdateOfficerInput, BulkUpdateOfficerInput>({
   entity: Officer,
   policy: officerPolicy,
+  readers: Object.values(Role),
+  writers: [Role.ADMIN, Role.AGENCY_CHIEF],
   sortColumns: officerSortColumns,
   where(filter) {
     const where: FilterQuery<Officer>[] = [];

@@ -58,6 +58,8 @@ async function endSessions(em: EntityManager, user: User): Promise<void> {
 export const userService = new CrudService<User, UserFilter, CreateUserInput, UpdateUserInput, BulkUpdateUserInput>({
   entity: User,
   policy: userPolicy,
+  readers: [Role.ADMIN],
+  writers: [Role.ADMIN],
   sortColumns: userSortColumns,
   where(filter) {
     const where: FilterQuery<User>[] = [];

@@ -1,0 +1,293 @@
+import { buildSchema, GraphQLObjectType } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Role } from '../../server/src/common/actor';
+import { activityPolicy } from '../../server/src/modules/activity/activity.policy';
+import { assignmentPolicy } from '../../server/src/modules/assignment/assignment.policy';
+import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
+import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { TestApp, type GraphQLResponse } from '../support/app';
+import { Factory, unique } from '../support/factories';
+
+type Caller = 'anonymous' | 'admin' | 'chiefA' | 'chiefB' | 'analyst' | 'officer';
+const CALLERS: Caller[] = ['anonymous', 'admin', 'chiefA', 'chiefB', 'analyst', 'officer'];
+
+/** What a caller gets: allowed, refused (FORBIDDEN, or NOT_FOUND for what it may not even see), or asked to sign in. */
+type Outcome = 'ok' | 'denied' | 'unauthenticated';
+
+function outcome(response: GraphQLResponse): Outcome {
+  const code = response.errors?.[0]?.extensions.code;
+  if (!code) return 'ok';
+  if (code === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (code === 'FORBIDDEN' || code === 'NOT_FOUND') return 'denied';
+  throw new Error(`unexpected answer: ${JSON.stringify(response.errors)}`);
+}
+
+/** Expected outcomes: anonymous is always asked to sign in unless the row says otherwise. */
+const only = (...allowed: Caller[]): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, caller === 'anonymous' ? 'unauthenticated' : allowed.includes(caller) ? 'ok' : 'denied'])) as Record<Caller, Outcome>;
+const SIGNED_IN: Caller[] = ['admin', 'chiefA', 'chiefB', 'analyst', 'officer'];
+
+describe('authorization: every operation x every role', () => {
+  let app: TestApp;
+  let factory: Factory;
+  const tokens = {} as Record<Caller, string | undefined>;
+  const ids = {} as Record<string, string>;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    factory = new Factory(app.orm);
+    const [agencyA, agencyB] = [await factory.agency(), await factory.agency()];
+    const [officerA, officerB] = [await factory.officer(agencyA, { email: 'a@example.org' }), await factory.officer(agencyB, { email: 'b@example.org' })];
+    const [schoolA, schoolB, schoolC] = [await factory.school(), await factory.school(), await factory.school()];
+    const [assignmentA, assignmentB] = [await factory.assignment(officerA, schoolA, { startDate: '2026-08-01' }), await factory.assignment(officerB, schoolB, { startDate: '2026-08-01' })];
+    const [activityA, activityB] = [await factory.activity(officerA, schoolA), await factory.activity(officerB, schoolB)];
+    Object.assign(ids, {
+      agencyA: String(agencyA.id),
+      agencyB: String(agencyB.id),
+      officerA: String(officerA.id),
+      officerB: String(officerB.id),
+      schoolA: String(schoolA.id),
+      schoolB: String(schoolB.id),
+      schoolC: String(schoolC.id),
+      assignmentA: String(assignmentA.id),
+      assignmentB: String(assignmentB.id),
+      activityA: String(activityA.id),
+      activityB: String(activityB.id),
+    });
+    tokens.anonymous = undefined;
+    tokens.admin = (await factory.user(Role.ADMIN)).token;
+    tokens.chiefA = (await factory.user(Role.AGENCY_CHIEF, { agency: agencyA })).token;
+    tokens.chiefB = (await factory.user(Role.AGENCY_CHIEF, { agency: agencyB })).token;
+    tokens.analyst = (await factory.user(Role.ANALYST)).token;
+    const officerUser = await factory.user(Role.OFFICER, { officer: officerA });
+    tokens.officer = officerUser.token;
+    ids.officerUser = String(officerUser.user.id);
+  });
+  afterAll(() => app.stop());
+
+  const as = (caller: Caller, query: string, variables: Record<string, unknown> = {}) => app.graphql(query, variables, tokens[caller]);
+
+  /** Fresh rows for a write, so that each caller's attempt starts from the same state. */
+  const fresh = {
+    agency: async () => String((await factory.agency()).id),
+    school: async () => String((await factory.school()).id),
+    officerOf: async (agency: 'agencyA' | 'agencyB') => String((await factory.officer({ id: Number(ids[agency]) } as never)).id),
+    assignment: async () => {
+      const officer = await factory.officer({ id: Number(ids.agencyA) } as never);
+      return String((await factory.assignment(officer, await factory.school(), { role: 'BACKUP' as never, fte: 0.1 })).id);
+    },
+    activityOf: async (officer: 'officerA' | 'officerB') =>
+      String((await factory.activity({ id: Number(ids[officer]) } as never, null, { date: new Date().toISOString().slice(0, 10) })).id),
+    user: async () => String((await factory.user(Role.ANALYST)).user.id),
+  };
+
+  /** One row per operation of the schema: how to call it, and what each caller must get. */
+  const operations: Record<string, { run: (caller: Caller) => Promise<GraphQLResponse>; expected: Record<Caller, Outcome> }> = {
+    agencies: { run: (c) => as(c, `{ agencies { totalCount } }`), expected: only(...SIGNED_IN) },
+    agency: { run: (c) => as(c, `query($id: ID!) { agency(id: $id) { id } }`, { id: ids.agencyA }), expected: only(...SIGNED_IN) },
+    officers: { run: (c) => as(c, `{ officers { totalCount } }`), expected: only(...SIGNED_IN) },
+    officer: { run: (c) => as(c, `query($id: ID!) { officer(id: $id) { id } }`, { id: ids.officerA }), expected: only(...SIGNED_IN) },
+    schools: { run: (c) => as(c, `{ schools { totalCount } }`), expected: only(...SIGNED_IN) },
+    school: { run: (c) => as(c, `query($id: ID!) { school(id: $id) { id } }`, { id: ids.schoolA }), expected: only(...SIGNED_IN) },
+    assignments: { run: (c) => as(c, `{ assignments { totalCount } }`), expected: only(...SIGNED_IN) },
+    assignment: { run: (c) => as(c, `query($id: ID!) { assignment(id: $id) { id } }`, { id: ids.assignmentA }), expected: only(...SIGNED_IN) },
+    activities: { run: (c) => as(c, `{ activities { totalCount } }`), expected: only(...SIGNED_IN) },
+    activity: { run: (c) => as(c, `query($id: ID!) { activity(id: $id) { id } }`, { id: ids.activityA }), expected: only(...SIGNED_IN) },
+    users: { run: (c) => as(c, `{ users { totalCount } }`), expected: only('admin') },
+    user: { run: (c) => as(c, `query($id: ID!) { user(id: $id) { id } }`, { id: ids.officerUser }), expected: only('admin') },
+    auditEvents: { run: (c) => as(c, `{ auditEvents { totalCount } }`), expected: only('admin') },
+    apiTokens: { run: (c) => as(c, `{ apiTokens { id } }`), expected: only(...SIGNED_IN) },
+    me: { run: (c) => as(c, `{ me { id } }`), expected: { ...only(...SIGNED_IN), anonymous: 'ok' } },
+
+    createAgency: { run: (c) => as(c, `mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER }) { id } }`, { name: unique('A') }), expected: only('admin') },
+    updateAgency: { run: async (c) => as(c, `mutation($id: ID!) { updateAgency(id: $id, input: { version: 1, phone: "555-0199" }) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
+    updateAgencies: { run: async (c) => as(c, `mutation($id: ID!) { updateAgencies(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
+    deleteAgency: { run: async (c) => as(c, `mutation($id: ID!) { deleteAgency(id: $id) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
+    deleteAgencies: { run: async (c) => as(c, `mutation($id: ID!) { deleteAgencies(ids: [$id]) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
+
+    createSchool: { run: (c) => as(c, `mutation($name: String!) { createSchool(input: { name: $name, level: HIGH, locale: CITY, enrollment: 1 }) { id } }`, { name: unique('S') }), expected: only('admin') },
+    updateSchool: { run: async (c) => as(c, `mutation($id: ID!) { updateSchool(id: $id, input: { version: 1, enrollment: 2 }) { id } }`, { id: await fresh.school() }), expected: only('admin') },
+    updateSchools: { run: async (c) => as(c, `mutation($id: ID!) { updateSchools(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.school() }), expected: only('admin') },
+    deleteSchool: { run: async (c) => as(c, `mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: await fresh.school() }), expected: only('admin') },
+    deleteSchools: { run: async (c) => as(c, `mutation($id: ID!) { deleteSchools(ids: [$id]) { id } }`, { id: await fresh.school() }), expected: only('admin') },
+
+    // Officers of agency A: its chief may create and update them; only ADMIN deletes.
+    createOfficer: {
+      run: (c) =>
+        as(c, `mutation($agencyId: ID!, $badge: String!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "New", badgeNumber: $badge, rank: OFFICER }) { id } }`, {
+          agencyId: ids.agencyA,
+          badge: unique('B'),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateOfficer: { run: async (c) => as(c, `mutation($id: ID!) { updateOfficer(id: $id, input: { version: 1, rank: CORPORAL }) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin', 'chiefA') },
+    updateOfficers: { run: async (c) => as(c, `mutation($id: ID!) { updateOfficers(ids: [$id], input: { status: ON_LEAVE }) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin', 'chiefA') },
+    deleteOfficer: { run: async (c) => as(c, `mutation($id: ID!) { deleteOfficer(id: $id) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin') },
+    deleteOfficers: { run: async (c) => as(c, `mutation($id: ID!) { deleteOfficers(ids: [$id]) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin') },
+
+    createAssignment: {
+      run: async (c) =>
+        as(c, `mutation($officerId: ID!, $schoolId: ID!) { createAssignment(input: { officerId: $officerId, schoolId: $schoolId, role: BACKUP, startDate: "2026-09-01", fte: 0.1 }) { id } }`, {
+          officerId: await fresh.officerOf('agencyA'),
+          schoolId: ids.schoolA,
+        }),
+      expected: only('admin'),
+    },
+    updateAssignment: { run: async (c) => as(c, `mutation($id: ID!) { updateAssignment(id: $id, input: { version: 1, notes: "x" }) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
+    updateAssignments: { run: async (c) => as(c, `mutation($id: ID!) { updateAssignments(ids: [$id], input: { endDate: "2027-06-01" }) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
+    deleteAssignment: { run: async (c) => as(c, `mutation($id: ID!) { deleteAssignment(id: $id) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
+    deleteAssignments: { run: async (c) => as(c, `mutation($id: ID!) { deleteAssignments(ids: [$id]) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
+
+    // Activities of officer A (agency A): ADMIN, A's chief and the officer itself log them; never an analyst.
+    createActivity: {
+      run: (c) =>
+        as(c, `mutation($officerId: ID!, $date: Date!) { createActivity(input: { officerId: $officerId, date: $date, category: MENTORING, durationMinutes: 20 }) { id } }`, {
+          officerId: ids.officerA,
+          date: new Date().toISOString().slice(0, 10),
+        }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    updateActivity: { run: async (c) => as(c, `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 25 }) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
+    updateActivities: { run: async (c) => as(c, `mutation($id: ID!) { updateActivities(ids: [$id], input: { schoolId: null }) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
+    deleteActivity: { run: async (c) => as(c, `mutation($id: ID!) { deleteActivity(id: $id) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
+    deleteActivities: { run: async (c) => as(c, `mutation($id: ID!) { deleteActivities(ids: [$id]) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
+
+    createUser: {
+      run: (c) => as(c, `mutation($email: String!) { createUser(input: { email: $email, displayName: "N", role: ANALYST, password: "a long enough password" }) { id } }`, { email: `${unique('u').replace(/\W/g, '')}@example.org` }),
+      expected: only('admin'),
+    },
+    updateUser: { run: async (c) => as(c, `mutation($id: ID!) { updateUser(id: $id, input: { version: 1, displayName: "Renamed" }) { id } }`, { id: await fresh.user() }), expected: only('admin') },
+    updateUsers: { run: async (c) => as(c, `mutation($id: ID!) { updateUsers(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.user() }), expected: only('admin') },
+    deleteUser: { run: async (c) => as(c, `mutation($id: ID!) { deleteUser(id: $id) { id } }`, { id: await fresh.user() }), expected: only('admin') },
+    deleteUsers: { run: async (c) => as(c, `mutation($id: ID!) { deleteUsers(ids: [$id]) { id } }`, { id: await fresh.user() }), expected: only('admin') },
+
+    // A wrong password is UNAUTHENTICATED for everyone: the answer does not depend on who asks.
+    login: { run: (c) => as(c, `mutation($email: String!) { login(email: $email, password: "wrong password") { token } }`, { email: `nobody-${c}@example.org` }), expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome> },
+    logout: { run: (c) => (c === 'anonymous' ? as(c, `mutation { logout }`) : app.graphql(`mutation { logout }`, {}, 'srs_not-a-session-of-anyone')), expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome> },
+    createApiToken: { run: (c) => as(c, `mutation { createApiToken(name: "script") { token } }`), expected: only(...SIGNED_IN) },
+    revokeApiToken: {
+      run: async (c) => {
+        if (c === 'anonymous') return as(c, `mutation { revokeApiToken(id: "1") { id } }`);
+        const created = await as(c, `mutation { createApiToken(name: "to revoke") { apiToken { id } } }`);
+        return as(c, `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: created.data!.createApiToken.apiToken.id });
+      },
+      expected: only(...SIGNED_IN),
+    },
+  };
+
+  it('has a row for every query and mutation of the schema', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+    const names = ['Query', 'Mutation'].flatMap((type) => Object.keys((schema.getType(type) as GraphQLObjectType).getFields()));
+    const reports = names.filter((name) => /Report$/.test(name));
+    expect(names.filter((name) => !operations[name] && !reports.includes(name))).toEqual([]);
+  });
+
+  for (const [name, { run, expected }] of Object.entries(operations)) {
+    it.each(CALLERS)(`${name} as %s`, async (caller) => {
+      expect(outcome(await run(caller))).toBe(expected[caller]);
+    });
+  }
+
+  describe('what each caller sees', () => {
+    const count = async (caller: Caller, list: string, filterIds: string[]) =>
+      (await as(caller, `query($ids: [ID!]) { ${list}(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: filterIds })).data?.[list];
+
+    it.each([
+      ['admin', 2, 3, 2, 2],
+      ['chiefA', 2, 3, 2, 1],
+      ['chiefB', 2, 3, 2, 1],
+      ['analyst', 2, 3, 2, 2],
+      ['officer', 1, 1, 1, 1],
+    ] as const)('%s: officers %i, schools %i, assignments %i, activities %i, totals counting only visible rows', async (caller, officers, schools, assignments, activities) => {
+      expect((await count(caller, 'officers', [ids.officerA, ids.officerB])).totalCount).toBe(officers);
+      expect((await count(caller, 'schools', [ids.schoolA, ids.schoolB, ids.schoolC])).totalCount).toBe(schools);
+      expect((await count(caller, 'assignments', [ids.assignmentA, ids.assignmentB])).totalCount).toBe(assignments);
+      const visible = await count(caller, 'activities', [ids.activityA, ids.activityB]);
+      expect(visible.totalCount).toBe(activities);
+      expect(visible.items).toHaveLength(activities);
+    });
+
+    it('hides another agency\'s activity as if it did not exist, by id and through every edge', async () => {
+      expect((await as('chiefA', `query($id: ID!) { activity(id: $id) { id } }`, { id: ids.activityB })).data?.activity).toBeNull();
+      const edges = await as(
+        'chiefA',
+        `query($officer: ID!, $school: ID!) { officer(id: $officer) { activities { totalCount } } school(id: $school) { activities { totalCount } } }`,
+        { officer: ids.officerB, school: ids.schoolB },
+      );
+      expect(edges.data).toEqual({ officer: { activities: { totalCount: 0 } }, school: { activities: { totalCount: 0 } } });
+      const update = await as('chiefA', `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 5 }) { id } }`, { id: ids.activityB });
+      expect(update.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('shows other agencies\' officers by name, rank and agency only, and contact fields to nobody but their own', async () => {
+      const query = `query($ids: [ID!]) { officers(filter: { ids: $ids }, sort: { field: CREATED_AT }) { items { id lastName rank agency { id } badgeNumber status notes email phone } } }`;
+      const [own, other] = (await as('chiefA', query, { ids: [ids.officerA, ids.officerB] })).data!.officers.items;
+      expect(own).toMatchObject({ email: 'a@example.org', phone: '555-0100', status: 'ACTIVE' });
+      expect(other).toMatchObject({ agency: { id: ids.agencyB }, badgeNumber: null, status: null, notes: null, email: null, phone: null });
+      expect(other.lastName).toEqual(expect.any(String));
+      const analyst = (await as('analyst', query, { ids: [ids.officerA, ids.officerB] })).data!.officers.items;
+      expect(analyst.map((officer: { email: string | null; phone: string | null; badgeNumber: string }) => [officer.email, officer.phone, typeof officer.badgeNumber])).toEqual([
+        [null, null, 'string'],
+        [null, null, 'string'],
+      ]);
+      const self = (await as('officer', query, { ids: [ids.officerA, ids.officerB] })).data!.officers.items;
+      expect(self).toEqual([expect.objectContaining({ id: ids.officerA, email: 'a@example.org' })]);
+    });
+
+    it('refuses mass assignment: a chief cannot move its officer to another agency', async () => {
+      const id = await fresh.officerOf('agencyA');
+      const moved = await as('chiefA', `mutation($id: ID!, $agencyId: ID!) { updateOfficer(id: $id, input: { version: 1, agencyId: $agencyId }) { id } }`, { id, agencyId: ids.agencyB });
+      expect(moved.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const created = await as('chiefA', `mutation($agencyId: ID!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "X", badgeNumber: "9", rank: OFFICER }) { id } }`, { agencyId: ids.agencyB });
+      expect(created.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+
+    it('lets an officer log only as itself', async () => {
+      const response = await as('officer', `mutation($officerId: ID!, $date: Date!) { createActivity(input: { officerId: $officerId, date: $date, category: MENTORING, durationMinutes: 20 }) { id } }`, {
+        officerId: ids.officerB,
+        date: new Date().toISOString().slice(0, 10),
+      });
+      expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const own = await as('officer', `mutation($date: Date!) { createActivity(input: { date: $date, category: MENTORING, durationMinutes: 20 }) { officer { id } } }`, {
+        date: new Date().toISOString().slice(0, 10),
+      });
+      expect(own.data?.createActivity.officer.id).toBe(ids.officerA);
+    });
+
+    it('closes an officer\'s edit window 14 days after the activity date', async () => {
+      const old = String((await factory.activity({ id: Number(ids.officerA) } as never, null, { date: '2020-01-06' })).id);
+      const response = await as('officer', `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 5 }) { id } }`, { id: old });
+      expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(response.errors?.[0].message).toMatch(/14 days/);
+    });
+  });
+
+  describe('the second layer: row-level security with the resolver checks switched off', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('still hides rows when every policy lets everything through', async () => {
+      for (const policy of [activityPolicy, officerPolicy, schoolPolicy, assignmentPolicy]) jest.spyOn(policy, 'readable').mockReturnValue({});
+      const activities = await as('chiefA', `query($ids: [ID!]) { activities(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: [ids.activityA, ids.activityB] });
+      expect(activities.data?.activities).toEqual({ totalCount: 1, items: [{ id: ids.activityA }] });
+      const officerView = await as('officer', `query($ids: [ID!]) { schools(filter: { ids: $ids }) { totalCount } officers(filter: { ids: [] }) { totalCount } }`, {
+        ids: [ids.schoolA, ids.schoolB, ids.schoolC],
+      });
+      expect(officerView.data?.schools.totalCount).toBe(1);
+    });
+
+    it('still refuses writes when every policy allows them', async () => {
+      for (const policy of [activityPolicy, officerPolicy, schoolPolicy, assignmentPolicy]) {
+        jest.spyOn(policy, 'canCreate').mockReturnValue(true);
+        jest.spyOn(policy, 'canUpdate').mockReturnValue(true);
+        jest.spyOn(policy, 'canDelete').mockReturnValue(true);
+      }
+      const school = await as('analyst', `mutation($name: String!) { createSchool(input: { name: $name, level: HIGH, locale: CITY, enrollment: 1 }) { id } }`, { name: unique('S') });
+      expect(school.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const officer = await as('chiefA', `mutation($agencyId: ID!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "X", badgeNumber: "77", rank: OFFICER }) { id } }`, {
+        agencyId: ids.agencyB,
+      });
+      expect(officer.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+});
