@@ -18,12 +18,15 @@ export class LoginResult {
 export function authResolver(settings: SessionSettings) {
   @Resolver()
   class AuthResolver {
-    @Mutation(() => LoginResult, { description: 'Signs in with e-mail and password. RATE_LIMITED after repeated failures.' })
+    @Mutation(() => LoginResult, {
+      nullable: true,
+      description: 'Signs in with e-mail and password. Null with an UNAUTHENTICATED error when refused; RATE_LIMITED after repeated failures.',
+    })
     async login(
       @Ctx() ctx: RequestContext,
       @Arg('email', { description: 'Sign-in e-mail address.' }) email: string,
       @Arg('password', { description: 'Password.' }) password: string,
-    ): Promise<LoginResult> {
+    ): Promise<LoginResult | null> {
       const signedIn = await login(ctx, email, password, settings);
       ctx.session.set(signedIn.token, signedIn.expiresAt);
       return signedIn;

@@ -1,0 +1,159 @@
+import { Role } from '../../server/src/common/actor';
+import { Session } from '../../server/src/modules/auth/session.entity';
+import { hashToken } from '../../server/src/modules/auth/tokens';
+import { TestApp } from '../support/app';
+import { Factory, unique } from '../support/factories';
+
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt user { id role email } } }`;
+
+/** Sign-in, sessions, API tokens, throttling, user management and the audit trail of all of it. */
+describe('accounts and sessions', () => {
+  let app: TestApp;
+  let factory: Factory;
+  let admin: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '8' });
+    factory = new Factory(app.orm);
+    admin = (await factory.user(Role.ADMIN)).token;
+  });
+  afterAll(() => app.stop());
+
+  async function createUser(role = 'ANALYST', password = 'correct horse battery') {
+    const email = `${unique('person').replace(/\W/g, '')}@Example.org`;
+    const created = await app.query(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id email role } }`,
+      { input: { email, displayName: 'Person', role, password } },
+      admin,
+    );
+    return { id: created.createUser.id as string, email, password };
+  }
+
+  it('signs in with the e-mail in any case, returns a 256-bit token and sets an httpOnly SameSite cookie', async () => {
+    const { email, password } = await createUser();
+    const response = await app.graphql(LOGIN, { email: email.toUpperCase(), password });
+    const token: string = response.data!.login.token;
+    expect(Buffer.from(token.slice(4), 'base64url')).toHaveLength(32);
+    expect(response.data!.login.user.role).toBe('ANALYST');
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^sro_session=srs_/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const me = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0] },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
+    expect(((await me.json()) as { data: { me: { email: string } } }).data.me.email).toBe(email);
+    // Only the hash is stored.
+    const stored = await app.orm.em.fork().findOne(Session, { tokenHash: hashToken(token) });
+    expect(stored).not.toBeNull();
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it('answers an unknown e-mail exactly like a wrong password', async () => {
+    const { email } = await createUser();
+    const wrong = await app.graphql(LOGIN, { email, password: 'not the password' });
+    const unknown = await app.graphql(LOGIN, { email: `nobody-${Date.now()}@example.org`, password: 'not the password' });
+    expect(wrong.errors).toEqual(unknown.errors);
+    expect(wrong.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('throttles an account after 5 failures, counting aliases one by one, with a retry time', async () => {
+    const { email, password } = await createUser();
+    const aliases = Array.from({ length: 6 }, (_, index) => `a${index}: login(email: $email, password: "wrong password ${index}") { token }`).join('\n');
+    const burst = await app.graphql(`mutation($email: String!) { ${aliases} }`, { email });
+    const codes = burst.errors!.map((error) => error.extensions.code);
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    expect(codes[5]).toBe('RATE_LIMITED');
+    const locked = await app.graphql(LOGIN, { email, password });
+    expect(locked.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(locked.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('ends a session at logout, after the idle time and at the absolute expiry', async () => {
+    const { email, password } = await createUser();
+    const signIn = async () => (await app.query(LOGIN, { email, password })).login.token as string;
+    const whoAmI = async (token: string) => (await app.query(`{ me { email } }`, {}, token)).me;
+
+    const loggedOut = await signIn();
+    expect(await app.query(`mutation { logout }`, {}, loggedOut)).toEqual({ logout: true });
+    expect(await whoAmI(loggedOut)).toBeNull();
+
+    const idle = await signIn();
+    await app.orm.em.fork().nativeUpdate(Session, { tokenHash: hashToken(idle) }, { lastUsedAt: new Date(Date.now() - 31 * 60_000) });
+    expect(await whoAmI(idle)).toBeNull();
+
+    const expired = await signIn();
+    await app.orm.em.fork().nativeUpdate(Session, { tokenHash: hashToken(expired) }, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await whoAmI(expired)).toBeNull();
+    const current = await signIn();
+    expect((await whoAmI(current)).email).toBe(email);
+  });
+
+  it('issues API tokens shown once, keeps their last use, and stops them when revoked', async () => {
+    const { token: analyst } = await factory.user(Role.ANALYST);
+    const created = await app.query(`mutation { createApiToken(name: "Power BI refresh") { token apiToken { id name prefix lastUsedAt } } }`, {}, analyst);
+    const apiToken: string = created.createApiToken.token;
+    expect(apiToken).toMatch(/^sra_/);
+    expect((await app.query(`{ schools(perPage: 1) { totalCount } }`, {}, apiToken)).schools.totalCount).toBeGreaterThanOrEqual(0);
+    const listed = await app.query(`{ apiTokens { id name lastUsedAt } }`, {}, analyst);
+    expect(listed.apiTokens[0]).toMatchObject({ name: 'Power BI refresh', lastUsedAt: expect.any(String) });
+    expect(JSON.stringify(listed)).not.toContain(apiToken);
+    await app.query(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, { id: created.createApiToken.apiToken.id }, analyst);
+    const after = await app.graphql(`{ schools { totalCount } }`, {}, apiToken);
+    expect(after.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('resets a password, ending the user\'s sessions, and deactivates users', async () => {
+    const { id, email, password } = await createUser();
+    const session = (await app.query(LOGIN, { email, password })).login.token;
+    const user = await app.query(`query($id: ID!) { user(id: $id) { version } }`, { id }, admin);
+    await app.query(`mutation($id: ID!, $version: Int!) { updateUser(id: $id, input: { version: $version, password: "a brand new password" }) { id } }`, { id, version: user.user.version }, admin);
+    expect((await app.query(`{ me { id } }`, {}, session)).me).toBeNull();
+    expect((await app.graphql(LOGIN, { email, password })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const fresh = (await app.query(LOGIN, { email, password: 'a brand new password' })).login.token;
+    await app.query(`mutation($id: ID!) { updateUsers(ids: [$id], input: { active: false }) { active } }`, { id }, admin);
+    expect((await app.query(`{ me { id } }`, {}, fresh)).me).toBeNull();
+    expect((await app.graphql(LOGIN, { email, password: 'a brand new password' })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps the last active administrator', async () => {
+    const admins = await app.query(`{ users(filter: { role: ADMIN, active: true }, perPage: 500) { items { id version } } }`, {}, admin);
+    const others = admins.users.items;
+    // Demote every admin but one: the last one must refuse.
+    const results = [];
+    for (const other of others) {
+      results.push(await app.graphql(`mutation($id: ID!, $version: Int!) { updateUser(id: $id, input: { version: $version, role: ANALYST }) { id } }`, { id: other.id, version: other.version }, admin));
+    }
+    const refused = results.filter((result) => result.errors);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
+    // Give the database its administrators back for the other tests.
+    await app.orm.em.fork().getConnection().execute(`update app_user set role = 'ADMIN' where id in (${others.map((other: { id: string }) => Number(other.id)).join(',')})`);
+  });
+
+  it('checks a user\'s links: a chief needs an agency, an officer an officer record', async () => {
+    const chief = await app.graphql(`mutation { createUser(input: { email: "c${Date.now()}@example.org", displayName: "C", role: AGENCY_CHIEF, password: "long enough password" }) { id } }`, {}, admin);
+    expect(chief.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { agencyId: expect.any(Array) } });
+    const short = await app.graphql(`mutation { createUser(input: { email: "s${Date.now()}@example.org", displayName: "S", role: ANALYST, password: "short" }) { id } }`, {}, admin);
+    expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { password: expect.any(Array) } });
+  });
+
+  it('audits sign-ins, failures, changes and tokens, with before/after values and never a secret', async () => {
+    const { id, email, password } = await createUser();
+    await app.graphql(LOGIN, { email, password: 'wrong password here' });
+    await app.query(LOGIN, { email, password });
+    const events = await app.query(
+      `query($id: ID!) { auditEvents(filter: { entityType: "User", entityId: $id }, sort: { field: CREATED_AT, order: ASC }, perPage: 50) { items { action changes details actorLabel clientAddress } } }`,
+      { id },
+      admin,
+    );
+    expect(events.auditEvents.items.map((event: { action: string }) => event.action)).toEqual(['create', 'login_failure', 'login']);
+    const text = JSON.stringify(events);
+    expect(text).not.toContain(password);
+    expect(text).not.toContain('wrong password here');
+    expect(text).not.toMatch(/argon2|passwordHash/);
+    expect(events.auditEvents.items[0].changes.email).toEqual({ before: null, after: email });
+  });
+});
