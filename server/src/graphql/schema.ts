@@ -31,8 +31,8 @@ export interface SchemaOptions {
   log: Logger;
 }
 
-export function buildApiSchema({ session, reports, log }: SchemaOptions): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema({ session, reports, log }: SchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       AgencyResolver,
       OfficerResolver,
@@ -53,6 +53,10 @@ export function buildApiSchema({ session, reports, log }: SchemaOptions): Promis
     globalMiddlewares: [errorMiddleware(log)],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // type-graphql leaves the root types undescribed; the API is read in its schema.
+  schema.getQueryType()!.description = 'Everything SRO Hub answers: records, lists and reports, scoped to who asks.';
+  schema.getMutationType()!.description = 'Every change SRO Hub accepts; each runs in one transaction and is audited.';
+  return schema;
 }
 
 /** The SDL committed at schema/schema.graphql: sorted, so that a diff shows only real changes. */
