@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../common/actor';
+import { enterRowSecurity, leaveRowSecurity } from '../../common/row-security';
 import type { ActivityCategory, InstructionTopic } from '../activity/activity.entity';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
@@ -14,7 +16,7 @@ import {
   type ActivityFiguresSource,
 } from './activity-report.types';
 import { SeriesInterval, type Period } from './periods';
-import { byId, Conditions, rows } from './sql';
+import { byId, Conditions, rows, type StatementQueue } from './sql';
 
 interface FiguresRow {
   activities: number;
@@ -56,6 +58,13 @@ export interface ActivityQueryOptions {
   detail: Conditions;
   /** The activities byAgency counts: for a chief, other agencies too (as one aggregate each). */
   agencies: Conditions;
+  /**
+   * Set when byAgency counts rows the caller's row security hides (a chief's view of other agencies): that one
+   * statement runs as the owner, in a savepoint, and row security is entered again for this actor afterwards.
+   */
+  aggregateOutsideRowSecurity: Actor | null;
+  /** Shared by the report's periods, so that their statements never overlap on the request's connection. */
+  queue: StatementQueue;
 }
 
 /**
@@ -68,13 +77,20 @@ export class ActivityQuery implements ActivityFiguresSource {
   constructor(private readonly options: ActivityQueryOptions) {}
 
   private once<T>(name: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.results.has(name)) this.results.set(name, compute());
+    if (!this.results.has(name)) this.results.set(name, this.options.queue.run(compute));
     return this.results.get(name) as Promise<T>;
   }
 
-  private grouped<K>(key: string, where: Conditions, groupAndOrder: string, extraFrom = '', extraWhere = 'true'): Promise<KeyedRow<K>[]> {
+  private grouped<K>(
+    key: string,
+    where: Conditions,
+    groupAndOrder: string,
+    extraFrom = '',
+    extraWhere = 'true',
+    em = this.options.em,
+  ): Promise<KeyedRow<K>[]> {
     return rows<KeyedRow<K>>(
-      this.options.em,
+      em,
       `select ${key} as key, ${FIGURES} from ${FROM} ${extraFrom} where ${where.text} and ${extraWhere} ${groupAndOrder}`,
       where.params,
     );
@@ -82,45 +98,98 @@ export class ActivityQuery implements ActivityFiguresSource {
 
   totals(): Promise<ActivityFigures> {
     return this.once('totals', async () => {
-      const [row] = await rows<FiguresRow>(this.options.em, `select ${FIGURES} from ${FROM} where ${this.options.detail.text}`, this.options.detail.params);
+      const [row] = await rows<FiguresRow>(
+        this.options.em,
+        `select ${FIGURES} from ${FROM} where ${this.options.detail.text}`,
+        this.options.detail.params,
+      );
       return figures(new ActivityFigures(), row);
     });
   }
 
   byCategory(): Promise<CategoryFigures[]> {
     return this.once('byCategory', async () => {
-      const found = await this.grouped<ActivityCategory>('a.category', this.options.detail, 'group by a.category order by a.category');
+      const found = await this.grouped<ActivityCategory>(
+        'a.category',
+        this.options.detail,
+        'group by a.category order by a.category collate "C"',
+      );
       return found.map((row) => Object.assign(figures(new CategoryFigures(), row), { category: row.key }));
     });
   }
 
   byTopic(): Promise<TopicFigures[]> {
     return this.once('byTopic', async () => {
-      const found = await this.grouped<InstructionTopic>('a.topic', this.options.detail, 'group by a.topic order by a.topic', '', 'a.topic is not null');
+      const found = await this.grouped<InstructionTopic>(
+        'a.topic',
+        this.options.detail,
+        'group by a.topic order by a.topic collate "C"',
+        '',
+        'a.topic is not null',
+      );
       return found.map((row) => Object.assign(figures(new TopicFigures(), row), { topic: row.key }));
     });
   }
 
   byAgency(): Promise<AgencyFigures[]> {
     return this.once('byAgency', async () => {
-      const found = await this.grouped<number>('o.agency_id', this.options.agencies, 'group by o.agency_id, ag.name order by ag.name, o.agency_id', 'join agency ag on ag.id = o.agency_id');
-      const agencies = await byId(this.options.em, Agency, found.map((row) => row.key));
+      const group = (em: EntityManager) =>
+        this.grouped<number>(
+          'o.agency_id',
+          this.options.agencies,
+          'group by o.agency_id, ag.name order by ag.name, o.agency_id',
+          'join agency ag on ag.id = o.agency_id',
+          'true',
+          em,
+        );
+      const actor = this.options.aggregateOutsideRowSecurity;
+      const found = actor
+        ? await this.options.em.transactional(async (em) => {
+            await leaveRowSecurity(em);
+            const aggregates = await group(em);
+            await enterRowSecurity(em, actor);
+            return aggregates;
+          })
+        : await group(this.options.em);
+      const agencies = await byId(
+        this.options.em,
+        Agency,
+        found.map((row) => row.key),
+      );
       return found.map((row) => Object.assign(figures(new AgencyFigures(), row), { agency: agencies.get(row.key)! }));
     });
   }
 
   bySchool(): Promise<SchoolFigures[]> {
     return this.once('bySchool', async () => {
-      const found = await this.grouped<number | null>('a.school_id', this.options.detail, 'group by a.school_id, s.name order by s.name nulls last, a.school_id');
-      const schools = await byId(this.options.em, School, found.map((row) => row.key));
-      return found.map((row) => Object.assign(figures(new SchoolFigures(), row), { school: row.key === null ? null : schools.get(row.key)! }));
+      const found = await this.grouped<number | null>(
+        'a.school_id',
+        this.options.detail,
+        'group by a.school_id, s.name order by s.name nulls last, a.school_id',
+      );
+      const schools = await byId(
+        this.options.em,
+        School,
+        found.map((row) => row.key),
+      );
+      return found.map((row) =>
+        Object.assign(figures(new SchoolFigures(), row), { school: row.key === null ? null : schools.get(row.key)! }),
+      );
     });
   }
 
   byOfficer(): Promise<OfficerFigures[]> {
     return this.once('byOfficer', async () => {
-      const found = await this.grouped<number>('a.officer_id', this.options.detail, 'group by a.officer_id, o.last_name, o.first_name order by o.last_name, o.first_name, a.officer_id');
-      const officers = await byId(this.options.em, Officer, found.map((row) => row.key));
+      const found = await this.grouped<number>(
+        'a.officer_id',
+        this.options.detail,
+        'group by a.officer_id, o.last_name, o.first_name order by o.last_name, o.first_name, a.officer_id',
+      );
+      const officers = await byId(
+        this.options.em,
+        Officer,
+        found.map((row) => row.key),
+      );
       return found.map((row) => Object.assign(figures(new OfficerFigures(), row), { officer: officers.get(row.key)! }));
     });
   }

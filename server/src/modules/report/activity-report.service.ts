@@ -2,10 +2,16 @@ import type { RequestContext } from '../../common/context';
 import { requireActor } from '../../common/policy';
 import { parseId } from '../../common/validation';
 import { ActivityQuery } from './activity-report.query';
-import { ActivityPeriodReport, ActivityReport, ReportPeriod, type ActivityReportArgs, type ActivityReportFilter } from './activity-report.types';
+import {
+  ActivityPeriodReport,
+  ActivityReport,
+  ReportPeriod,
+  type ActivityReportArgs,
+  type ActivityReportFilter,
+} from './activity-report.types';
 import { periodDays, previousPeriod, resolvePeriod, SeriesInterval, type Period } from './periods';
 import { restrictionOf, scopeOf, type Restriction } from './report.scope';
-import { Conditions } from './sql';
+import { Conditions, StatementQueue } from './sql';
 
 /** What the report module needs from the configuration. */
 export interface ReportSettings {
@@ -22,7 +28,12 @@ interface ParsedFilter {
 
 function parseFilter(filter: ActivityReportFilter | null | undefined): ParsedFilter {
   const id = (value: string | null | undefined, field: string) => (value ? parseId(value, `filter.${field}`) : null);
-  return { agencyId: id(filter?.agencyId, 'agencyId'), schoolId: id(filter?.schoolId, 'schoolId'), officerId: id(filter?.officerId, 'officerId'), filter };
+  return {
+    agencyId: id(filter?.agencyId, 'agencyId'),
+    schoolId: id(filter?.schoolId, 'schoolId'),
+    officerId: id(filter?.officerId, 'officerId'),
+    filter,
+  };
 }
 
 /** Period, filter and restriction as SQL over `activity a`, `officer o` and `school s`. */
@@ -64,13 +75,17 @@ export function activityReport(ctx: RequestContext, args: Partial<ActivityReport
   const interval = args.interval ?? SeriesInterval.MONTH;
   const filter = parseFilter(args.filter);
   const restriction = restrictionOf(actor);
+  const agencies = agencyRestriction(restriction, filter);
+  const queue = new StatementQueue();
   const query = (range: Period) =>
     new ActivityQuery({
       em: ctx.em,
       period: range,
       interval,
       detail: conditions(range, filter, restriction),
-      agencies: conditions(range, filter, agencyRestriction(restriction, filter)),
+      agencies: conditions(range, filter, agencies),
+      aggregateOutsideRowSecurity: agencies.agencyId === restriction.agencyId ? null : actor,
+      queue,
     });
   const before = previousPeriod(period);
   const previous = new ActivityPeriodReport(query(before), reportPeriod(before));

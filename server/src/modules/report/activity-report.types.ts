@@ -36,16 +36,28 @@ export class ActivityReportArgs {
   @Field(() => DateScalar, { nullable: true, description: 'First day of the period; give it with `to`.' })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: `Last day of the period, included; on or after \`from\`, at most 3 years after it.` })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: `Last day of the period, included; on or after \`from\`, at most 3 years after it.`,
+  })
   to?: string | null;
 
-  @Field(() => PeriodPreset, { nullable: true, description: 'A period relative to today, instead of from and to. CURRENT_QUARTER when no period is given at all.' })
+  @Field(() => PeriodPreset, {
+    nullable: true,
+    description: 'A period relative to today, instead of from and to. CURRENT_QUARTER when no period is given at all.',
+  })
   preset?: PeriodPreset | null;
 
-  @Field(() => Int, { nullable: true, description: 'A whole program year, named by the calendar year it starts in (2026 for July 2026 to June 2027), instead of from and to.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'A whole program year, named by the calendar year it starts in (2026 for July 2026 to June 2027), instead of from and to.',
+  })
   programYear?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'With programYear: only its quarter 1, 2, 3 or 4 (Q1 starts on the first day of the program year).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With programYear: only its quarter 1, 2, 3 or 4 (Q1 starts on the first day of the program year).',
+  })
   quarter?: number | null;
 
   @Field(() => ActivityReportFilter, { nullable: true, description: 'Which activities to count.' })
@@ -132,7 +144,10 @@ export class FigureChange {
   @Field(() => Float, { description: 'This period minus the previous one.' })
   absolute!: number;
 
-  @Field(() => Float, { nullable: true, description: 'The change as a percentage of the previous period, to one decimal; null when the previous figure is 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The change as a percentage of the previous period, to one decimal; null when the previous figure is 0.',
+  })
   percent!: number | null;
 }
 
@@ -174,10 +189,7 @@ const DETAIL = 'Agency chiefs: own agency only. Officers: own activities only.';
 
 @ObjectType({ description: 'Program activity for one period. Each field is computed in SQL only when asked for.' })
 export class ActivityPeriodReport {
-  constructor(
-    source: ActivityFiguresSource,
-    period: ReportPeriod,
-  ) {
+  constructor(source: ActivityFiguresSource, period: ReportPeriod) {
     this.source = source;
     this.period = period;
   }
@@ -192,12 +204,16 @@ export class ActivityPeriodReport {
     return this.source.totals();
   }
 
-  @Field(() => [CategoryFigures], { description: `By category, in alphabetical order of the category; only categories with activities. ${DETAIL}` })
+  @Field(() => [CategoryFigures], {
+    description: `By category, in alphabetical order of the category; only categories with activities. ${DETAIL}`,
+  })
   byCategory() {
     return this.source.byCategory();
   }
 
-  @Field(() => [TopicFigures], { description: `Classroom lessons by topic, in alphabetical order of the topic; activities without a topic are left out. ${DETAIL}` })
+  @Field(() => [TopicFigures], {
+    description: `Classroom lessons by topic, in alphabetical order of the topic; activities without a topic are left out. ${DETAIL}`,
+  })
   byTopic() {
     return this.source.byTopic();
   }
@@ -221,13 +237,17 @@ export class ActivityPeriodReport {
     return this.source.byOfficer();
   }
 
-  @Field(() => [SeriesBucket], { description: `One bucket per week or month touching the period, in order, empty ones included. ${DETAIL}` })
+  @Field(() => [SeriesBucket], {
+    description: `One bucket per week or month touching the period, in order, empty ones included. ${DETAIL}`,
+  })
   series() {
     return this.source.series();
   }
 }
 
-@ObjectType({ description: 'Program activity for a period, with the previous period of equal length and the change (SPEC.md, "Reports", 2).' })
+@ObjectType({
+  description: 'Program activity for a period, with the previous period of equal length and the change (SPEC.md, "Reports", 2).',
+})
 export class ActivityReport extends ActivityPeriodReport {
   constructor(
     source: ActivityFiguresSource,
@@ -250,7 +270,9 @@ export class ActivityReport extends ActivityPeriodReport {
   @Field(() => ReportScope, { description: 'Whose activities the figures show in detail.' })
   readonly scope: ReportScope;
 
-  @Field(() => ActivityPeriodReport, { description: 'The same figures for the period of equal length just before: from minus its length in days, to the day before from.' })
+  @Field(() => ActivityPeriodReport, {
+    description: 'The same figures for the period of equal length just before: from minus its length in days, to the day before from.',
+  })
   previous(): ActivityPeriodReport {
     return this.previousReport;
   }
@@ -262,7 +284,10 @@ export class ActivityReport extends ActivityPeriodReport {
       activities: figureChange(now.activities, before.activities),
       minutes: figureChange(now.minutes, before.minutes),
       // From minutes, so that rounding the hours does not move the percentage.
-      hours: { absolute: Math.round(((now.minutes - before.minutes) / 60) * 100) / 100, percent: figureChange(now.minutes, before.minutes).percent },
+      hours: {
+        absolute: Math.round(((now.minutes - before.minutes) / 60) * 100) / 100,
+        percent: figureChange(now.minutes, before.minutes).percent,
+      },
       studentsReached: figureChange(now.studentsReached, before.studentsReached),
       staffReached: figureChange(now.staffReached, before.staffReached),
     };

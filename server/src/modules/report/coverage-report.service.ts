@@ -10,7 +10,7 @@ import type { CoverageStatus } from '../assignment/coverage';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import { AgencyCoverage, CoverageFilter, CoverageOfficer, CoverageReport, CoverageSummary, SchoolCoverage } from './coverage-report.types';
-import { activeOnDate, byId, Conditions, isoDate, rows } from './sql';
+import { activeOnDate, byId, Conditions, inSequence, isoDate, rows } from './sql';
 
 interface SchoolRow {
   id: number;
@@ -51,7 +51,8 @@ interface AgencyRow {
 /** Reads a date argument: today when left out. */
 export function reportDate(date: string | null | undefined, today: string, field = 'date'): string {
   if (date === null || date === undefined) return today;
-  if (!isCalendarDate(date)) throw badInput(`${field} must be a date written YYYY-MM-DD`, { [field]: [`${JSON.stringify(date)} is not a date`] });
+  if (!isCalendarDate(date))
+    throw badInput(`${field} must be a date written YYYY-MM-DD`, { [field]: [`${JSON.stringify(date)} is not a date`] });
   return date;
 }
 
@@ -88,40 +89,67 @@ function coverageTables(date: string, filter: CoverageFilter | null | undefined)
 const ROLE_ORDER = `case h.role when 'PRIMARY' then 0 when 'SECONDARY' then 1 else 2 end`;
 
 /** The coverage report: ADMIN, ANALYST and chiefs (coverage is district-wide, SPEC.md); FORBIDDEN for officers. */
-export async function coverageReport(ctx: RequestContext, dateArgument: string | null | undefined, filter: CoverageFilter | null | undefined): Promise<CoverageReport> {
+export async function coverageReport(
+  ctx: RequestContext,
+  dateArgument: string | null | undefined,
+  filter: CoverageFilter | null | undefined,
+): Promise<CoverageReport> {
   requireRole(ctx.actor, Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF);
   const date = reportDate(dateArgument, ctx.today);
   const tables = coverageTables(date, filter);
   const em = ctx.em;
-  const [schoolRows, heldRows, [summaryRow], agencyRows] = await Promise.all([
-    rows<SchoolRow>(em, `${tables.text} select id, status, fte::float8 as total_fte, round(enrollment / nullif(fte, 0), 2)::float8 as per_fte from school_status order by name, id`, tables.params),
-    rows<HeldRow>(
-      em,
-      `${tables.text} select h.id, h.school_id, h.officer_id, h.agency_id, h.role, h.fte::float8 as fte, ${isoDate('h.start_date')} as start_date, ${isoDate('h.end_date')} as end_date
+  const [schoolRows, heldRows, [summaryRow], agencyRows] = await inSequence(
+    () =>
+      rows<SchoolRow>(
+        em,
+        `${tables.text} select id, status, fte::float8 as total_fte, round(enrollment / nullif(fte, 0), 2)::float8 as per_fte from school_status order by name, id`,
+        tables.params,
+      ),
+    () =>
+      rows<HeldRow>(
+        em,
+        `${tables.text} select h.id, h.school_id, h.officer_id, h.agency_id, h.role, h.fte::float8 as fte, ${isoDate('h.start_date')} as start_date, ${isoDate('h.end_date')} as end_date
          from held h join officer o on o.id = h.officer_id order by h.school_id, ${ROLE_ORDER}, o.last_name, o.first_name, h.id`,
-      tables.params,
-    ),
-    rows<SummaryRow>(
-      em,
-      `${tables.text} select count(*)::int as schools, coalesce(sum(enrollment), 0)::float8 as enrollment,
+        tables.params,
+      ),
+    () =>
+      rows<SummaryRow>(
+        em,
+        `${tables.text} select count(*)::int as schools, coalesce(sum(enrollment), 0)::float8 as enrollment,
               count(*) filter (where status = 'COVERED')::int as covered, count(*) filter (where status = 'PARTIAL')::int as partial,
               count(*) filter (where status = 'UNCOVERED')::int as uncovered, (select count(distinct officer_id) from held)::int as officers,
               coalesce(sum(fte), 0)::float8 as total_fte, round(sum(enrollment) / nullif(sum(fte), 0), 2)::float8 as per_fte
          from school_status`,
-      tables.params,
-    ),
-    rows<AgencyRow>(
-      em,
-      `${tables.text} select h.agency_id, count(distinct h.school_id)::int as schools_served, count(distinct h.officer_id)::int as officers, sum(h.fte)::float8 as fte
+        tables.params,
+      ),
+    () =>
+      rows<AgencyRow>(
+        em,
+        `${tables.text} select h.agency_id, count(distinct h.school_id)::int as schools_served, count(distinct h.officer_id)::int as officers, sum(h.fte)::float8 as fte
          from held h join agency ag on ag.id = h.agency_id group by h.agency_id, ag.name order by ag.name, h.agency_id`,
-      tables.params,
-    ),
-  ]);
-  const [schools, officers, agencies] = await Promise.all([
-    byId(em, School, schoolRows.map((row) => row.id)),
-    byId(em, Officer, heldRows.map((row) => row.officer_id)),
-    byId(em, Agency, heldRows.map((row) => row.agency_id)),
-  ]);
+        tables.params,
+      ),
+  );
+  const [schools, officers, agencies] = await inSequence(
+    () =>
+      byId(
+        em,
+        School,
+        schoolRows.map((row) => row.id),
+      ),
+    () =>
+      byId(
+        em,
+        Officer,
+        heldRows.map((row) => row.officer_id),
+      ),
+    () =>
+      byId(
+        em,
+        Agency,
+        heldRows.map((row) => row.agency_id),
+      ),
+  );
 
   const officersBySchool = new Map<number, CoverageOfficer[]>();
   for (const row of heldRows) {
@@ -144,7 +172,12 @@ export async function coverageReport(ctx: RequestContext, dateArgument: string |
     totalFte: summaryRow.total_fte,
     enrollmentPerSroFte: summaryRow.per_fte,
     byAgency: agencyRows.map((row) =>
-      Object.assign(new AgencyCoverage(), { agency: agencies.get(row.agency_id)!, schoolsServed: row.schools_served, officers: row.officers, fte: row.fte }),
+      Object.assign(new AgencyCoverage(), {
+        agency: agencies.get(row.agency_id)!,
+        schoolsServed: row.schools_served,
+        officers: row.officers,
+        fte: row.fte,
+      }),
     ),
   });
   return Object.assign(new CoverageReport(), {

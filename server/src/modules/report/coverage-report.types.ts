@@ -52,10 +52,14 @@ export class SchoolCoverage {
   @Field(() => School, { description: 'The school.' })
   school!: School;
 
-  @Field(() => CoverageStatus, { description: 'COVERED with a PRIMARY officer, PARTIAL with only SECONDARY or BACKUP officers, else UNCOVERED.' })
+  @Field(() => CoverageStatus, {
+    description: 'COVERED with a PRIMARY officer, PARTIAL with only SECONDARY or BACKUP officers, else UNCOVERED.',
+  })
   status!: CoverageStatus;
 
-  @Field(() => [CoverageOfficer], { description: 'Assignments active on the date: PRIMARY first, then SECONDARY, then BACKUP; by name within a role.' })
+  @Field(() => [CoverageOfficer], {
+    description: 'Assignments active on the date: PRIMARY first, then SECONDARY, then BACKUP; by name within a role.',
+  })
   officers!: CoverageOfficer[];
 
   @Field(() => Float, { description: 'Sum of the FTE of those assignments; 0 when uncovered.' })

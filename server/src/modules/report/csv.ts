@@ -56,3 +56,19 @@ function drained(out: Writable): Promise<void> {
     out.once('close', onClose);
   });
 }
+
+export type CsvRow = Record<string, Cell>;
+
+/**
+ * A CSV table: its header, and its rows section by section. The exporter computes one section, writes it out,
+ * then computes the next, so that only one section is ever held in memory.
+ */
+export interface CsvTable {
+  columns: readonly string[];
+  sections: (() => Promise<CsvRow[]> | CsvRow[])[];
+}
+
+/** Cells in header order; a key that is not a column is a bug, caught by the tests. */
+export function cells(columns: readonly string[], row: Record<string, Cell>): Cell[] {
+  return columns.map((column) => row[column]);
+}

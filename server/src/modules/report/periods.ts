@@ -118,7 +118,11 @@ const given = (value: unknown) => value !== undefined && value !== null;
  * quarter); none means the current quarter. BAD_USER_INPUT names the argument at fault.
  */
 export function resolvePeriod(request: PeriodRequest, today: string, startMonth: number): Period {
-  const ways = [given(request.from) || given(request.to), given(request.preset), given(request.programYear) || given(request.quarter)].filter(Boolean).length;
+  const ways = [
+    given(request.from) || given(request.to),
+    given(request.preset),
+    given(request.programYear) || given(request.quarter),
+  ].filter(Boolean).length;
   if (ways > 1) {
     const message = 'Name the period one way only: from and to, a preset, or a programYear (with an optional quarter)';
     throw badInput(message, { preset: [message] });
@@ -126,7 +130,8 @@ export function resolvePeriod(request: PeriodRequest, today: string, startMonth:
   let period: Period;
   if (given(request.from) || given(request.to)) {
     const { from, to } = request;
-    if (!from || !isCalendarDate(from)) throw badInput('from must be a date written YYYY-MM-DD', { from: ['Give the first day of the period'] });
+    if (!from || !isCalendarDate(from))
+      throw badInput('from must be a date written YYYY-MM-DD', { from: ['Give the first day of the period'] });
     if (!to || !isCalendarDate(to)) throw badInput('to must be a date written YYYY-MM-DD', { to: ['Give the last day of the period'] });
     period = { from, to, label: `${from} to ${to}` };
   } else if (given(request.programYear) || given(request.quarter)) {
@@ -136,14 +141,17 @@ export function resolvePeriod(request: PeriodRequest, today: string, startMonth:
     }
     const yearStart = firstOfMonth(year!, startMonth);
     if (!given(request.quarter)) period = programYear(yearStart);
-    else if (Number.isInteger(request.quarter) && request.quarter! >= 1 && request.quarter! <= 4) period = quarter(yearStart, request.quarter!);
+    else if (Number.isInteger(request.quarter) && request.quarter! >= 1 && request.quarter! <= 4)
+      period = quarter(yearStart, request.quarter!);
     else throw badInput('quarter must be 1, 2, 3 or 4', { quarter: ['Quarters of a program year are numbered 1 to 4'] });
   } else {
     period = presetPeriod(request.preset ?? PeriodPreset.CURRENT_QUARTER, today, startMonth);
   }
   if (period.to < period.from) throw badInput('to must be on or after from', { to: [`to must be on or after ${period.from}`] });
   if (period.to >= addMonths(period.from, 12 * MAX_PERIOD_YEARS)) {
-    throw badInput(`A report period is at most ${MAX_PERIOD_YEARS} years long`, { to: [`to must be before ${addMonths(period.from, 12 * MAX_PERIOD_YEARS)}`] });
+    throw badInput(`A report period is at most ${MAX_PERIOD_YEARS} years long`, {
+      to: [`to must be before ${addMonths(period.from, 12 * MAX_PERIOD_YEARS)}`],
+    });
   }
   return period;
 }

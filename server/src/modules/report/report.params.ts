@@ -19,7 +19,10 @@ class Parameters {
   ) {
     const unknown = Object.keys(query).filter((name) => !allowed.includes(name));
     if (unknown.length) {
-      throw badInput(`Unknown parameter ${unknown[0]}: this export takes ${allowed.join(', ')}`, Object.fromEntries(unknown.map((name) => [name, ['Unknown parameter']])));
+      throw badInput(
+        `Unknown parameter ${unknown[0]}: this export takes ${allowed.join(', ')}`,
+        Object.fromEntries(unknown.map((name) => [name, ['Unknown parameter']])),
+      );
     }
   }
 
@@ -32,7 +35,8 @@ class Parameters {
 
   date(name: string): string | undefined {
     const value = this.text(name);
-    if (value !== undefined && !isCalendarDate(value)) throw badInput(`${name} must be a date written YYYY-MM-DD`, { [name]: [`${JSON.stringify(value)} is not a date`] });
+    if (value !== undefined && !isCalendarDate(value))
+      throw badInput(`${name} must be a date written YYYY-MM-DD`, { [name]: [`${JSON.stringify(value)} is not a date`] });
     return value;
   }
 
@@ -43,14 +47,16 @@ class Parameters {
 
   integer(name: string): number | undefined {
     const value = this.text(name);
-    if (value !== undefined && !/^-?\d{1,9}$/.test(value)) throw badInput(`${name} must be a whole number`, { [name]: [`${JSON.stringify(value)} is not a whole number`] });
+    if (value !== undefined && !/^-?\d{1,9}$/.test(value))
+      throw badInput(`${name} must be a whole number`, { [name]: [`${JSON.stringify(value)} is not a whole number`] });
     return value === undefined ? undefined : Number(value);
   }
 
   choice<T extends string>(name: string, values: Record<string, T>): T | undefined {
     const value = this.text(name);
     const allowed = Object.values(values);
-    if (value !== undefined && !allowed.includes(value as T)) throw badInput(`${name} must be one of ${allowed.join(', ')}`, { [name]: [`${JSON.stringify(value)} is not one of them`] });
+    if (value !== undefined && !allowed.includes(value as T))
+      throw badInput(`${name} must be one of ${allowed.join(', ')}`, { [name]: [`${JSON.stringify(value)} is not one of them`] });
     return value as T | undefined;
   }
 }
@@ -59,11 +65,29 @@ export function coverageParameters(query: QueryParameters): { date?: string; fil
   const parameters = new Parameters(query, ['date', 'agencyId', 'level', 'locale']);
   return {
     date: parameters.date('date'),
-    filter: { agencyId: parameters.id('agencyId'), level: parameters.choice('level', SchoolLevel), locale: parameters.choice('locale', SchoolLocale) },
+    filter: {
+      agencyId: parameters.id('agencyId'),
+      level: parameters.choice('level', SchoolLevel),
+      locale: parameters.choice('locale', SchoolLocale),
+    },
   };
 }
 
-const ACTIVITY_PARAMETERS = ['from', 'to', 'preset', 'programYear', 'quarter', 'interval', 'agencyId', 'schoolId', 'officerId', 'category', 'topic', 'level', 'locale'];
+const ACTIVITY_PARAMETERS = [
+  'from',
+  'to',
+  'preset',
+  'programYear',
+  'quarter',
+  'interval',
+  'agencyId',
+  'schoolId',
+  'officerId',
+  'category',
+  'topic',
+  'level',
+  'locale',
+];
 
 export function activityParameters(query: QueryParameters): Partial<ActivityReportArgs> {
   const parameters = new Parameters(query, ACTIVITY_PARAMETERS);
@@ -88,5 +112,8 @@ export function activityParameters(query: QueryParameters): Partial<ActivityRepo
 
 export function staffingParameters(query: QueryParameters): { date?: string; filter: StaffingFilter } {
   const parameters = new Parameters(query, ['date', 'agencyId', 'endingWithinDays']);
-  return { date: parameters.date('date'), filter: { agencyId: parameters.id('agencyId'), endingWithinDays: parameters.integer('endingWithinDays') } };
+  return {
+    date: parameters.date('date'),
+    filter: { agencyId: parameters.id('agencyId'), endingWithinDays: parameters.integer('endingWithinDays') },
+  };
 }

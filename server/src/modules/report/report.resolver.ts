@@ -20,7 +20,8 @@ export function reportResolver(settings: ReportSettings) {
     })
     coverageReport(
       @Ctx() ctx: RequestContext,
-      @Arg('date', () => DateScalar, { nullable: true, description: "The date; today (in the program's time zone) when left out." }) date?: string,
+      @Arg('date', () => DateScalar, { nullable: true, description: "The date; today (in the program's time zone) when left out." })
+      date?: string,
       @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Which schools.' }) filter?: CoverageFilter,
     ): Promise<CoverageReport> {
       return coverageReport(ctx, date, filter);
@@ -42,8 +43,13 @@ export function reportResolver(settings: ReportSettings) {
     })
     staffingReport(
       @Ctx() ctx: RequestContext,
-      @Arg('date', () => DateScalar, { nullable: true, description: "The date; today (in the program's time zone) when left out." }) date?: string,
-      @Arg('filter', () => StaffingFilter, { nullable: true, description: 'Which agencies, and how far ahead to look for ending assignments.' }) filter?: StaffingFilter,
+      @Arg('date', () => DateScalar, { nullable: true, description: "The date; today (in the program's time zone) when left out." })
+      date?: string,
+      @Arg('filter', () => StaffingFilter, {
+        nullable: true,
+        description: 'Which agencies, and how far ahead to look for ending assignments.',
+      })
+      filter?: StaffingFilter,
     ): Promise<StaffingReport> {
       return staffingReport(ctx, date, filter);
     }

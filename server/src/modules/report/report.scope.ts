@@ -9,10 +9,10 @@ export enum ReportScopeKind {
 
 registerEnumType(ReportScopeKind, {
   name: 'ReportScopeKind',
-  description: "How much of the program a report shows in detail to the caller (SPEC.md, \"Who uses it\").",
+  description: 'How much of the program a report shows in detail to the caller (SPEC.md, "Who uses it").',
   valuesConfig: {
     DISTRICT: { description: 'ADMIN and ANALYST: the whole district, in detail.' },
-    AGENCY: { description: "AGENCY_CHIEF: its own agency in detail; other agencies only as one aggregate per agency." },
+    AGENCY: { description: 'AGENCY_CHIEF: its own agency in detail; other agencies only as one aggregate per agency.' },
     OFFICER: { description: 'OFFICER: its own activity only.' },
   },
 });
@@ -52,7 +52,12 @@ export function restrictionOf(actor: Actor): Restriction {
 export function scopeOf(actor: Actor): ReportScope {
   const restriction = restrictionOf(actor);
   return Object.assign(new ReportScope(), {
-    kind: restriction.officerId !== null ? ReportScopeKind.OFFICER : restriction.agencyId !== null ? ReportScopeKind.AGENCY : ReportScopeKind.DISTRICT,
+    kind:
+      restriction.officerId !== null
+        ? ReportScopeKind.OFFICER
+        : restriction.agencyId !== null
+          ? ReportScopeKind.AGENCY
+          : ReportScopeKind.DISTRICT,
     agencyId: restriction.agencyId === null ? null : String(restriction.agencyId),
     officerId: restriction.officerId === null ? null : String(restriction.officerId),
   });

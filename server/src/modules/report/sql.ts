@@ -27,7 +27,11 @@ export function rows<T>(em: EntityManager, text: string, params: unknown[]): Pro
 }
 
 /** Records by id in one statement, whatever their number; missing ids are left out. */
-export async function byId<T extends { id: number }>(em: EntityManager, entity: EntityClass<T>, ids: Iterable<number | null>): Promise<Map<number, T>> {
+export async function byId<T extends { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  ids: Iterable<number | null>,
+): Promise<Map<number, T>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
   const found = await em.find(entity, { id: { $in: wanted } } as never);
@@ -38,4 +42,26 @@ export async function byId<T extends { id: number }>(em: EntityManager, entity: 
 export const isoDate = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /** An assignment (alias `alias`) active on the date given as the next parameter: end date inclusive, open end. */
-export const activeOnDate = (alias: string) => `${alias}.start_date <= ?::date and (${alias}.end_date is null or ${alias}.end_date >= ?::date)`;
+export const activeOnDate = (alias: string) =>
+  `${alias}.start_date <= ?::date and (${alias}.end_date is null or ${alias}.end_date >= ?::date)`;
+
+/**
+ * Runs statements one after another. GraphQL resolves sibling fields at once, but a request's transaction is one
+ * connection, and the pg driver wants one statement at a time on it.
+ */
+export class StatementQueue {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.last.then(work, work);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** Runs statements one after another (see StatementQueue) and returns their results in order. */
+export async function inSequence<T extends unknown[]>(...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const results: unknown[] = [];
+  for (const work of works) results.push(await work());
+  return results as T;
+}

@@ -9,7 +9,7 @@ import { Assignment } from '../assignment/assignment.entity';
 import { Officer } from '../officer/officer.entity';
 import { reportDate } from './coverage-report.service';
 import { restrictionOf, scopeOf } from './report.scope';
-import { activeOnDate, byId, Conditions, rows } from './sql';
+import { activeOnDate, byId, Conditions, inSequence, rows } from './sql';
 import {
   AgencyStaffing,
   DEFAULT_ENDING_WITHIN_DAYS,
@@ -31,7 +31,9 @@ interface FiguresRow {
 function endingWithinDays(filter: StaffingFilter | null | undefined): number {
   const days = filter?.endingWithinDays ?? DEFAULT_ENDING_WITHIN_DAYS;
   if (!Number.isInteger(days) || days < 0 || days > MAX_ENDING_WITHIN_DAYS) {
-    throw badInput(`endingWithinDays must be a whole number from 0 to ${MAX_ENDING_WITHIN_DAYS}`, { 'filter.endingWithinDays': [`Got ${days}`] });
+    throw badInput(`endingWithinDays must be a whole number from 0 to ${MAX_ENDING_WITHIN_DAYS}`, {
+      'filter.endingWithinDays': [`Got ${days}`],
+    });
   }
   return days;
 }
@@ -72,7 +74,11 @@ function figures<T extends StaffingFigures>(target: T, row: FiguresRow): T {
 }
 
 /** The staffing report: ADMIN, ANALYST and chiefs (lists of own agency only); FORBIDDEN for officers. */
-export async function staffingReport(ctx: RequestContext, dateArgument: string | null | undefined, filter: StaffingFilter | null | undefined): Promise<StaffingReport> {
+export async function staffingReport(
+  ctx: RequestContext,
+  dateArgument: string | null | undefined,
+  filter: StaffingFilter | null | undefined,
+): Promise<StaffingReport> {
   const actor = requireRole(ctx.actor, Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF);
   const date = reportDate(dateArgument, ctx.today);
   const days = endingWithinDays(filter);
@@ -85,10 +91,11 @@ export async function staffingReport(ctx: RequestContext, dateArgument: string |
   const listParams = own === null ? tables.params : [...tables.params, own];
   const em = ctx.em;
 
-  const [agencyRows, [totalsRow], unassignedIds, endingIds] = await Promise.all([
-    rows<FiguresRow & { agency_id: number }>(
-      em,
-      `${tables.text} select l.id as agency_id,
+  const [agencyRows, [totalsRow], unassignedIds, endingIds] = await inSequence(
+    () =>
+      rows<FiguresRow & { agency_id: number }>(
+        em,
+        `${tables.text} select l.id as agency_id,
          (select count(*) from staff st where st.agency_id = l.id)::int as active_officers,
          (select count(*) from staff st where st.agency_id = l.id and st.assigned)::int as assigned_officers,
          (select count(*) from staff st where st.agency_id = l.id and not st.assigned)::int as unassigned_officers,
@@ -96,34 +103,52 @@ export async function staffingReport(ctx: RequestContext, dateArgument: string |
          (select count(distinct h.school_id) from held h where h.agency_id = l.id)::int as schools_served,
          (select count(*) from ending e where e.agency_id = l.id)::int as assignments_ending
        from listed l order by l.name, l.id`,
-      tables.params,
-    ),
-    rows<FiguresRow>(
-      em,
-      `${tables.text} select (select count(*) from staff)::int as active_officers,
+        tables.params,
+      ),
+    () =>
+      rows<FiguresRow>(
+        em,
+        `${tables.text} select (select count(*) from staff)::int as active_officers,
          (select count(*) from staff where assigned)::int as assigned_officers,
          (select count(*) from staff where not assigned)::int as unassigned_officers,
          (select coalesce(sum(h.fte), 0) from held h join listed l on l.id = h.agency_id)::float8 as total_fte,
          (select count(distinct h.school_id) from held h join listed l on l.id = h.agency_id)::int as schools_served,
          (select count(*) from ending)::int as assignments_ending`,
-      tables.params,
-    ),
-    rows<{ id: number }>(
-      em,
-      `${tables.text} select st.id from staff st join officer o on o.id = st.id where not st.assigned and ${ownOnly('st.agency_id')} order by o.last_name, o.first_name, o.id`,
-      listParams,
-    ),
-    rows<{ id: number }>(
-      em,
-      `${tables.text} select e.id from ending e join officer o on o.id = e.officer_id where ${ownOnly('e.agency_id')} order by e.end_date, o.last_name, o.first_name, e.id`,
-      listParams,
-    ),
-  ]);
-  const [agencies, officers, assignments] = await Promise.all([
-    byId(em, Agency, agencyRows.map((row) => row.agency_id)),
-    byId(em, Officer, unassignedIds.map((row) => row.id)),
-    byId(em, Assignment, endingIds.map((row) => row.id)),
-  ]);
+        tables.params,
+      ),
+    () =>
+      rows<{ id: number }>(
+        em,
+        `${tables.text} select st.id from staff st join officer o on o.id = st.id where not st.assigned and ${ownOnly('st.agency_id')} order by o.last_name, o.first_name, o.id`,
+        listParams,
+      ),
+    () =>
+      rows<{ id: number }>(
+        em,
+        `${tables.text} select e.id from ending e join officer o on o.id = e.officer_id where ${ownOnly('e.agency_id')} order by e.end_date, o.last_name, o.first_name, e.id`,
+        listParams,
+      ),
+  );
+  const [agencies, officers, assignments] = await inSequence(
+    () =>
+      byId(
+        em,
+        Agency,
+        agencyRows.map((row) => row.agency_id),
+      ),
+    () =>
+      byId(
+        em,
+        Officer,
+        unassignedIds.map((row) => row.id),
+      ),
+    () =>
+      byId(
+        em,
+        Assignment,
+        endingIds.map((row) => row.id),
+      ),
+  );
 
   return Object.assign(new StaffingReport(), {
     date,

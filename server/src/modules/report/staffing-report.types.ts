@@ -32,7 +32,9 @@ export class StaffingFigures {
   @Field(() => Int, { description: 'ACTIVE officers with no assignment active on the date.' })
   unassignedOfficers!: number;
 
-  @Field(() => Float, { description: 'Sum of the FTE of assignments active on the date (whatever the officer\'s status, as in the coverage report).' })
+  @Field(() => Float, {
+    description: "Sum of the FTE of assignments active on the date (whatever the officer's status, as in the coverage report).",
+  })
   totalFte!: number;
 
   @Field(() => Int, { description: 'Different schools with an assignment active on the date.' })
@@ -63,16 +65,23 @@ export class StaffingReport {
   scope!: ReportScope;
 
   @Field(() => [AgencyStaffing], {
-    description: 'Every agency that is active or still has ACTIVE officers or assignments on the date, by name. Aggregate counts: chiefs see every agency here.',
+    description:
+      'Every agency that is active or still has ACTIVE officers or assignments on the date, by name. Aggregate counts: chiefs see every agency here.',
   })
   agencies!: AgencyStaffing[];
 
-  @Field(() => StaffingFigures, { description: 'The same counts over all listed agencies (schoolsServed counts a school served by two agencies once).' })
+  @Field(() => StaffingFigures, {
+    description: 'The same counts over all listed agencies (schoolsServed counts a school served by two agencies once).',
+  })
   totals!: StaffingFigures;
 
-  @Field(() => [Officer], { description: 'ACTIVE officers with no assignment active on the date, by family name. Agency chiefs: own agency only.' })
+  @Field(() => [Officer], {
+    description: 'ACTIVE officers with no assignment active on the date, by family name. Agency chiefs: own agency only.',
+  })
   unassignedOfficers!: Officer[];
 
-  @Field(() => [Assignment], { description: 'Assignments ending from the date to endingBy, by end date, at active schools. Agency chiefs: own agency only.' })
+  @Field(() => [Assignment], {
+    description: 'Assignments ending from the date to endingBy, by end date, at active schools. Agency chiefs: own agency only.',
+  })
   endingAssignments!: Assignment[];
 }

@@ -1,0 +1,200 @@
+import { dayCount, shiftDays, sum, type Rows } from './reports-expected';
+
+type ActivityRow = Rows['activities'][number];
+
+export interface ActivityFilterValues {
+  agencyId?: number;
+  schoolId?: number;
+  officerId?: number;
+  category?: string;
+  topic?: string;
+  level?: string;
+  locale?: string;
+}
+
+/** Who the caller is, as the test sees it. */
+export interface Viewer {
+  agencyId?: number;
+  officerId?: number;
+}
+
+export interface Figures {
+  activities: number;
+  minutes: number;
+  hours: number;
+  studentsReached: number;
+  staffReached: number;
+}
+
+export function figuresOf(activities: ActivityRow[]): Figures {
+  const minutes = sum(activities.map((activity) => activity.duration_minutes));
+  return {
+    activities: activities.length,
+    minutes,
+    hours: minutes / 60,
+    studentsReached: sum(activities.map((activity) => activity.students_reached)),
+    staffReached: sum(activities.map((activity) => activity.staff_reached)),
+  };
+}
+
+function groupBy<K>(activities: ActivityRow[], key: (activity: ActivityRow) => K): Map<K, Figures> {
+  const groups = new Map<K, ActivityRow[]>();
+  for (const activity of activities) groups.set(key(activity), [...(groups.get(key(activity)) ?? []), activity]);
+  return new Map([...groups].map(([value, rows]) => [value, figuresOf(rows)]));
+}
+
+const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+const nextMonth = (date: string) => {
+  const [year, month] = date.split('-').map(Number);
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+};
+// Monday on or before the date.
+const weekStart = (date: string) => shiftDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+/** Calendar buckets touching [from, to], clipped to it, computed by walking the calendar. */
+export function buckets(from: string, to: string, interval: 'WEEK' | 'MONTH'): { from: string; to: string }[] {
+  const result: { from: string; to: string }[] = [];
+  let start = interval === 'WEEK' ? weekStart(from) : monthStart(from);
+  while (start <= to) {
+    const next = interval === 'WEEK' ? shiftDays(start, 7) : nextMonth(start);
+    result.push({ from: start < from ? from : start, to: shiftDays(next, -1) > to ? to : shiftDays(next, -1) });
+    start = next;
+  }
+  return result;
+}
+
+function periodFigures(rows: Rows, from: string, to: string, filter: ActivityFilterValues, viewer: Viewer, interval: 'WEEK' | 'MONTH') {
+  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, officer.agency_id]));
+  const schoolOf = new Map(rows.schools.map((school) => [school.id, school]));
+  const matches = (activity: ActivityRow, who: Viewer) => {
+    const school = activity.school_id === null ? undefined : schoolOf.get(activity.school_id);
+    return (
+      from <= activity.date &&
+      activity.date <= to &&
+      (!filter.agencyId || agencyOf.get(activity.officer_id) === filter.agencyId) &&
+      (!filter.schoolId || activity.school_id === filter.schoolId) &&
+      (!filter.officerId || activity.officer_id === filter.officerId) &&
+      (!filter.category || activity.category === filter.category) &&
+      (!filter.topic || activity.topic === filter.topic) &&
+      (!filter.level || school?.level === filter.level) &&
+      (!filter.locale || school?.locale === filter.locale) &&
+      (!who.agencyId || agencyOf.get(activity.officer_id) === who.agencyId) &&
+      (!who.officerId || activity.officer_id === who.officerId)
+    );
+  };
+  const seen = rows.activities.filter((activity) => matches(activity, viewer));
+  // A chief sees every agency in aggregate, unless the filter names a school or an officer.
+  const agencyViewer = viewer.agencyId && !filter.schoolId && !filter.officerId ? {} : viewer;
+  const forAgencies = rows.activities.filter((activity) => matches(activity, agencyViewer));
+  return {
+    period: { from, to, days: dayCount(from, to) },
+    totals: figuresOf(seen),
+    byCategory: groupBy(seen, (activity) => activity.category),
+    byTopic: groupBy(
+      seen.filter((activity) => activity.topic !== null),
+      (activity) => activity.topic!,
+    ),
+    byAgency: groupBy(forAgencies, (activity) => agencyOf.get(activity.officer_id)!),
+    bySchool: groupBy(seen, (activity) => activity.school_id),
+    byOfficer: groupBy(seen, (activity) => activity.officer_id),
+    series: buckets(from, to, interval).map((bucket) => ({
+      ...bucket,
+      ...figuresOf(seen.filter((activity) => bucket.from <= activity.date && activity.date <= bucket.to)),
+    })),
+  };
+}
+
+export type ExpectedPeriod = ReturnType<typeof periodFigures>;
+
+function change(now: number, before: number) {
+  return { absolute: now - before, percent: before === 0 ? null : ((now - before) / before) * 100 };
+}
+
+/** The whole report: this period, the previous one of equal length, and the change. */
+export function expectedActivity(
+  rows: Rows,
+  from: string,
+  to: string,
+  filter: ActivityFilterValues = {},
+  viewer: Viewer = {},
+  interval: 'WEEK' | 'MONTH' = 'MONTH',
+) {
+  const days = dayCount(from, to);
+  const current = periodFigures(rows, from, to, filter, viewer, interval);
+  const previous = periodFigures(rows, shiftDays(from, -days), shiftDays(from, -1), filter, viewer, interval);
+  const keys = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'] as const;
+  return {
+    ...current,
+    previous,
+    change: Object.fromEntries(keys.map((key) => [key, change(current.totals[key], previous.totals[key])])) as Record<
+      (typeof keys)[number],
+      ReturnType<typeof change>
+    >,
+  };
+}
+
+const FIGURES = 'activities minutes hours studentsReached staffReached';
+const PERIOD = `period { from to days label }
+  totals { ${FIGURES} }
+  byCategory { category ${FIGURES} }
+  byTopic { topic ${FIGURES} }
+  byAgency { agency { id name } ${FIGURES} }
+  bySchool { school { id name } ${FIGURES} }
+  byOfficer { officer { id firstName lastName } ${FIGURES} }
+  series { from to ${FIGURES} }`;
+const CHANGE = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'].map((key) => `${key} { absolute percent }`).join(' ');
+export const ACTIVITY_REPORT = `query($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $filter: ActivityReportFilter, $interval: SeriesInterval) {
+  activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, filter: $filter, interval: $interval) {
+    interval scope { kind agencyId officerId }
+    ${PERIOD}
+    previous { ${PERIOD} }
+    change { ${CHANGE} }
+  }
+}`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+export type Entry = Figures & Json;
+
+function expectFigures(actual: Entry, expected: Figures | undefined, where: string) {
+  expect({ where, ...actual, hours: undefined }).toMatchObject({
+    where,
+    activities: expected?.activities ?? 0,
+    minutes: expected?.minutes ?? 0,
+    studentsReached: expected?.studentsReached ?? 0,
+    staffReached: expected?.staffReached ?? 0,
+  });
+  expect(Math.abs(actual.hours - (expected?.hours ?? 0))).toBeLessThanOrEqual(0.005);
+}
+
+function expectBreakdown<K>(actual: Entry[], expected: Map<K, Figures>, key: (entry: Entry) => K, name: string) {
+  const keys = actual.map(key);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect([...keys].map(String).sort()).toEqual([...expected.keys()].map(String).sort());
+  for (const entry of actual) expectFigures(entry, expected.get(key(entry)), `${name} ${String(key(entry))}`);
+}
+
+/** Every figure of one period of the answer against the independent computation. */
+export function expectPeriod(actual: Json, expected: ExpectedPeriod) {
+  expect(actual.period).toMatchObject(expected.period);
+  expectFigures(actual.totals, expected.totals, 'totals');
+  expectBreakdown(actual.byCategory, expected.byCategory, (entry) => entry.category, 'category');
+  expect(actual.byCategory.map((entry: Entry) => entry.category)).toEqual([...expected.byCategory.keys()].sort());
+  expectBreakdown(actual.byTopic, expected.byTopic, (entry) => entry.topic, 'topic');
+  expect(actual.byTopic.map((entry: Entry) => entry.topic)).toEqual([...expected.byTopic.keys()].sort());
+  expectBreakdown(actual.byAgency, expected.byAgency, (entry) => Number(entry.agency.id), 'agency');
+  expectBreakdown(actual.bySchool, expected.bySchool, (entry) => (entry.school ? Number(entry.school.id) : null), 'school');
+  expectBreakdown(actual.byOfficer, expected.byOfficer, (entry) => Number(entry.officer.id), 'officer');
+  expect(actual.series.map(({ from, to }: Entry) => ({ from, to }))).toEqual(expected.series.map(({ from, to }) => ({ from, to })));
+  actual.series.forEach((bucket: Entry, index: number) => expectFigures(bucket, expected.series[index], `series ${bucket.from}`));
+}
+
+export function expectReport(actual: Json, expected: ReturnType<typeof expectedActivity>) {
+  expectPeriod(actual, expected);
+  expectPeriod(actual.previous, expected.previous);
+  for (const [key, change] of Object.entries(expected.change)) {
+    expect(actual.change[key].absolute).toBeCloseTo(change.absolute, 1);
+    if (change.percent === null) expect(actual.change[key].percent).toBeNull();
+    else expect(Math.abs(actual.change[key].percent - change.percent)).toBeLessThanOrEqual(0.051);
+  }
+}

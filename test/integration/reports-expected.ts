@@ -1,0 +1,204 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TestApp } from '../support/app';
+
+/**
+ * Independent computations of the reports, in plain JavaScript over every row of the shared test database (read
+ * back as the owner, so other test files' rows count exactly as they do for the server).
+ */
+export interface Rows {
+  agencies: { id: number; name: string; active: boolean }[];
+  officers: { id: number; agency_id: number; first_name: string; last_name: string; rank: string; status: string }[];
+  schools: { id: number; name: string; level: string; locale: string; enrollment: number; active: boolean }[];
+  assignments: {
+    id: number;
+    officer_id: number;
+    school_id: number;
+    role: string;
+    fte: number;
+    start_date: string;
+    end_date: string | null;
+  }[];
+  activities: {
+    id: number;
+    officer_id: number;
+    school_id: number | null;
+    date: string;
+    category: string;
+    topic: string | null;
+    duration_minutes: number;
+    students_reached: number;
+    staff_reached: number;
+  }[];
+}
+
+/** Every row, read through the test's own connection as the owner, or inside a transaction the test holds. */
+export async function readRows(source: TestApp | EntityManager): Promise<Rows> {
+  const em = source instanceof TestApp ? source.orm.em.fork() : source;
+  const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD') as ${column}`;
+  return {
+    agencies: await em.execute('select id, name, active from agency'),
+    officers: await em.execute('select id, agency_id, first_name, last_name, rank, status from officer'),
+    schools: await em.execute('select id, name, level, locale, enrollment, active from school'),
+    assignments: await em.execute(
+      `select id, officer_id, school_id, role, fte::float8 as fte, ${date('start_date')}, ${date('end_date')} from assignment`,
+    ),
+    activities: await em.execute(
+      `select id, officer_id, school_id, ${date('date')}, category, topic, duration_minutes, students_reached, staff_reached from activity`,
+    ),
+  };
+}
+
+export const activeOn = (assignment: Rows['assignments'][number], date: string) =>
+  assignment.start_date <= date && (assignment.end_date === null || date <= assignment.end_date);
+
+export const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+const DAY_MS = 86_400_000;
+export const shiftDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const dayCount = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+
+export interface CoverageFilterValues {
+  agencyId?: number;
+  level?: string;
+  locale?: string;
+}
+
+export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilterValues = {}) {
+  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, officer.agency_id]));
+  const activeSchools = new Set(rows.schools.filter((school) => school.active).map((school) => school.id));
+  const held = rows.assignments.filter((assignment) => activeOn(assignment, date) && activeSchools.has(assignment.school_id));
+  const schools = rows.schools.filter(
+    (school) =>
+      school.active &&
+      (!filter.level || school.level === filter.level) &&
+      (!filter.locale || school.locale === filter.locale) &&
+      (!filter.agencyId ||
+        held.some((assignment) => assignment.school_id === school.id && agencyOf.get(assignment.officer_id) === filter.agencyId)),
+  );
+  const listed = new Set(schools.map((school) => school.id));
+  const heldListed = held.filter((assignment) => listed.has(assignment.school_id));
+  const perSchool = schools.map((school) => {
+    const here = heldListed.filter((assignment) => assignment.school_id === school.id);
+    const totalFte = sum(here.map((assignment) => assignment.fte));
+    return {
+      schoolId: school.id,
+      status: here.some((assignment) => assignment.role === 'PRIMARY') ? 'COVERED' : here.length ? 'PARTIAL' : 'UNCOVERED',
+      totalFte,
+      enrollmentPerSroFte: totalFte === 0 ? null : school.enrollment / totalFte,
+      assignments: here.map((assignment) => ({
+        id: assignment.id,
+        officerId: assignment.officer_id,
+        agencyId: agencyOf.get(assignment.officer_id)!,
+        role: assignment.role,
+        fte: assignment.fte,
+      })),
+    };
+  });
+  const count = (status: string) => perSchool.filter((school) => school.status === status).length;
+  const enrollment = sum(schools.map((school) => school.enrollment));
+  const totalFte = sum(heldListed.map((assignment) => assignment.fte));
+  const agencyIds = [...new Set(heldListed.map((assignment) => agencyOf.get(assignment.officer_id)!))];
+  return {
+    schools: perSchool,
+    summary: {
+      schools: schools.length,
+      enrollment,
+      byStatus: { covered: count('COVERED'), partial: count('PARTIAL'), uncovered: count('UNCOVERED') },
+      officers: new Set(heldListed.map((assignment) => assignment.officer_id)).size,
+      totalFte,
+      enrollmentPerSroFte: totalFte === 0 ? null : enrollment / totalFte,
+      byAgency: agencyIds.map((agencyId) => {
+        const theirs = heldListed.filter((assignment) => agencyOf.get(assignment.officer_id) === agencyId);
+        return {
+          agencyId,
+          schoolsServed: new Set(theirs.map((assignment) => assignment.school_id)).size,
+          officers: new Set(theirs.map((assignment) => assignment.officer_id)).size,
+          fte: sum(theirs.map((assignment) => assignment.fte)),
+        };
+      }),
+    },
+  };
+}
+
+export function expectedStaffing(
+  rows: Rows,
+  date: string,
+  filter: { agencyId?: number; endingWithinDays?: number } = {},
+  ownAgencyId?: number,
+) {
+  const endingBy = shiftDays(date, filter.endingWithinDays ?? 30);
+  const activeSchools = new Set(rows.schools.filter((school) => school.active).map((school) => school.id));
+  const atActiveSchool = rows.assignments.filter((assignment) => activeSchools.has(assignment.school_id));
+  const officersOf = (agencyId: number) => rows.officers.filter((officer) => officer.agency_id === agencyId);
+  const held = atActiveSchool.filter((assignment) => activeOn(assignment, date));
+  const ending = atActiveSchool.filter(
+    (assignment) => assignment.end_date !== null && date <= assignment.end_date && assignment.end_date <= endingBy,
+  );
+  const listed = rows.agencies.filter(
+    (agency) =>
+      (!filter.agencyId || agency.id === filter.agencyId) &&
+      (agency.active ||
+        officersOf(agency.id).some((officer) => officer.status === 'ACTIVE') ||
+        held.some((assignment) => officersOf(agency.id).some((officer) => officer.id === assignment.officer_id))),
+  );
+  const figures = (agencyIds: number[]) => {
+    const officers = rows.officers.filter((officer) => agencyIds.includes(officer.agency_id));
+    const officerIds = new Set(officers.map((officer) => officer.id));
+    const active = officers.filter((officer) => officer.status === 'ACTIVE');
+    const assigned = active.filter((officer) => held.some((assignment) => assignment.officer_id === officer.id));
+    const theirs = held.filter((assignment) => officerIds.has(assignment.officer_id));
+    return {
+      activeOfficers: active.length,
+      assignedOfficers: assigned.length,
+      unassignedOfficers: active.length - assigned.length,
+      totalFte: sum(theirs.map((assignment) => assignment.fte)),
+      schoolsServed: new Set(theirs.map((assignment) => assignment.school_id)).size,
+      assignmentsEnding: ending.filter((assignment) => officerIds.has(assignment.officer_id)).length,
+      unassignedIds: active.filter((officer) => !assigned.includes(officer)).map((officer) => officer.id),
+      endingIds: ending.filter((assignment) => officerIds.has(assignment.officer_id)).map((assignment) => assignment.id),
+    };
+  };
+  const listedIds = listed.map((agency) => agency.id);
+  const lists = figures(ownAgencyId === undefined ? listedIds : listedIds.filter((id) => id === ownAgencyId));
+  const { unassignedIds: _unassigned, endingIds: _ending, ...totals } = figures(listedIds);
+  return {
+    endingBy,
+    agencies: listed.map((agency) => {
+      const { unassignedIds: _u, endingIds: _e, ...counts } = figures([agency.id]);
+      return { agencyId: agency.id, ...counts };
+    }),
+    totals,
+    unassignedIds: lists.unassignedIds,
+    endingIds: lists.endingIds,
+  };
+}
+
+export const COVERAGE_REPORT = `query($date: Date, $filter: CoverageFilter) {
+  coverageReport(date: $date, filter: $filter) {
+    date
+    summary {
+      schools enrollment byStatus { covered partial uncovered } officers totalFte enrollmentPerSroFte
+      byAgency { agency { id name } schoolsServed officers fte }
+    }
+    schools {
+      school { id name level locale enrollment } status totalFte enrollmentPerSroFte
+      officers { assignmentId officer { id firstName lastName rank badgeNumber email } agency { id name } role fte startDate endDate }
+    }
+  }
+}`;
+
+export const STAFFING_REPORT = `query($date: Date, $filter: StaffingFilter) {
+  staffingReport(date: $date, filter: $filter) {
+    date endingWithinDays endingBy scope { kind agencyId officerId }
+    agencies { agency { id name } activeOfficers assignedOfficers unassignedOfficers totalFte schoolsServed assignmentsEnding }
+    totals { activeOfficers assignedOfficers unassignedOfficers totalFte schoolsServed assignmentsEnding }
+    unassignedOfficers { id firstName lastName rank agency { id name } }
+    endingAssignments { id role fte startDate endDate officer { id firstName lastName rank agency { id name } } school { id name } }
+  }
+}`;
+
+/** Today in a time zone, the way a person there reads the calendar. */
+export const todayIn = (timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
