@@ -13,6 +13,13 @@ export default defineConfig({
     outDir: path.resolve(__dirname, '../dist/admin'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
+    rolldownOptions: {
+      onwarn(warning, defaultHandler) {
+        // Libraries' "use client" directives mean nothing in a client-only bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        defaultHandler(warning);
+      },
+    },
   },
   worker: { format: 'es' },
   server: {

@@ -80,7 +80,9 @@ export function labelOf(list: Choice[], id: string | null | undefined): string {
 }
 
 /** "Sgt. Delaney, Marcus — Harlow Falls Police Department": how an officer is named in pickers. */
-export function officerLabel(officer: { firstName?: string; lastName?: string; rank?: string; agency?: { name?: string } | null } | undefined): string {
+export function officerLabel(
+  officer: { firstName?: string; lastName?: string; rank?: string; agency?: { name?: string } | null } | undefined,
+): string {
   if (!officer) return '';
   const rank = labelOf(officerRanks, officer.rank);
   const agency = officer.agency?.name ? ` — ${officer.agency.name}` : '';

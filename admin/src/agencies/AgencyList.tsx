@@ -1,7 +1,7 @@
 import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput } from 'react-admin';
 import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
-import { csvExporter } from '../common/csv';
+import { csvExporter } from '../common/csvExporter';
 import { agencyKinds, labelOf } from '../choices';
 
 const filters = [
@@ -39,7 +39,12 @@ export function AgencyList() {
         <DataTable.Col source="ori" label="ORI" disableSort />
         <DataTable.Col source="chiefName" label="Chief" disableSort />
         <DataTable.Col source="phone" label="Phone" disableSort />
-        <DataTable.Col source="active" label="Status" disableSort render={(agency: AgencyRecord) => <ActiveChip active={agency.active} />} />
+        <DataTable.Col
+          source="active"
+          label="Status"
+          disableSort
+          render={(agency: AgencyRecord) => <ActiveChip active={agency.active} />}
+        />
       </DataTable>
     </List>
   );

@@ -1,4 +1,14 @@
-import { BooleanField, DataTable, DateField, EmailField, FunctionField, ReferenceManyField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  DateField,
+  EmailField,
+  FunctionField,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+} from 'react-admin';
 import { agencyKinds, labelOf, officerRanks, officerStatuses } from '../choices';
 
 export function AgencyShow() {
@@ -17,7 +27,13 @@ export function AgencyShow() {
           <DateField source="updatedAt" label="Last changed" showTime />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Officers" path="officers">
-          <ReferenceManyField reference="officers" target="agencyId" sort={{ field: 'lastName', order: 'ASC' }} perPage={100} empty={<p>No officers yet.</p>}>
+          <ReferenceManyField
+            reference="officers"
+            target="agencyId"
+            sort={{ field: 'lastName', order: 'ASC' }}
+            perPage={100}
+            empty={<p>No officers yet.</p>}
+          >
             <DataTable bulkActionButtons={false}>
               <DataTable.Col source="lastName" label="Last name" />
               <DataTable.Col source="firstName" label="First name" />

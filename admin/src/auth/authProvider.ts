@@ -54,8 +54,8 @@ export function createAuthProvider(request: GraphQLRequest = graphqlRequest): Au
         storeUser(login.user);
         return { redirectTo: login.user.role === 'OFFICER' ? '/quick-log' : '/' };
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'RATE_LIMITED') throw new Error(error.message);
-        if (error instanceof ApiError && error.code !== 'NETWORK_ERROR') throw new Error('Wrong e-mail or password');
+        if (error instanceof ApiError && error.code === 'RATE_LIMITED') throw new Error(error.message, { cause: error });
+        if (error instanceof ApiError && error.code !== 'NETWORK_ERROR') throw new Error('Wrong e-mail or password', { cause: error });
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
+import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import HighlightOff from '@mui/icons-material/HighlightOff';
 import { BulkDeleteButton, BulkUpdateButton, useCanAccess, useResourceContext } from 'react-admin';
 

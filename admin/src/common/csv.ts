@@ -1,5 +1,3 @@
-import { downloadCSV, type Exporter } from 'react-admin';
-
 export interface CsvColumn<RecordType> {
   header: string;
   value: (record: RecordType) => unknown;
@@ -18,9 +16,4 @@ export function toCsv<RecordType>(records: RecordType[], columns: CsvColumn<Reco
   const lines = [columns.map((column) => cell(column.header)).join(',')];
   for (const record of records) lines.push(columns.map((column) => cell(column.value(record))).join(','));
   return lines.join('\r\n');
-}
-
-/** A react-admin exporter that writes the given columns (readable names, not the API's nested objects). */
-export function csvExporter<RecordType>(fileName: string, columns: CsvColumn<RecordType>[]): Exporter {
-  return (records) => downloadCSV(toCsv(records as RecordType[], columns), fileName);
 }

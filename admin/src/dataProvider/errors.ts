@@ -1,4 +1,5 @@
-import { HttpError } from 'react-admin';
+// From ra-core, which react-admin re-exports: the same class, loadable without the UI (for the node tests).
+import { HttpError } from 'ra-core';
 import { ApiError } from '../graphql/client';
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -52,7 +53,11 @@ export function toHttpError(error: unknown): unknown {
   if (error.code === 'CONFLICT') {
     const message = conflictMessage(error);
     const field = error.extensions.field ?? FIELD_BY_REASON[error.extensions.reason ?? ''];
-    const body: Record<string, unknown> = { code: error.code, reason: error.extensions.reason, clashingAssignmentId: error.extensions.clashingAssignmentId };
+    const body: Record<string, unknown> = {
+      code: error.code,
+      reason: error.extensions.reason,
+      clashingAssignmentId: error.extensions.clashingAssignmentId,
+    };
     if (field) body.errors = { [field]: message, root: { serverError: message } };
     return new HttpError(message, status, body);
   }

@@ -1,4 +1,4 @@
-import { HttpError, type DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'ra-core';
 import { graphqlRequest, type GraphQLRequest } from '../graphql/client';
 import { apiTokenOperations } from './apiTokens';
 import { toHttpError } from './errors';
@@ -46,7 +46,7 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
     // Larger windows (the CSV export asks for 1000 rows) are read in API pages of 500.
     const offset = (page - 1) * perPage;
     const items: Record<string, unknown>[] = [];
-    let total = 0;
+    let total: number;
     for (let apiPage = Math.floor(offset / MAX_PER_PAGE) + 1; ; apiPage++) {
       const variables = toListVariables(definition, { ...params, pagination: { page: apiPage, perPage: MAX_PER_PAGE } });
       const { result } = await request<ListResult>(listQuery(definition), { ...variables });
@@ -65,9 +65,14 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       return token as unknown as ApiRecord;
     }
     const definition = resourceDefinition(resource);
-    const { result } = await request<OneResult>(oneQuery(definition), { id: String(id) });
-    if (!result) throw new HttpError('This record does not exist, or you may not see it', 404);
-    return toRecord(result);
+    if (definition.noSingleQuery) {
+      const { data } = await getList(resource, { filter: { ids: [String(id)] }, pagination: { page: 1, perPage: 1 } });
+      if (data[0]) return data[0] as ApiRecord;
+    } else {
+      const { result } = await request<OneResult>(oneQuery(definition), { id: String(id) });
+      if (result) return toRecord(result);
+    }
+    throw new HttpError('This record does not exist, or you may not see it', 404);
   }
 
   const provider: DataProvider = {
@@ -79,7 +84,11 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       mapped(async () => {
         const ids = params.ids.map(String);
         if (ids.length === 0) return { data: [] };
-        const { data } = await getList(resource, { filter: { ids }, pagination: { page: 1, perPage: Math.min(ids.length, MAX_PER_PAGE) }, sort: { field: 'id', order: 'ASC' } });
+        const { data } = await getList(resource, {
+          filter: { ids },
+          pagination: { page: 1, perPage: Math.min(ids.length, MAX_PER_PAGE) },
+          sort: { field: 'id', order: 'ASC' },
+        });
         return { data };
       }) as never,
 

@@ -16,6 +16,8 @@ export interface ResourceDefinition {
   createFields: string[];
   updateFields: string[];
   bulkUpdateFields: string[];
+  /** True when the API has no single-record query for the type: getOne reads the list filtered by id. */
+  noSingleQuery?: boolean;
 }
 
 const officerSummary = 'id firstName lastName rank agency { id name }';
@@ -49,15 +51,46 @@ export const resources: Record<string, ResourceDefinition> = {
       updatedAt: 'UPDATED_AT',
     },
     filters: ['q', 'ids', 'agencyId', 'rank', 'status', 'schoolId', 'assignedOn', 'unassignedOn'],
-    createFields: ['agencyId', 'firstName', 'lastName', 'badgeNumber', 'rank', 'email', 'phone', 'status', 'sroSince', 'sroTrainingCompletedOn', 'notes'],
-    updateFields: ['agencyId', 'firstName', 'lastName', 'badgeNumber', 'rank', 'email', 'phone', 'status', 'sroSince', 'sroTrainingCompletedOn', 'notes'],
+    createFields: [
+      'agencyId',
+      'firstName',
+      'lastName',
+      'badgeNumber',
+      'rank',
+      'email',
+      'phone',
+      'status',
+      'sroSince',
+      'sroTrainingCompletedOn',
+      'notes',
+    ],
+    updateFields: [
+      'agencyId',
+      'firstName',
+      'lastName',
+      'badgeNumber',
+      'rank',
+      'email',
+      'phone',
+      'status',
+      'sroSince',
+      'sroTrainingCompletedOn',
+      'notes',
+    ],
     bulkUpdateFields: ['status'],
   },
   schools: {
     typeName: 'School',
     listName: 'schools',
     selection: 'id name ncesId level locale address enrollment principalName phone active coverageStatus createdAt updatedAt version',
-    sortFields: { name: 'NAME', level: 'LEVEL', locale: 'LOCALE', enrollment: 'ENROLLMENT', createdAt: 'CREATED_AT', updatedAt: 'UPDATED_AT' },
+    sortFields: {
+      name: 'NAME',
+      level: 'LEVEL',
+      locale: 'LOCALE',
+      enrollment: 'ENROLLMENT',
+      createdAt: 'CREATED_AT',
+      updatedAt: 'UPDATED_AT',
+    },
     filters: ['q', 'ids', 'active', 'level', 'locale', 'agencyId', 'officerId', 'servedOn'],
     createFields: ['name', 'ncesId', 'level', 'locale', 'address', 'enrollment', 'principalName', 'phone', 'active'],
     updateFields: ['name', 'ncesId', 'level', 'locale', 'address', 'enrollment', 'principalName', 'phone', 'active'],
@@ -107,7 +140,8 @@ export const resources: Record<string, ResourceDefinition> = {
   users: {
     typeName: 'User',
     listName: 'users',
-    selection: 'id email displayName role active lastLoginAt createdAt updatedAt version agency { id name } officer { id firstName lastName }',
+    selection:
+      'id email displayName role active lastLoginAt createdAt updatedAt version agency { id name } officer { id firstName lastName }',
     sortFields: {
       email: 'EMAIL',
       displayName: 'DISPLAY_NAME',
@@ -130,6 +164,7 @@ export const resources: Record<string, ResourceDefinition> = {
     createFields: [],
     updateFields: [],
     bulkUpdateFields: [],
+    noSingleQuery: true,
   },
 };
 

@@ -1,5 +1,15 @@
 import { Grid } from '@mui/material';
-import { AutocompleteInput, DateInput, email, maxLength, ReferenceInput, required, SelectInput, TextInput, usePermissions } from 'react-admin';
+import {
+  AutocompleteInput,
+  DateInput,
+  email,
+  maxLength,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  usePermissions,
+} from 'react-admin';
 import type { Permissions } from '../auth/permissions';
 import { officerRanks, officerStatuses } from '../choices';
 

@@ -55,7 +55,12 @@ export function OfficerList() {
           label="Status"
           render={(officer: OfficerRecord) =>
             officer.status ? (
-              <Chip size="small" variant="outlined" label={labelOf(officerStatuses, officer.status)} color={statusColor[officer.status as keyof typeof statusColor]} />
+              <Chip
+                size="small"
+                variant="outlined"
+                label={labelOf(officerStatuses, officer.status)}
+                color={statusColor[officer.status as keyof typeof statusColor]}
+              />
             ) : (
               '—'
             )

@@ -39,7 +39,13 @@ export function OfficerShow() {
           <TextField source="notes" label="Notes" emptyText="—" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Assignments" path="assignments">
-          <ReferenceManyField reference="assignments" target="officerId" sort={{ field: 'startDate', order: 'DESC' }} perPage={50} empty={<p>No assignments.</p>}>
+          <ReferenceManyField
+            reference="assignments"
+            target="officerId"
+            sort={{ field: 'startDate', order: 'DESC' }}
+            perPage={50}
+            empty={<p>No assignments.</p>}
+          >
             <DataTable bulkActionButtons={false}>
               <DataTable.Col source="schoolId" label="School">
                 <ReferenceField source="schoolId" reference="schools" link="show" />

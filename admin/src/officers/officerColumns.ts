@@ -1,4 +1,4 @@
-import { csvExporter } from '../common/csv';
+import { csvExporter } from '../common/csvExporter';
 import { labelOf, officerRanks, officerStatuses } from '../choices';
 
 export interface OfficerRecord {

@@ -1,6 +1,6 @@
 import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
-import { csvExporter } from '../common/csv';
+import { csvExporter } from '../common/csvExporter';
 import { coverageStatuses, labelOf, schoolLevels, schoolLocales } from '../choices';
 import { CoverageChip } from './CoverageChip';
 
@@ -48,7 +48,12 @@ export function SchoolList() {
         <DataTable.Col source="locale" label="Locale" render={(school: SchoolRecord) => labelOf(schoolLocales, school.locale)} />
         <DataTable.NumberCol source="enrollment" label="Enrollment" />
         <DataTable.Col source="principalName" label="Principal" disableSort />
-        <DataTable.Col source="coverageStatus" label="Coverage today" disableSort render={(school: SchoolRecord) => <CoverageChip status={school.coverageStatus} />} />
+        <DataTable.Col
+          source="coverageStatus"
+          label="Coverage today"
+          disableSort
+          render={(school: SchoolRecord) => <CoverageChip status={school.coverageStatus} />}
+        />
       </DataTable>
     </List>
   );

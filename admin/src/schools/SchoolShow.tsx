@@ -20,7 +20,9 @@ function SchoolShowActions() {
   const school = useRecordContext();
   return (
     <TopToolbar>
-      {school && <CreateButton resource="assignments" label="Assign an officer" state={{ record: { schoolId: school.id, role: 'PRIMARY' } }} />}
+      {school && (
+        <CreateButton resource="assignments" label="Assign an officer" state={{ record: { schoolId: school.id, role: 'PRIMARY' } }} />
+      )}
       <EditButton />
     </TopToolbar>
   );
@@ -43,7 +45,13 @@ export function SchoolShow() {
           <BooleanField source="active" label="Open" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Assignments" path="assignments">
-          <ReferenceManyField reference="assignments" target="schoolId" sort={{ field: 'startDate', order: 'DESC' }} perPage={50} empty={<p>No officer has been assigned to this school.</p>}>
+          <ReferenceManyField
+            reference="assignments"
+            target="schoolId"
+            sort={{ field: 'startDate', order: 'DESC' }}
+            perPage={50}
+            empty={<p>No officer has been assigned to this school.</p>}
+          >
             <DataTable bulkActionButtons={false} rowClick="show">
               <DataTable.Col source="officerId" label="Officer">
                 <ReferenceField source="officerId" reference="officers" link="show" />

@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router-dom';
+import activities from './activities';
+import { QuickLog } from './activities/QuickLog';
+import agencies from './agencies';
+import apiTokens from './apiTokens';
+import assignments from './assignments';
+import auditEvents from './auditEvents';
+import { authProvider } from './auth/authProvider';
+import { officerLabel } from './choices';
+import { CoveragePage } from './coverage/CoveragePage';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { Layout } from './Layout';
+import { LoginPage } from './LoginPage';
+import officers from './officers';
+import { ReportsPage } from './reports/ReportsPage';
+import schools from './schools';
+import { darkTheme, lightTheme } from './theme';
+import users from './users';
+
+// GraphiQL (with its editor) is large: load it only when the explorer is opened.
+const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
+
+export function App() {
+  // Plain paths (/coverage, /schools/3/show): the server answers every console path with index.html.
+  return (
+    <BrowserRouter>
+      <Admin
+        title="SRO Hub"
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        dashboard={Dashboard}
+        layout={Layout}
+        loginPage={LoginPage}
+        theme={lightTheme}
+        darkTheme={darkTheme}
+        requireAuth
+        disableTelemetry
+      >
+        <Resource name="schools" {...schools} recordRepresentation="name" />
+        <Resource name="assignments" {...assignments} recordRepresentation={(assignment) => `Assignment #${assignment.id}`} />
+        <Resource name="officers" {...officers} recordRepresentation={officerLabel} />
+        <Resource name="agencies" {...agencies} recordRepresentation="name" />
+        <Resource name="activities" {...activities} recordRepresentation={(activity) => `Activity of ${activity.date}`} />
+        <Resource name="users" {...users} recordRepresentation="email" />
+        <Resource name="auditEvents" {...auditEvents} options={{ label: 'Audit log' }} />
+        <Resource name="apiTokens" {...apiTokens} options={{ label: 'My API tokens' }} recordRepresentation="name" />
+        <CustomRoutes>
+          <Route path="/coverage" element={<CoveragePage />} />
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/quick-log" element={<QuickLog />} />
+          <Route
+            path="/explorer"
+            element={
+              <Suspense fallback={<Loading loadingPrimary="Loading the API explorer" loadingSecondary="" />}>
+                <ExplorerPage />
+              </Suspense>
+            }
+          />
+        </CustomRoutes>
+      </Admin>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,37 @@
+import AccountBalance from '@mui/icons-material/AccountBalance';
+import Assessment from '@mui/icons-material/Assessment';
+import AssignmentInd from '@mui/icons-material/AssignmentInd';
+import Badge from '@mui/icons-material/Badge';
+import Code from '@mui/icons-material/Code';
+import EventNote from '@mui/icons-material/EventNote';
+import History from '@mui/icons-material/History';
+import Key from '@mui/icons-material/Key';
+import Map from '@mui/icons-material/Map';
+import NoteAdd from '@mui/icons-material/NoteAdd';
+import People from '@mui/icons-material/People';
+import School from '@mui/icons-material/School';
+import { Menu as RaMenu, usePermissions } from 'react-admin';
+import { canAccess, type Permissions } from './auth/permissions';
+
+/** The side menu: the daily pages first, then the records, then the admin and API pages. Each only where allowed. */
+export function Menu() {
+  const { permissions } = usePermissions<Permissions>();
+  const may = (page: string) => canAccess(permissions, page, 'list');
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem primaryText="Dashboard" />
+      {permissions?.role === 'OFFICER' && <RaMenu.Item to="/quick-log" primaryText="Quick log" leftIcon={<NoteAdd />} />}
+      {may('coverage') && <RaMenu.Item to="/coverage" primaryText="Coverage" leftIcon={<Map />} />}
+      {may('reports') && <RaMenu.Item to="/reports" primaryText="Reports" leftIcon={<Assessment />} />}
+      <RaMenu.ResourceItem name="schools" leftIcon={<School />} />
+      <RaMenu.ResourceItem name="assignments" leftIcon={<AssignmentInd />} />
+      <RaMenu.ResourceItem name="officers" leftIcon={<Badge />} />
+      <RaMenu.ResourceItem name="agencies" leftIcon={<AccountBalance />} />
+      <RaMenu.ResourceItem name="activities" leftIcon={<EventNote />} />
+      <RaMenu.ResourceItem name="users" leftIcon={<People />} />
+      <RaMenu.ResourceItem name="auditEvents" leftIcon={<History />} />
+      <RaMenu.ResourceItem name="apiTokens" leftIcon={<Key />} />
+      {may('explorer') && <RaMenu.Item to="/explorer" primaryText="API explorer" leftIcon={<Code />} />}
+    </RaMenu>
+  );
+}

@@ -1,0 +1,16 @@
+import { Edit, SimpleForm } from 'react-admin';
+import { EditGuard } from '../common/EditGuard';
+import { ActivityInputs } from './ActivityInputs';
+import { withoutStrayTopic } from './transform';
+
+export function ActivityEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show" transform={withoutStrayTopic}>
+      <EditGuard reason="This activity can no longer be changed: officers may change their log up to 14 days after the activity's date.">
+        <SimpleForm>
+          <ActivityInputs />
+        </SimpleForm>
+      </EditGuard>
+    </Edit>
+  );
+}

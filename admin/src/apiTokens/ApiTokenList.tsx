@@ -1,0 +1,67 @@
+import { Chip } from '@mui/material';
+import { CreateButton, DataTable, DateField, DeleteWithConfirmButton, List, TopToolbar } from 'react-admin';
+
+interface ApiTokenRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  revokedAt: string | null;
+}
+
+function RevokeButton() {
+  return (
+    <DeleteWithConfirmButton
+      label="Revoke"
+      confirmTitle="Revoke this API token?"
+      confirmContent="Scripts and reports that use it stop working at once. This cannot be undone."
+      mutationMode="pessimistic"
+      redirect={false}
+    />
+  );
+}
+
+function ApiTokenActions() {
+  return (
+    <TopToolbar>
+      <CreateButton label="New token" />
+    </TopToolbar>
+  );
+}
+
+/** The signed-in user's API tokens, for scripts and BI tools (send `Authorization: Bearer <token>`). */
+export function ApiTokenList() {
+  return (
+    <List
+      title="My API tokens"
+      actions={<ApiTokenActions />}
+      pagination={false}
+      perPage={100}
+      exporter={false}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+    >
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="name" label="Name" disableSort />
+        <DataTable.Col source="prefix" label="Starts with" disableSort render={(token: ApiTokenRecord) => <code>{token.prefix}…</code>} />
+        <DataTable.Col source="createdAt" label="Created" disableSort>
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="lastUsedAt" label="Last used" disableSort>
+          <DateField source="lastUsedAt" showTime emptyText="never" />
+        </DataTable.Col>
+        <DataTable.Col
+          source="revokedAt"
+          label="Status"
+          disableSort
+          render={(token: ApiTokenRecord) =>
+            token.revokedAt ? (
+              <Chip size="small" label="Revoked" />
+            ) : (
+              <Chip size="small" color="success" variant="outlined" label="Active" />
+            )
+          }
+        />
+        <DataTable.Col label="" disableSort render={(token: ApiTokenRecord) => (token.revokedAt ? null : <RevokeButton />)} />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,56 @@
+import EventBusy from '@mui/icons-material/EventBusy';
+import { Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
+import { useState } from 'react';
+import { Button, useListContext, useNotify, useRefresh, useUpdateMany } from 'react-admin';
+import { today } from '../common/dates';
+
+/** Ends the selected assignments on one day (such as the last day of the school year). */
+export function BulkEndButton() {
+  const { selectedIds, onUnselectItems } = useListContext();
+  const [open, setOpen] = useState(false);
+  const [endDate, setEndDate] = useState(today());
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [updateMany, { isPending }] = useUpdateMany();
+
+  const end = () =>
+    updateMany(
+      'assignments',
+      { ids: selectedIds, data: { endDate } },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          notify(`${selectedIds.length} assignment(s) end on ${endDate}`, { type: 'success' });
+          setOpen(false);
+          onUnselectItems();
+          refresh();
+        },
+        onError: (error) => notify((error as Error).message, { type: 'error' }),
+      },
+    );
+
+  return (
+    <>
+      <Button label="End on…" onClick={() => setOpen(true)}>
+        <EventBusy />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="bulk-end-title">
+        <DialogTitle id="bulk-end-title">End {selectedIds.length} assignment(s)</DialogTitle>
+        <DialogContent>
+          <MuiTextField
+            type="date"
+            label="Last day"
+            value={endDate}
+            onChange={(event) => setEndDate(event.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            sx={{ mt: 1 }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button label="Cancel" onClick={() => setOpen(false)} />
+          <Button label="End them" onClick={end} disabled={isPending || !endDate} variant="contained" />
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import { AuditEventList } from './AuditEventList';
+
+export default { list: AuditEventList };

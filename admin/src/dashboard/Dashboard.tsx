@@ -1,0 +1,29 @@
+import { Box, Stack, Typography } from '@mui/material';
+import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import type { Permissions } from '../auth/permissions';
+import { ActivityWeeks } from './ActivityWeeks';
+import { CoverageToday } from './CoverageToday';
+import { MyAssignments } from './MyAssignments';
+import { StaffingLists } from './StaffingLists';
+
+/** The first page: read from the server's reports, never added up from list pages. */
+export function Dashboard() {
+  const { permissions } = usePermissions<Permissions>();
+  const { identity } = useGetIdentity();
+  const isOfficer = permissions?.role === 'OFFICER';
+  return (
+    <Box sx={{ py: 2 }}>
+      <Title title="Dashboard" />
+      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+        {identity?.fullName ? `Welcome, ${identity.fullName}` : 'SRO Hub'}
+      </Typography>
+      {permissions && (
+        <Stack spacing={2}>
+          {isOfficer ? <MyAssignments /> : <CoverageToday />}
+          <ActivityWeeks />
+          {!isOfficer && <StaffingLists />}
+        </Stack>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,182 @@
+import { Alert, Box, Card, CardContent, Grid, LinearProgress, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Title, usePermissions } from 'react-admin';
+import type { Permissions } from '../auth/permissions';
+import { activityCategories, instructionTopics, labelOf, schoolLevels, schoolLocales } from '../choices';
+import { CategoryChart, SeriesChart } from './charts';
+import { DownloadLinks } from './DownloadLinks';
+import { FigureCards } from './FigureCards';
+import { FiguresTable } from './FiguresTable';
+import { periodArguments, type PeriodChoice } from './period';
+import { PeriodPicker } from './PeriodPicker';
+import { ChoiceSelect, ReferenceSelect } from './ReferenceSelect';
+import { ACTIVITY_REPORT, compact, exportUrl, type ActivityReport } from './reportQueries';
+import { StaffingSection } from './StaffingSection';
+import { useReport } from './useReport';
+
+const SCOPE_TEXT = {
+  DISTRICT: 'The whole district.',
+  AGENCY: 'Your agency in detail; other agencies appear only as one total each.',
+  OFFICER: 'Your own activity.',
+};
+
+/** Program activity for a period (with the previous period), staffing, and the CSV downloads with the same filters. */
+export function ReportsPage() {
+  const { permissions } = usePermissions<Permissions>();
+  const isOfficer = permissions?.role === 'OFFICER';
+  const [period, setPeriod] = useState<PeriodChoice>({ kind: 'preset', preset: 'CURRENT_QUARTER' });
+  const [interval, setSeriesInterval] = useState<'WEEK' | 'MONTH'>('WEEK');
+  const [filter, setFilter] = useState({ agencyId: '', schoolId: '', category: '', topic: '', level: '', locale: '' });
+  const setFilterValue = (key: keyof typeof filter) => (value: string) => setFilter((current) => ({ ...current, [key]: value }));
+
+  const variables = { ...periodArguments(period), interval, filter: compact(filter) };
+  const { data, error, isPending } = useReport<{ activityReport: ActivityReport }>(ACTIVITY_REPORT, variables);
+  const report = data?.activityReport;
+
+  const downloads = [
+    { label: 'Activity CSV', href: exportUrl('activity', { ...periodArguments(period), interval, ...filter }) },
+    ...(isOfficer
+      ? []
+      : [
+          {
+            label: 'Coverage CSV (today)',
+            href: exportUrl('coverage', { agencyId: filter.agencyId, level: filter.level, locale: filter.locale }),
+          },
+          { label: 'Staffing CSV (today)', href: exportUrl('staffing', { agencyId: filter.agencyId }) },
+        ]),
+  ];
+
+  return (
+    <Box sx={{ py: 2 }}>
+      <Title title="Reports" />
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack spacing={2}>
+            <PeriodPicker value={period} onChange={setPeriod} />
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Filters">
+              {!isOfficer && (
+                <ReferenceSelect resource="agencies" label="Agency" value={filter.agencyId} onChange={setFilterValue('agencyId')} />
+              )}
+              <ReferenceSelect resource="schools" label="School" value={filter.schoolId} onChange={setFilterValue('schoolId')} />
+              <ChoiceSelect label="Category" value={filter.category} onChange={setFilterValue('category')} choices={activityCategories} />
+              <ChoiceSelect label="Topic" value={filter.topic} onChange={setFilterValue('topic')} choices={instructionTopics} />
+              <ChoiceSelect label="School level" value={filter.level} onChange={setFilterValue('level')} choices={schoolLevels} />
+              <ChoiceSelect label="Locale" value={filter.locale} onChange={setFilterValue('locale')} choices={schoolLocales} />
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={interval}
+                onChange={(_event, value) => value && setSeriesInterval(value)}
+                aria-label="Series by"
+              >
+                <ToggleButton value="WEEK">Weeks</ToggleButton>
+                <ToggleButton value="MONTH">Months</ToggleButton>
+              </ToggleButtonGroup>
+            </Stack>
+            <DownloadLinks downloads={downloads} />
+          </Stack>
+        </CardContent>
+      </Card>
+
+      {isPending && <LinearProgress aria-label="Loading the report" />}
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {report && (
+        <Stack spacing={2}>
+          <Box>
+            <Typography variant="h5" component="h1" data-testid="report-period">
+              {report.period.label}{' '}
+              <Typography component="span" color="text.secondary">
+                ({report.period.from} to {report.period.to})
+              </Typography>
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {SCOPE_TEXT[report.scope.kind]} Compared with {report.previous.period.label}.
+            </Typography>
+          </Box>
+          <FigureCards report={report} />
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, lg: 7 }}>
+              <Card sx={{ height: '100%' }}>
+                <CardContent>
+                  <SeriesChart series={report.series} title={interval === 'WEEK' ? 'By week' : 'By month'} />
+                </CardContent>
+              </Card>
+            </Grid>
+            <Grid size={{ xs: 12, lg: 5 }}>
+              <Card sx={{ height: '100%' }}>
+                <CardContent>
+                  <CategoryChart byCategory={report.byCategory} title="Hours by category" />
+                </CardContent>
+              </Card>
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Card>
+                <CardContent>
+                  <FiguresTable
+                    title="By category"
+                    rows={report.byCategory}
+                    label={(row) => labelOf(activityCategories, row.category)}
+                    rowKey={(row) => row.category}
+                  />
+                </CardContent>
+              </Card>
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Card>
+                <CardContent>
+                  <FiguresTable
+                    title="Classroom lessons by topic"
+                    rows={report.byTopic}
+                    label={(row) => labelOf(instructionTopics, row.topic)}
+                    rowKey={(row) => row.topic}
+                  />
+                </CardContent>
+              </Card>
+            </Grid>
+            {!isOfficer && (
+              <Grid size={{ xs: 12, md: 6 }}>
+                <Card>
+                  <CardContent>
+                    <FiguresTable
+                      title="By agency"
+                      rows={report.byAgency}
+                      label={(row) => row.agency.name}
+                      rowKey={(row) => row.agency.id}
+                    />
+                  </CardContent>
+                </Card>
+              </Grid>
+            )}
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Card>
+                <CardContent>
+                  <FiguresTable
+                    title="By school"
+                    rows={report.bySchool}
+                    label={(row) => row.school?.name ?? 'District-wide'}
+                    rowKey={(row) => row.school?.id ?? 'district'}
+                  />
+                </CardContent>
+              </Card>
+            </Grid>
+            {!isOfficer && (
+              <Grid size={{ xs: 12, md: 6 }}>
+                <Card>
+                  <CardContent>
+                    <FiguresTable
+                      title="By officer"
+                      rows={report.byOfficer}
+                      label={(row) => `${row.officer.lastName}, ${row.officer.firstName}`}
+                      rowKey={(row) => row.officer.id}
+                    />
+                  </CardContent>
+                </Card>
+              </Grid>
+            )}
+          </Grid>
+          {!isOfficer && <StaffingSection agencyId={filter.agencyId} />}
+        </Stack>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,160 @@
+/** The report queries the console sends, and the shapes it reads back (schema/schema.graphql). */
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface OfficerName {
+  id: string;
+  firstName: string;
+  lastName: string;
+  rank: string;
+  agency?: Named;
+}
+
+export interface Figures {
+  activities: number;
+  minutes: number;
+  hours: number;
+  studentsReached: number;
+  staffReached: number;
+}
+
+const FIGURES = 'activities minutes hours studentsReached staffReached';
+
+export const COVERAGE_REPORT = `query CoverageReport($date: Date, $filter: CoverageFilter) {
+  coverageReport(date: $date, filter: $filter) {
+    date
+    summary {
+      schools enrollment officers totalFte enrollmentPerSroFte
+      byStatus { covered partial uncovered }
+      byAgency { agency { id name } schoolsServed officers fte }
+    }
+    schools {
+      school { id name level locale enrollment }
+      status totalFte enrollmentPerSroFte
+      officers { assignmentId role fte startDate endDate officer { id firstName lastName rank } agency { id name } }
+    }
+  }
+}`;
+
+export interface CoverageOfficer {
+  assignmentId: string;
+  role: string;
+  fte: number;
+  startDate: string;
+  endDate: string | null;
+  officer: OfficerName;
+  agency: Named;
+}
+
+export interface SchoolCoverage {
+  school: { id: string; name: string; level: string; locale: string; enrollment: number };
+  status: 'COVERED' | 'PARTIAL' | 'UNCOVERED';
+  totalFte: number;
+  enrollmentPerSroFte: number | null;
+  officers: CoverageOfficer[];
+}
+
+export interface CoverageReport {
+  date: string;
+  summary: {
+    schools: number;
+    enrollment: number;
+    officers: number;
+    totalFte: number;
+    enrollmentPerSroFte: number | null;
+    byStatus: { covered: number; partial: number; uncovered: number };
+    byAgency: { agency: Named; schoolsServed: number; officers: number; fte: number }[];
+  };
+  schools: SchoolCoverage[];
+}
+
+export const ACTIVITY_REPORT = `query ActivityReport($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $interval: SeriesInterval!, $filter: ActivityReportFilter) {
+  activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, interval: $interval, filter: $filter) {
+    period { from to days label }
+    interval
+    scope { kind agencyId officerId }
+    totals { ${FIGURES} }
+    change {
+      activities { absolute percent }
+      hours { absolute percent }
+      studentsReached { absolute percent }
+      staffReached { absolute percent }
+    }
+    previous { period { from to label } totals { ${FIGURES} } }
+    series { from to ${FIGURES} }
+    byCategory { category ${FIGURES} }
+    byTopic { topic ${FIGURES} }
+    byAgency { agency { id name } ${FIGURES} }
+    bySchool { school { id name } ${FIGURES} }
+    byOfficer { officer { id firstName lastName rank } ${FIGURES} }
+  }
+}`;
+
+export interface Change {
+  absolute: number;
+  percent: number | null;
+}
+
+export interface ActivityReport {
+  period: { from: string; to: string; days: number; label: string };
+  interval: 'WEEK' | 'MONTH';
+  scope: { kind: 'DISTRICT' | 'AGENCY' | 'OFFICER'; agencyId: string | null; officerId: string | null };
+  totals: Figures;
+  change: { activities: Change; hours: Change; studentsReached: Change; staffReached: Change };
+  previous: { period: { from: string; to: string; label: string }; totals: Figures };
+  series: (Figures & { from: string; to: string })[];
+  byCategory: (Figures & { category: string })[];
+  byTopic: (Figures & { topic: string })[];
+  byAgency: (Figures & { agency: Named })[];
+  bySchool: (Figures & { school: Named | null })[];
+  byOfficer: (Figures & { officer: OfficerName })[];
+}
+
+export const STAFFING_REPORT = `query StaffingReport($date: Date, $filter: StaffingFilter) {
+  staffingReport(date: $date, filter: $filter) {
+    date endingWithinDays endingBy
+    scope { kind agencyId }
+    totals { activeOfficers assignedOfficers unassignedOfficers totalFte schoolsServed assignmentsEnding }
+    agencies { agency { id name } activeOfficers assignedOfficers unassignedOfficers totalFte schoolsServed assignmentsEnding }
+    unassignedOfficers { id firstName lastName rank agency { id name } }
+    endingAssignments { id role endDate fte officer { id firstName lastName rank agency { id name } } school { id name } }
+  }
+}`;
+
+export interface StaffingFigures {
+  activeOfficers: number;
+  assignedOfficers: number;
+  unassignedOfficers: number;
+  totalFte: number;
+  schoolsServed: number;
+  assignmentsEnding: number;
+}
+
+export interface StaffingReport {
+  date: string;
+  endingWithinDays: number;
+  endingBy: string;
+  scope: { kind: string; agencyId: string | null };
+  totals: StaffingFigures;
+  agencies: (StaffingFigures & { agency: Named })[];
+  unassignedOfficers: OfficerName[];
+  endingAssignments: { id: string; role: string; endDate: string; fte: number; officer: OfficerName; school: Named }[];
+}
+
+/** Drops empty values so that variables and CSV links carry only the filters in use. */
+export function compact(values: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') result[key] = String(value);
+  }
+  return result;
+}
+
+/** A CSV export link with the same filters as the page (the server streams it with the same role scoping). */
+export function exportUrl(report: 'coverage' | 'activity' | 'staffing', parameters: Record<string, unknown>): string {
+  const query = new URLSearchParams(compact(parameters)).toString();
+  return `/export/${report}.csv${query ? `?${query}` : ''}`;
+}

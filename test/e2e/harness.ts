@@ -1,0 +1,171 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'e2e-demo-password-2026';
+export const SCREENSHOTS = path.join(os.tmpdir(), 'sro-hub-screenshots');
+
+const SERVER_ENTRY = path.join(ROOT, 'dist/server/src/main.js');
+const CONSOLE_INDEX = path.join(ROOT, 'dist/admin/index.html');
+
+/** Why the end-to-end suite cannot run here, or null when it can. */
+export function missingPrerequisite(): string | null {
+  if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (!fs.existsSync(SERVER_ENTRY)) return 'the server is not built (npm run build:server)';
+  if (!fs.existsSync(CONSOLE_INDEX)) return 'the console is not built (npm run build:admin)';
+  return null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`'s server on a fresh embedded database in a temporary folder: it migrates and seeds the demo
+ * program and accounts (password DEMO_PASSWORD) on first start.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sro-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // A clean environment: never the test run's DATABASE_URL, so the server uses (and seeds) its own embedded database.
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  };
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server was not ready within 120 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        // An unref'd timer: it must not keep the test run alive once the server has exited.
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A browser page whose console errors and uncaught exceptions are collected, to assert there are none. */
+export interface ConsolePage {
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+}
+
+export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<ConsolePage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  // Name the request behind a "Failed to load resource" console error.
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      consoleErrors.push(
+        `${response.status()} ${response.request().method()} ${response.url()} ${response.request().postData()?.slice(0, 200) ?? ''}`,
+      );
+  });
+  return { context, page, consoleErrors };
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A GraphQL call as an account, outside the browser: to set up data and to check what was (not) saved. */
+export async function apiSession(baseUrl: string, email: string) {
+  const login = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      variables: { email, password: DEMO_PASSWORD },
+    }),
+  });
+  const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+  return async function graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(body.errors[0].message);
+    return body.data as T;
+  };
+}
