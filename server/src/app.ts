@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
@@ -11,10 +11,19 @@ import { RequestContext, type SessionCookie } from './common/context';
 import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
-import { formatError } from './graphql/errors';
+import { clientError, formatError } from './graphql/errors';
+import { queryLimitsPlugin, statementTimeoutPlugin } from './graphql/limits';
+import { operationPlugin } from './graphql/operation.plugin';
+import { inputTextPlugin } from './graphql/input-text.plugin';
+import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
+import { corsAllowList, httpErrorHandler, querySizeGuard, securityHeaders } from './http/security';
 import type { Logger } from './logger';
+import { healthRouter } from './monitoring/health';
+import { Metrics, metricsHandler } from './monitoring/metrics';
+import { requestLog, requestSummary } from './monitoring/request-log';
 import { authenticate, type SessionSettings } from './modules/auth/auth.service';
+import { exportRouter } from './modules/report/report.export';
 
 export const SESSION_COOKIE = 'sro_session';
 const consoleDir = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../dist/admin' : '../../admin');
@@ -39,18 +48,36 @@ function sessionCookie(request: Request, response: Response, token: string | und
   };
 }
 
-/** The HTTP application: /graphql, the console at /, /healthz and /readyz. */
+/** The HTTP application: /graphql, the console at /, /healthz, /readyz and /metrics. */
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const schema = await buildApiSchema({ session: settings, reports: { programYearStartMonth: config.programYearStartMonth }, log });
+  const metrics = new Metrics(database.orm);
+  const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
-    formatError: formatError(log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), transactionPlugin],
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
+    formatError: presentError,
+    // main.ts owns shutdown (requests in flight first, then Apollo, then the database); Apollo's own SIGTERM handler would race it.
+    stopOnTerminationSignals: false,
+    // No cache hints are ever set: Apollo's default cache-control plugin would only add a hook to every field.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationPlugin,
+      transactionPlugin(log, presentError),
+    ],
   });
+  // Query limits, text no column can hold, the database time limit (README, "Security and reliability"); no schema hints in production.
+  apollo.addPlugin(queryLimitsPlugin(config.graphqlLimits));
+  apollo.addPlugin(inputTextPlugin);
+  apollo.addPlugin(statementTimeoutPlugin(config.requestTimeoutMs));
+  if (config.nodeEnv === 'production') apollo.addPlugin(hideSuggestionsPlugin);
   await apollo.start();
 
   const app = express();
@@ -63,46 +90,43 @@ export async function createApp(config: Config, database: Database, log: Logger)
     response.setHeader('X-Request-Id', requestId);
     next();
   });
+  app.use(requestLog(log, metrics));
+  app.use(securityHeaders());
+  app.use(['/graphql', '/export'], corsAllowList(config.corsOrigins));
 
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_request, response) => {
-    try {
-      const em = database.orm.em.fork();
-      await em.execute('select 1');
-      const pending = await database.orm.getMigrator().getPendingMigrations();
-      if (pending.length) {
-        response.status(503).json({ status: 'migrations pending', pending: pending.map((migration) => migration.name) });
-        return;
-      }
-      response.json({ status: 'ready' });
-    } catch (error) {
-      log.warn({ err: error }, 'readiness check failed');
-      response.status(503).json({ status: 'database unreachable' });
-    }
-  });
+  app.use(healthRouter(database, log));
+  app.get('/metrics', metricsHandler(metrics, config.metricsToken));
+
+  // One way to know who is asking, for /graphql and the CSV exports alike: session cookie or bearer token.
+  const requestContext = async (req: Request, res: Response) => {
+    const em = database.orm.em.fork();
+    const token = requestToken(req);
+    const requestId = res.locals.requestId as string;
+    // A database outage while checking the token is SERVICE_UNAVAILABLE (503), not a masked 500.
+    const actor = token
+      ? await authenticate(em, token, settings).catch((error: unknown) => Promise.reject(clientError(error, log, requestId)))
+      : null;
+    const summary = requestSummary(res);
+    summary.userId = actor?.userId;
+    const clientAddress = req.ip ?? 'unknown';
+    return new RequestContext(
+      em,
+      actor,
+      requestId,
+      today(config.timeZone),
+      clientAddress,
+      sessionCookie(req, res, token, config.nodeEnv === 'production'),
+      summary,
+    );
+  };
 
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const em = database.orm.em.fork();
-        const token = requestToken(req);
-        const actor = token ? await authenticate(em, token, settings) : null;
-        const clientAddress = req.ip ?? 'unknown';
-        return new RequestContext(
-          em,
-          actor,
-          res.locals.requestId as string,
-          today(config.timeZone),
-          clientAddress,
-          sessionCookie(req, res, token, config.nodeEnv === 'production'),
-        );
-      },
-    }),
+    express.json({ limit: `${config.requestBodyLimitKb}kb` }),
+    querySizeGuard(config.graphqlLimits),
+    expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
+  app.use('/export', exportRouter({ context: requestContext, settings: { programYearStartMonth: config.programYearStartMonth }, log }));
 
   if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
     app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
@@ -110,6 +134,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
       response.sendFile(path.join(consoleDir, 'index.html'));
     });
   }
+  app.use(httpErrorHandler(log, { bodyLimitKb: config.requestBodyLimitKb }));
 
   return {
     express: app,

@@ -19,12 +19,29 @@ export interface Config {
   /** Load the demo program at start when the database is empty. Defaults to true on the embedded database. */
   seedDemo: boolean;
   databasePoolSize: number;
+  /** Bearer token that GET /metrics requires; unset leaves /metrics open to whoever reaches the port. */
+  metricsToken: string | undefined;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownTimeoutSeconds: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   graphqlIntrospection: boolean;
   corsOrigins: string[];
+  /** Largest request body accepted, in kilobytes; a bigger one is refused with 413. */
+  requestBodyLimitKb: number;
+  /** Longest a request may take: to arrive (Node's request timeout) and in the database (statement_timeout). */
+  requestTimeoutMs: number;
+  /** Limits on one GraphQL document (graphql/limits.ts). */
+  graphqlLimits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxQueryLength: number;
+    maxCost: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +120,14 @@ function password(env: Env, name: string): string | undefined {
   return raw === '' ? undefined : raw;
 }
 
+function secret(env: Env, name: string, minLength: number): string | undefined {
+  const raw = read(env, name);
+  if (raw !== undefined && (raw.length < minLength || /\s/.test(raw))) {
+    throw new ConfigError(`${name} is invalid: expected at least ${minLength} characters without spaces`);
+  }
+  return raw;
+}
+
 function origins(env: Env): string[] {
   const raw = read(env, 'CORS_ORIGINS');
   if (raw === undefined) return [];
@@ -136,11 +161,23 @@ export function loadConfig(env: Env = process.env): Config {
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     seedDemo: boolean(env, 'SEED_DEMO', url === undefined),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', url === undefined ? 1 : 10, 1, 100),
+    metricsToken: secret(env, 'METRICS_TOKEN', 16),
+    shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600),
     adminEmail,
     adminPassword,
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     graphqlIntrospection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     corsOrigins: origins(env),
+    requestBodyLimitKb: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    graphqlLimits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 1_000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 0, 1_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2_000, 200, 100_000),
+      maxQueryLength: integer(env, 'GRAPHQL_MAX_QUERY_LENGTH', 20_000, 1_000, 1_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 50_000, 100, 10_000_000),
+    },
   };
 }

@@ -3,9 +3,9 @@ import type { Config } from './config';
 
 export type Logger = pino.Logger;
 
-/** JSON logs; secrets are redacted wherever they might appear. */
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
+/** JSON logs on standard output (or `destination`, for tests); secrets are redacted wherever they might appear. */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: {
       paths: [
@@ -20,5 +20,6 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp } from './app';
+import { createHttpServer } from './http/security';
 import { migrate, openDatabase } from './db/database';
 import { describeDemo, loadDemoProgram } from './db/seed/load-demo';
 import { createLogger } from './logger';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     log.info({ email: config.adminEmail, outcome }, 'administrator from ADMIN_EMAIL');
   }
   const app = await createApp(config, database, log);
-  const server = app.express.listen(config.port, config.host);
+  const server = createHttpServer(app.express, config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   log.info({ url: `http://${config.host}:${port}/` }, 'SRO Hub is listening');
@@ -49,10 +50,36 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: finishing requests in flight');
-    server.close();
+    // No new connections; `close` calls back once the requests in flight are answered and their connections end.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await app.stop();
-    await database.close();
+    // A keep-alive connection may still bring a request: answer it, and close the connection after the answer.
+    server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
+    // A connection turns idle when its answer is sent: close it then, not at the end of its keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      log.warn({ seconds: config.shutdownTimeoutSeconds }, 'shutdown timeout: cutting requests still in flight');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutSeconds * 1000);
+    // Should a statement still hold the database (closing the pool waits for it), do not hang for ever.
+    setTimeout(
+      () => {
+        log.error('shutdown did not finish: exiting anyway');
+        process.exit(1);
+      },
+      (config.shutdownTimeoutSeconds + 10) * 1000,
+    ).unref();
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(deadline);
+    // Only now may the database go: the requests that were in flight have committed or rolled back.
+    try {
+      await app.stop();
+      await database.close();
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     log.info('stopped');
     process.exit(0);
   };

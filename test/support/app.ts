@@ -4,8 +4,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
 import type { Database } from '../../server/src/db/database';
-import { createLogger } from '../../server/src/logger';
-import { openTestDatabase } from './database';
+import { createHttpServer } from '../../server/src/http/security';
+import { createLogger, type Logger } from '../../server/src/logger';
+import { openTestDatabase, type TestDatabaseOptions } from './database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -27,12 +28,16 @@ export class TestApp {
     private readonly stopApp: () => Promise<void>,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
-    const orm = await openTestDatabase();
+  /** `database` picks the pool size or a proxy URL; `log` replaces the silent logger (log tests). */
+  static async start(
+    overrides: Record<string, string> = {},
+    { database: databaseOptions, log }: { database?: TestDatabaseOptions; log?: Logger } = {},
+  ): Promise<TestApp> {
+    const orm = await openTestDatabase(databaseOptions);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.TEST_DATABASE_URL, ...overrides });
     const database: Database = { orm, embedded: false, close: () => orm.close() };
-    const app = await createApp(config, database, createLogger(config));
-    const server = app.express.listen(0, '127.0.0.1');
+    const app = await createApp(config, database, log ?? createLogger(config));
+    const server = createHttpServer(app.express, config).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     const testApp = new TestApp(orm, `http://127.0.0.1:${port}`, config, server, app.stop);

@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from '../../server/src/config';
 describe('configuration', () => {
   it('has working defaults for a first start', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: undefined, port: 4000, programYearStartMonth: 7, seedDemo: true, migrateOnStart: true, databasePoolSize: 1 });
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      port: 4000,
+      programYearStartMonth: 7,
+      seedDemo: true,
+      migrateOnStart: true,
+      databasePoolSize: 1,
+    });
     expect(config.dataDir).toMatch(/data$/);
   });
 
@@ -29,8 +36,35 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('leaves /metrics open unless METRICS_TOKEN is set, and gives requests 30 seconds to finish at shutdown', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, shutdownTimeoutSeconds: 30 });
+    expect(loadConfig({ METRICS_TOKEN: 'a-metrics-token-0123', SHUTDOWN_TIMEOUT_SECONDS: '10' })).toMatchObject({
+      metricsToken: 'a-metrics-token-0123',
+      shutdownTimeoutSeconds: 10,
+    });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      /^METRICS_TOKEN is invalid: expected at least 16 characters without spaces$/,
+    );
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/^SHUTDOWN_TIMEOUT_SECONDS="0" is invalid/);
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
     expect(loadConfig({ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long enough password' }).adminEmail).toBe('a@b.org');
+  });
+
+  it('has request and query limits, each configurable and checked', () => {
+    expect(loadConfig({})).toMatchObject({
+      requestBodyLimitKb: 100,
+      requestTimeoutMs: 30_000,
+      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 50_000 },
+    });
+    expect(loadConfig({ GRAPHQL_MAX_COST: '1000', REQUEST_TIMEOUT_MS: '5000' })).toMatchObject({
+      requestTimeoutMs: 5_000,
+      graphqlLimits: { maxCost: 1_000 },
+    });
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/^GRAPHQL_MAX_DEPTH="0" is invalid: expected an integer from 2 to 100$/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/^REQUEST_TIMEOUT_MS="10" is invalid/);
+    expect(() => loadConfig({ REQUEST_BODY_LIMIT_KB: '1mb' })).toThrow(/^REQUEST_BODY_LIMIT_KB="1mb" is invalid/);
   });
 });

@@ -4,7 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity';
 
 /** One thing that happened, written in the same transaction as the change. Rows are never changed or removed. */
-@ObjectType({ description: 'One audited action: who did what to which record, with the fields before and after.' })
+@ObjectType({ description: 'One audited action: who did what to which record, with the fields before and after.', simpleResolvers: true })
 @Entity()
 @Index({ name: 'audit_event_entity_index', properties: ['entityType', 'entityId'] })
 export class AuditEvent extends BaseEntity {

@@ -10,6 +10,17 @@ export interface SessionCookie {
   clear(): void;
 }
 
+/**
+ * What the request log and the metrics say about a request, filled in as it runs: the signed-in user when the
+ * context is built, the GraphQL operation once Apollo has resolved it. One object per request, shared by
+ * reference (Apollo runs the operation on a shallow copy of the context).
+ */
+export interface RequestSummary {
+  userId?: number;
+  operationName?: string;
+  operationType?: string;
+}
+
 /** Everything a request carries through the resolvers and services. One per request, never shared. */
 export class RequestContext {
   readonly loaders: Loaders;
@@ -24,6 +35,7 @@ export class RequestContext {
     /** The client's address, for the audit trail and throttling. */
     readonly clientAddress: string,
     readonly session: SessionCookie,
+    readonly summary: RequestSummary = {},
   ) {
     this.loaders = new Loaders(em);
   }

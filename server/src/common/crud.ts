@@ -8,6 +8,7 @@ import type { Page, PageArgs } from './list';
 import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
+import { readColumns, readOnly } from './read-only';
 
 interface Row {
   id: number;
@@ -27,7 +28,10 @@ export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string
   return [order as QueryOrderMap<T>, { id: direction } as QueryOrderMap<T>];
 }
 
-/** One page of the rows the actor may read that match `where`, and their total. */
+/**
+ * One page of the rows the actor may read that match `where`, and their total: two statements. A page is only
+ * presented, so its rows come back as read-only entities (common/read-only.ts) rather than managed ones.
+ */
 export async function findPage<T extends Row>(
   ctx: RequestContext,
   entity: EntityClass<T>,
@@ -38,12 +42,16 @@ export async function findPage<T extends Row>(
 ): Promise<Page<T>> {
   const filter = scoped(policy, requireActor(ctx.actor), where);
   if (filter === false) return { items: [], totalCount: 0 };
-  const [items, totalCount] = await ctx.em.findAndCount(entity, filter, {
-    orderBy: order,
-    limit: perPage,
-    offset: (page - 1) * perPage,
-  });
-  return { items, totalCount };
+  const rows = await ctx.em
+    .createQueryBuilder(entity, 'e0')
+    .select(readColumns(ctx.em, entity).map((column) => `e0.${column}`))
+    .where(filter)
+    .orderBy(order)
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute<Record<string, unknown>[]>('all', false);
+  const totalCount = await ctx.em.count(entity, filter);
+  return { items: readOnly(ctx.em, entity, rows), totalCount };
 }
 
 /** One row the actor may read, or null: a hidden row and a missing one look the same. */

@@ -1,5 +1,5 @@
-import { DriverException, OptimisticLockError } from '@mikro-orm/core';
-import { badInput, conflict, forbidden, type DomainError } from './errors';
+import { DeadlockException, DriverException, OptimisticLockError } from '@mikro-orm/core';
+import { badInput, conflict, forbidden, timedOut, unavailable, type DomainError } from './errors';
 
 interface ConstraintRule {
   field: string;
@@ -39,8 +39,50 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
 const CONFLICT_STATES = new Set(['23505', '23P01']);
 const CONFLICT_CONSTRAINTS = new Set(['assignment_fte_total']);
 
+// The server is shutting down, restarting or refusing connections (SQLSTATE classes 08 and 57P0x).
+const UNAVAILABLE_STATES = /^(08...|57P0[1-4]|53300)$/;
+// The network or the pool gave up: no SQLSTATE, only the driver's code or message.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /Client has encountered a connection error/i,
+  /Client was closed and is not queryable/i,
+  /Timeout acquiring a connection/i,
+  /Unable to acquire a connection/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+];
+
+/**
+ * True when the database could not be reached or dropped the connection: the request failed for a reason that
+ * is neither the client's nor a bug, and the pool replaces broken connections, so the service heals on its own.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code } = error as Error & { code?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_CODES.has(code))) return true;
+  if (error.name === 'KnexTimeoutError') return true;
+  return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message));
+}
+
 /** Translates a database or ORM error into the client's error, or returns undefined when it is not the client's doing. */
 export function fromDatabaseError(error: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(error)) return unavailable();
+  if (error instanceof DeadlockException) {
+    // A deadlock (40P01) or a serialization failure (40001): PostgreSQL rolled this transaction back so that
+    // another could finish. Nothing was written; the same request can be sent again.
+    return conflict('Another change to the same records ran at the same time: nothing was saved, try again', {
+      reason: 'CONCURRENT_CHANGE',
+    });
+  }
   if (error instanceof OptimisticLockError) {
     return conflict('This record was changed by someone else since you read it: reload it and try again', { reason: 'STALE_VERSION' });
   }
@@ -52,6 +94,10 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
       reason: 'REFERENCED',
       constraint,
     });
+  }
+  if (code === '57014') {
+    // statement_timeout (REQUEST_TIMEOUT_MS) cancelled the statement; the transaction rolls back.
+    return timedOut();
   }
   if (code === '42501') {
     // Row-level security refused the row: a policy check above it was missing or wrong, and this layer held.

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
+import { readOnly } from './read-only';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
 import { SortOrder } from './list';
@@ -26,18 +27,21 @@ export interface EdgeQuery<T> {
   where: FilterQuery<T>;
   sort: SortArg<string>;
   page: PageArgs;
+  /** False when only the items are wanted (a plain list field): the totals' statement is not run. */
+  totals?: boolean;
 }
 
 /**
  * A paginated to-many edge (school -> assignments) for many parents in two statements, whatever their number:
- * the page of each parent by `row_number() over (partition by parent)`, and the totals by `group by parent`.
+ * the page of each parent by `row_number() over (partition by parent)`, and the totals by `group by parent`
+ * (left out when the caller wants only the items).
  */
 export async function pagesByParent<T extends Row>(
   em: EntityManager,
   actor: Actor,
   spec: EdgeSpec<T>,
   parentIds: readonly number[],
-  { where, sort, page }: EdgeQuery<T>,
+  { where, sort, page, totals = true }: EdgeQuery<T>,
 ): Promise<Page<T>[]> {
   const empty = parentIds.map(() => ({ items: [] as T[], totalCount: 0 }));
   const filter = scoped(spec.policy, actor, { $and: [where, { [spec.parent]: { $in: [...parentIds] } }] } as FilterQuery<T>);
@@ -75,13 +79,11 @@ export async function pagesByParent<T extends Row>(
   const transaction = em.getTransactionContext();
   // One after the other: both run on the request's single transaction connection.
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(rowsQuery, [], 'all', transaction);
-  const counts = await countsQuery.execute<{ total: string }[]>('all', false);
+  const counts = totals ? await countsQuery.execute<{ total: string }[]>('all', false) : [];
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
-  for (const row of rows) {
-    const { edge_rank: _rank, ...columns } = row;
-    const entity = em.map(spec.entity, columns as never);
-    pages.get(Number(row[parentColumn]))?.items.push(entity);
-  }
+  // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
+  const entities = readOnly(em, spec.entity, rows);
+  rows.forEach((row, index) => pages.get(Number(row[parentColumn]))?.items.push(entities[index]));
   for (const count of counts as unknown as Record<string, unknown>[]) {
     const page = pages.get(Number(count[parentColumn]));
     if (page) page.totalCount = Number(count.total);

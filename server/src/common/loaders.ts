@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findReadOnly } from './read-only';
 
 interface Identified {
   id: number;
@@ -9,6 +10,7 @@ interface Identified {
 /**
  * Per-request batch loaders: every `load(id)` made while resolving one level of a query becomes a single
  * `where id in (...)`. Loaders fetch by id only; whoever asks must already be allowed to see the parent edge.
+ * What they return is for presenting: read-only entities (common/read-only.ts), not managed by the ORM.
  */
 export class Loaders {
   private readonly byEntity = new Map<EntityClass<Identified>, DataLoader<number, Identified | null>>();
@@ -31,7 +33,7 @@ export class Loaders {
     let loader = this.byEntity.get(entity);
     if (!loader) {
       loader = new DataLoader<number, Identified | null>(async (ids) => {
-        const rows = await this.em.find(entity as EntityClass<Identified>, { id: { $in: [...ids] } } as never);
+        const rows = await findReadOnly(this.em, entity as EntityClass<Identified>, ids);
         const found = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => found.get(id) ?? null);
       });

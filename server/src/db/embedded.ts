@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './data-dir-lock';
 
 /** An embedded PostgreSQL (PGlite) persisted in a folder, served to the `pg` driver over a local socket. */
 export interface EmbeddedDatabase {
@@ -27,10 +28,34 @@ export interface EmbeddedOptions {
   maxConnections?: number;
 }
 
+/** The PostgreSQL data folder inside DATA_DIR. */
+export const pgDataDir = (dataDir: string) => path.join(dataDir, 'pgdata');
+
+/**
+ * PGlite on a data folder, with the extensions the migrations need. Durability: PGlite writes each commit's WAL
+ * to the operating system before it answers (so a killed process loses nothing it acknowledged, and the next
+ * start replays the WAL), but it does not fsync: a power loss can lose the last commits. Use a PostgreSQL
+ * server where that matters.
+ */
+export function openPGlite(pgDir: string, options: Omit<PGliteOptions, 'dataDir' | 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, dataDir: pgDir, extensions: { btree_gist } });
+}
+
 export async function startEmbedded(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
-  const pgDir = path.join(dataDir, 'pgdata');
+  // Refuses, naming the holder, when another server (or a backup or restore) has this DATA_DIR open.
+  const lock = lockDataDir(dataDir);
+  try {
+    return await serve(dataDir, options, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function serve(dataDir: string, options: EmbeddedOptions, release: () => void): Promise<EmbeddedDatabase> {
+  const pgDir = pgDataDir(dataDir);
   fs.mkdirSync(pgDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: pgDir, extensions: { btree_gist } });
+  const db = await openPGlite(pgDir);
   const socketPath = path.join(dataDir, '.s.PGSQL.5432');
   const useSocket = !options.tcp && socketPath.length <= MAX_SOCKET_PATH;
   if (useSocket) fs.rmSync(socketPath, { force: true });
@@ -39,7 +64,12 @@ export async function startEmbedded(dataDir: string, options: EmbeddedOptions = 
     maxConnections: options.maxConnections ?? 4,
     ...(useSocket ? { path: socketPath } : { host: '127.0.0.1', port: 0 }),
   });
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const url = useSocket ? 'postgres://postgres@localhost:5432/postgres' : `postgres://postgres@${server.getServerConn()}/postgres`;
   return {
     url,
@@ -48,6 +78,7 @@ export async function startEmbedded(dataDir: string, options: EmbeddedOptions = 
       await server.stop();
       await db.close();
       if (useSocket) fs.rmSync(socketPath, { force: true });
+      release();
     },
   };
 }

@@ -18,6 +18,17 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
   return fields;
 }
 
+// Codes that fail the whole HTTP exchange rather than one field: a load balancer or a client library sees them.
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.SERVICE_UNAVAILABLE]: 503 };
+
+/** Adds Apollo's `extensions.http` (taken off before the client sees the error) for the codes that set an HTTP status. */
+function withHttpStatus(error: DomainError): DomainError {
+  const status = HTTP_STATUS[error.code];
+  if (!status || error.extensions.http) return error;
+  const { code, ...details } = error.extensions;
+  return new DomainError(code as ErrorCode, error.message, { ...details, http: { status } });
+}
+
 /**
  * The one place where errors become what the client sees. Domain errors pass as they are; database rule
  * violations become CONFLICT or BAD_USER_INPUT; validation errors list their fields; anything else is
@@ -25,13 +36,23 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
  */
 export function clientError(error: unknown, log: Logger, requestId: string): GraphQLError {
   if (error instanceof ArgumentValidationError) {
-    const fields = fieldErrors(error.extensions.validationErrors as ValidationError[]);
+    const validationErrors = error.extensions.validationErrors;
+    if (!Array.isArray(validationErrors)) {
+      // A validator threw instead of answering (validator.js's isEmail on a lone UTF-16 surrogate): the value is unreadable.
+      log.warn({ err: validationErrors, requestId }, 'a validator failed on the input');
+      return new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        'Invalid input: a value contains characters that cannot be read (such as a lone surrogate)',
+      );
+    }
+    const fields = fieldErrors(validationErrors as ValidationError[]);
     const first = Object.values(fields)[0]?.[0];
     return new DomainError(ErrorCode.BAD_USER_INPUT, first ? `Invalid input: ${first}` : 'Invalid input', { fields });
   }
-  if (error instanceof DomainError) return error;
+  if (error instanceof DomainError) return withHttpStatus(error);
   const translated = fromDatabaseError(error);
-  if (translated) return translated;
+  if (translated?.code === ErrorCode.SERVICE_UNAVAILABLE) log.warn({ err: error, requestId }, 'database unavailable');
+  if (translated) return withHttpStatus(translated);
   if (
     error instanceof GraphQLError &&
     typeof error.extensions?.code === 'string' &&
@@ -54,14 +75,17 @@ export function errorMiddleware(log: Logger): MiddlewareFn<RequestContext> {
   };
 }
 
-/** Apollo's last word on every error: nothing unknown reaches the client unmasked. */
-export function formatError(log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+/**
+ * Apollo's last word on every error: nothing unknown reaches the client unmasked. `onError` sees the code of
+ * every error a client receives (the error metrics).
+ */
+export function formatError(log: Logger, onError: (code: string) => void = () => undefined) {
+  const present = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
     // Errors from parsing, validation and our resolvers already carry a deliberate code.
     if (original instanceof DomainError || (code && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const requestId = (original as { requestId?: string })?.requestId ?? 'unknown';
@@ -71,5 +95,10 @@ export function formatError(log: Logger) {
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const presented = present(formatted, error);
+    onError(String(presented.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+    return presented;
   };
 }

@@ -66,7 +66,10 @@ registerEnumType(InstructionTopic, {
 });
 
 /** One piece of work an officer logged. It never identifies a student: there is no field for one. */
-@ObjectType({ description: 'One piece of work an officer logged. No field identifies a student, and notes must not either.' })
+@ObjectType({
+  description: 'One piece of work an officer logged. No field identifies a student, and notes must not either.',
+  simpleResolvers: true,
+})
 @Entity()
 @Check({ name: 'activity_duration_range', expression: 'duration_minutes >= 1 and duration_minutes <= 1440' })
 @Check({ name: 'activity_students_not_negative', expression: 'students_reached >= 0' })

@@ -26,7 +26,7 @@ registerEnumType(AgencyKind, {
 });
 
 /** A law-enforcement agency that provides School Resource Officers. */
-@ObjectType({ description: 'A law-enforcement agency that provides School Resource Officers to the district.' })
+@ObjectType({ description: 'A law-enforcement agency that provides School Resource Officers to the district.', simpleResolvers: true })
 @Entity()
 @Check({ name: 'agency_ori_format', expression: "ori ~ '^[A-Z]{2}[A-Z0-9]{7}$'" })
 @Check({ name: 'agency_name_not_blank', expression: "btrim(name) <> ''" })

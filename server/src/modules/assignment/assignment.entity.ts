@@ -26,7 +26,7 @@ registerEnumType(AssignmentRole, {
  * per officer, summed FTE <= 1 on any day, active officer and school) hold in PostgreSQL: see the migration
  * that adds `assignment_primary_no_overlap` and the `assignment_rules` trigger.
  */
-@ObjectType({ description: 'An officer serving a school for a period, with a role and a share of full-time.' })
+@ObjectType({ description: 'An officer serving a school for a period, with a role and a share of full-time.', simpleResolvers: true })
 @Entity()
 @Check({ name: 'assignment_end_after_start', expression: 'end_date is null or end_date >= start_date' })
 @Check({ name: 'assignment_fte_range', expression: 'fte > 0 and fte <= 1' })

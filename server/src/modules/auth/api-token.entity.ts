@@ -4,7 +4,10 @@ import { BaseEntity } from '../../common/base.entity';
 import { User } from '../user/user.entity';
 
 /** A named, revocable token for scripts and BI tools, acting as its user. Only its hash is stored. */
-@ObjectType({ description: 'A named API token for scripts and BI tools. The secret is shown once, when it is created.' })
+@ObjectType({
+  description: 'A named API token for scripts and BI tools. The secret is shown once, when it is created.',
+  simpleResolvers: true,
+})
 @Entity()
 export class ApiToken extends BaseEntity {
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade', index: 'api_token_user_index' })

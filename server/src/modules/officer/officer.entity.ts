@@ -53,7 +53,7 @@ registerEnumType(OfficerStatus, {
  * A School Resource Officer, employed by one agency. Badge, status, dates, notes and contact fields are
  * exposed by OfficerResolver, which hides them from callers who may not see them.
  */
-@ObjectType({ description: 'A School Resource Officer, employed by one agency.' })
+@ObjectType({ description: 'A School Resource Officer, employed by one agency.', simpleResolvers: true })
 @Entity()
 @Unique({ name: 'officer_badge_unique', properties: ['agency', 'badgeNumber'] })
 @Index({ name: 'officer_name_index', properties: ['lastName', 'firstName'] })

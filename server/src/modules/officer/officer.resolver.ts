@@ -107,6 +107,7 @@ export class OfficerResolver extends createCrudResolver({
       where: activeOn(date ?? ctx.today),
       sort: new AssignmentSort(),
       page,
+      totals: false,
     }).then((result) => result.items);
   }
 

@@ -81,17 +81,26 @@ export class ActivityQuery implements ActivityFiguresSource {
     return this.results.get(name) as Promise<T>;
   }
 
+  /**
+   * Figures per `key`. The period's rows are aggregated by the key alone, once (`materialized`: row security
+   * makes the planner expect a few thousand rows, and it would otherwise repeat the aggregate for every group it
+   * joins), and only the groups are then joined to what orders them (`around`, on `g.key`). Joining a name to
+   * every activity row and sorting them all by it cost several times the aggregate itself (docs/performance.md).
+   */
   private grouped<K>(
     key: string,
     where: Conditions,
-    groupAndOrder: string,
-    extraFrom = '',
-    extraWhere = 'true',
-    em = this.options.em,
+    {
+      around = '',
+      order,
+      extraWhere = 'true',
+      em = this.options.em,
+    }: { around?: string; order: string; extraWhere?: string; em?: EntityManager },
   ): Promise<KeyedRow<K>[]> {
     return rows<KeyedRow<K>>(
       em,
-      `select ${key} as key, ${FIGURES} from ${FROM} ${extraFrom} where ${where.text} and ${extraWhere} ${groupAndOrder}`,
+      `with g as materialized (select ${key} as key, ${FIGURES} from ${FROM} where ${where.text} and ${extraWhere} group by ${key})
+       select g.* from g ${around} order by ${order}`,
       where.params,
     );
   }
@@ -109,24 +118,17 @@ export class ActivityQuery implements ActivityFiguresSource {
 
   byCategory(): Promise<CategoryFigures[]> {
     return this.once('byCategory', async () => {
-      const found = await this.grouped<ActivityCategory>(
-        'a.category',
-        this.options.detail,
-        'group by a.category order by a.category collate "C"',
-      );
+      const found = await this.grouped<ActivityCategory>('a.category', this.options.detail, { order: 'g.key collate "C"' });
       return found.map((row) => Object.assign(figures(new CategoryFigures(), row), { category: row.key }));
     });
   }
 
   byTopic(): Promise<TopicFigures[]> {
     return this.once('byTopic', async () => {
-      const found = await this.grouped<InstructionTopic>(
-        'a.topic',
-        this.options.detail,
-        'group by a.topic order by a.topic collate "C"',
-        '',
-        'a.topic is not null',
-      );
+      const found = await this.grouped<InstructionTopic>('a.topic', this.options.detail, {
+        order: 'g.key collate "C"',
+        extraWhere: 'a.topic is not null',
+      });
       return found.map((row) => Object.assign(figures(new TopicFigures(), row), { topic: row.key }));
     });
   }
@@ -134,14 +136,11 @@ export class ActivityQuery implements ActivityFiguresSource {
   byAgency(): Promise<AgencyFigures[]> {
     return this.once('byAgency', async () => {
       const group = (em: EntityManager) =>
-        this.grouped<number>(
-          'o.agency_id',
-          this.options.agencies,
-          'group by o.agency_id, ag.name order by ag.name, o.agency_id',
-          'join agency ag on ag.id = o.agency_id',
-          'true',
+        this.grouped<number>('o.agency_id', this.options.agencies, {
+          around: 'join agency ag on ag.id = g.key',
+          order: 'ag.name, g.key',
           em,
-        );
+        });
       const actor = this.options.aggregateOutsideRowSecurity;
       const found = actor
         ? await this.options.em.transactional(async (em) => {
@@ -162,11 +161,10 @@ export class ActivityQuery implements ActivityFiguresSource {
 
   bySchool(): Promise<SchoolFigures[]> {
     return this.once('bySchool', async () => {
-      const found = await this.grouped<number | null>(
-        'a.school_id',
-        this.options.detail,
-        'group by a.school_id, s.name order by s.name nulls last, a.school_id',
-      );
+      const found = await this.grouped<number | null>('a.school_id', this.options.detail, {
+        around: 'left join school named on named.id = g.key',
+        order: 'named.name nulls last, g.key',
+      });
       const schools = await byId(
         this.options.em,
         School,
@@ -180,11 +178,10 @@ export class ActivityQuery implements ActivityFiguresSource {
 
   byOfficer(): Promise<OfficerFigures[]> {
     return this.once('byOfficer', async () => {
-      const found = await this.grouped<number>(
-        'a.officer_id',
-        this.options.detail,
-        'group by a.officer_id, o.last_name, o.first_name order by o.last_name, o.first_name, a.officer_id',
-      );
+      const found = await this.grouped<number>('a.officer_id', this.options.detail, {
+        around: 'join officer named on named.id = g.key',
+        order: 'named.last_name, named.first_name, g.key',
+      });
       const officers = await byId(
         this.options.em,
         Officer,

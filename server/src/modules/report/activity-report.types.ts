@@ -67,7 +67,7 @@ export class ActivityReportArgs {
   interval: SeriesInterval = SeriesInterval.MONTH;
 }
 
-@ObjectType({ description: 'The days a report covers, both included.' })
+@ObjectType({ description: 'The days a report covers, both included.', simpleResolvers: true })
 export class ReportPeriod {
   @Field(() => DateScalar, { description: 'First day.' })
   from!: string;
@@ -82,7 +82,7 @@ export class ReportPeriod {
   label!: string;
 }
 
-@ObjectType({ description: 'What a set of activities adds up to.' })
+@ObjectType({ description: 'What a set of activities adds up to.', simpleResolvers: true })
 export class ActivityFigures {
   @Field(() => Int, { description: 'Number of activities.' })
   activities!: number;
@@ -100,37 +100,40 @@ export class ActivityFigures {
   staffReached!: number;
 }
 
-@ObjectType({ description: 'Activities of one category.' })
+@ObjectType({ description: 'Activities of one category.', simpleResolvers: true })
 export class CategoryFigures extends ActivityFigures {
   @Field(() => ActivityCategory, { description: 'The category.' })
   category!: ActivityCategory;
 }
 
-@ObjectType({ description: 'Classroom lessons on one topic.' })
+@ObjectType({ description: 'Classroom lessons on one topic.', simpleResolvers: true })
 export class TopicFigures extends ActivityFigures {
   @Field(() => InstructionTopic, { description: 'The topic.' })
   topic!: InstructionTopic;
 }
 
-@ObjectType({ description: "Activities of one agency's officers." })
+@ObjectType({ description: "Activities of one agency's officers.", simpleResolvers: true })
 export class AgencyFigures extends ActivityFigures {
   @Field(() => Agency, { description: 'The agency.' })
   agency!: Agency;
 }
 
-@ObjectType({ description: 'Activities at one school, or district-wide work.' })
+@ObjectType({ description: 'Activities at one school, or district-wide work.', simpleResolvers: true })
 export class SchoolFigures extends ActivityFigures {
   @Field(() => School, { nullable: true, description: 'The school; null for district-wide work (activities without a school).' })
   school!: School | null;
 }
 
-@ObjectType({ description: 'Activities of one officer.' })
+@ObjectType({ description: 'Activities of one officer.', simpleResolvers: true })
 export class OfficerFigures extends ActivityFigures {
   @Field(() => Officer, { description: 'The officer.' })
   officer!: Officer;
 }
 
-@ObjectType({ description: 'Activities in one week or month of the period; buckets without activities are included with zeros.' })
+@ObjectType({
+  description: 'Activities in one week or month of the period; buckets without activities are included with zeros.',
+  simpleResolvers: true,
+})
 export class SeriesBucket extends ActivityFigures {
   @Field(() => DateScalar, { description: 'First day of the bucket inside the period (the period start for a first, partial bucket).' })
   from!: string;
@@ -139,7 +142,7 @@ export class SeriesBucket extends ActivityFigures {
   to!: string;
 }
 
-@ObjectType({ description: 'How a figure moved from the previous period to this one.' })
+@ObjectType({ description: 'How a figure moved from the previous period to this one.', simpleResolvers: true })
 export class FigureChange {
   @Field(() => Float, { description: 'This period minus the previous one.' })
   absolute!: number;
@@ -151,7 +154,7 @@ export class FigureChange {
   percent!: number | null;
 }
 
-@ObjectType({ description: 'Changes of the totals from the previous period.' })
+@ObjectType({ description: 'Changes of the totals from the previous period.', simpleResolvers: true })
 export class ActivityChange {
   @Field(() => FigureChange, { description: 'Change in the number of activities.' })
   activities!: FigureChange;
@@ -187,7 +190,7 @@ export function figureChange(now: number, before: number): FigureChange {
 
 const DETAIL = 'Agency chiefs: own agency only. Officers: own activities only.';
 
-@ObjectType({ description: 'Program activity for one period. Each field is computed in SQL only when asked for.' })
+@ObjectType({ description: 'Program activity for one period. Each field is computed in SQL only when asked for.', simpleResolvers: true })
 export class ActivityPeriodReport {
   constructor(source: ActivityFiguresSource, period: ReportPeriod) {
     this.source = source;

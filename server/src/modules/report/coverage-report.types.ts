@@ -23,7 +23,7 @@ export class CoverageFilter {
   locale?: SchoolLocale | null;
 }
 
-@ObjectType({ description: "An officer's assignment at a school on the report date." })
+@ObjectType({ description: "An officer's assignment at a school on the report date.", simpleResolvers: true })
 export class CoverageOfficer {
   @Field(() => ID, { description: 'Id of the assignment.' })
   assignmentId!: string;
@@ -47,7 +47,7 @@ export class CoverageOfficer {
   endDate!: string | null;
 }
 
-@ObjectType({ description: 'How one school is served on the report date.' })
+@ObjectType({ description: 'How one school is served on the report date.', simpleResolvers: true })
 export class SchoolCoverage {
   @Field(() => School, { description: 'The school.' })
   school!: School;
@@ -69,7 +69,7 @@ export class SchoolCoverage {
   enrollmentPerSroFte!: number | null;
 }
 
-@ObjectType({ description: 'Schools listed, by coverage status.' })
+@ObjectType({ description: 'Schools listed, by coverage status.', simpleResolvers: true })
 export class CoverageStatusCounts {
   @Field(() => Int, { description: 'Schools with a PRIMARY officer.' })
   covered!: number;
@@ -81,7 +81,7 @@ export class CoverageStatusCounts {
   uncovered!: number;
 }
 
-@ObjectType({ description: "One agency's part in the listed schools' coverage." })
+@ObjectType({ description: "One agency's part in the listed schools' coverage.", simpleResolvers: true })
 export class AgencyCoverage {
   @Field(() => Agency, { description: 'The agency.' })
   agency!: Agency;
@@ -96,7 +96,7 @@ export class AgencyCoverage {
   fte!: number;
 }
 
-@ObjectType({ description: 'Totals over the schools a coverage report lists.' })
+@ObjectType({ description: 'Totals over the schools a coverage report lists.', simpleResolvers: true })
 export class CoverageSummary {
   @Field(() => Int, { description: 'Schools listed.' })
   schools!: number;
@@ -120,7 +120,10 @@ export class CoverageSummary {
   byAgency!: AgencyCoverage[];
 }
 
-@ObjectType({ description: 'Which active schools have an SRO on a date, by whom, and how much (SPEC.md, "Reports", 1).' })
+@ObjectType({
+  description: 'Which active schools have an SRO on a date, by whom, and how much (SPEC.md, "Reports", 1).',
+  simpleResolvers: true,
+})
 export class CoverageReport {
   @Field(() => DateScalar, { description: 'The date the report is for.' })
   date!: string;

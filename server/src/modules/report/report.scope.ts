@@ -17,7 +17,7 @@ registerEnumType(ReportScopeKind, {
   },
 });
 
-@ObjectType({ description: 'Whose figures a report shows in detail, so that a client can say so next to them.' })
+@ObjectType({ description: 'Whose figures a report shows in detail, so that a client can say so next to them.', simpleResolvers: true })
 export class ReportScope {
   @Field(() => ReportScopeKind, { description: 'District, own agency or own activity.' })
   kind!: ReportScopeKind;

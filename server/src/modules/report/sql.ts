@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findReadOnly } from '../../common/read-only';
 
 /**
  * SQL conditions with positional `?` parameters, joined with `and`. Values always travel as parameters; only
@@ -26,7 +27,7 @@ export function rows<T>(em: EntityManager, text: string, params: unknown[]): Pro
   return em.execute<T[]>(text, params);
 }
 
-/** Records by id in one statement, whatever their number; missing ids are left out. */
+/** Records by id in one statement, whatever their number; missing ids are left out. Read-only: only presented. */
 export async function byId<T extends { id: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
@@ -34,7 +35,7 @@ export async function byId<T extends { id: number }>(
 ): Promise<Map<number, T>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  const found = await em.find(entity, { id: { $in: wanted } } as never);
+  const found = await findReadOnly(em, entity, wanted);
   return new Map(found.map((row) => [row.id, row]));
 }
 

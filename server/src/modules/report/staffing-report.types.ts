@@ -21,7 +21,10 @@ export class StaffingFilter {
   endingWithinDays?: number | null;
 }
 
-@ObjectType({ description: 'Staffing counts. Assignments count when active on the report date at an active school.' })
+@ObjectType({
+  description: 'Staffing counts. Assignments count when active on the report date at an active school.',
+  simpleResolvers: true,
+})
 export class StaffingFigures {
   @Field(() => Int, { description: 'Officers with status ACTIVE.' })
   activeOfficers!: number;
@@ -44,13 +47,13 @@ export class StaffingFigures {
   assignmentsEnding!: number;
 }
 
-@ObjectType({ description: "One agency's staffing on the report date." })
+@ObjectType({ description: "One agency's staffing on the report date.", simpleResolvers: true })
 export class AgencyStaffing extends StaffingFigures {
   @Field(() => Agency, { description: 'The agency.' })
   agency!: Agency;
 }
 
-@ObjectType({ description: 'Officers and assignments per agency on a date (SPEC.md, "Reports", 3).' })
+@ObjectType({ description: 'Officers and assignments per agency on a date (SPEC.md, "Reports", 3).', simpleResolvers: true })
 export class StaffingReport {
   @Field(() => DateScalar, { description: 'The date the report is for.' })
   date!: string;

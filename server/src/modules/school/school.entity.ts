@@ -47,7 +47,7 @@ registerEnumType(SchoolLocale, {
 });
 
 /** A school of the district. */
-@ObjectType({ description: 'A school of the district.' })
+@ObjectType({ description: 'A school of the district.', simpleResolvers: true })
 @Entity()
 @Check({ name: 'school_nces_id_format', expression: "nces_id ~ '^[0-9]{12}$'" })
 @Check({ name: 'school_enrollment_not_negative', expression: 'enrollment >= 0' })

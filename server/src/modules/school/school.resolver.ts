@@ -62,6 +62,7 @@ export class SchoolResolver extends createCrudResolver({
       where: activeOn(date ?? ctx.today),
       sort: new AssignmentSort(),
       page,
+      totals: false,
     }).then((result) => result.items);
   }
 

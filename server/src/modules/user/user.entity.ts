@@ -6,7 +6,7 @@ import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 
 /** Someone who signs in. The password hash never leaves the server: it has no @Field. */
-@ObjectType({ description: 'A person or script that signs in to SRO Hub.' })
+@ObjectType({ description: 'A person or script that signs in to SRO Hub.', simpleResolvers: true })
 @Entity({ tableName: 'app_user' })
 @Index({ name: 'app_user_email_unique', expression: 'create unique index "app_user_email_unique" on "app_user" (lower("email"))' })
 @Check({ name: 'app_user_chief_has_agency', expression: "role <> 'AGENCY_CHIEF' or agency_id is not null" })

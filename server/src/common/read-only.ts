@@ -1,0 +1,80 @@
+import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+interface Column {
+  property: string;
+  column: string;
+  read: (value: unknown) => unknown;
+}
+
+const plans = new WeakMap<EntityMetadata, Column[]>();
+
+function reader(em: EntityManager, property: EntityProperty): Column['read'] {
+  if (property.kind === ReferenceKind.MANY_TO_ONE || property.kind === ReferenceKind.ONE_TO_ONE) {
+    // A relation is its id, as `{ id }`: what the read paths (field resolvers, policies) ask of it.
+    return (value) => (value === null || value === undefined ? null : { id: value });
+  }
+  const platform = em.getPlatform();
+  if (property.customType)
+    return (value) => (value === null || value === undefined ? value : property.customType!.convertToJSValue(value, platform));
+  if (property.runtimeType === 'Date')
+    return (value) => (value === null || value === undefined || value instanceof Date ? value : new Date(value as string));
+  if (property.runtimeType === 'boolean') return (value) => (value === null || value === undefined ? value : Boolean(value));
+  return (value) => value;
+}
+
+/** The columns an entity's reads select: every stored scalar and to-one relation, but not lazy ones (hashes). */
+function plan(em: EntityManager, meta: EntityMetadata): Column[] {
+  let columns = plans.get(meta);
+  if (!columns) {
+    const stored = meta.props.filter(
+      (property) =>
+        !property.lazy &&
+        property.persist !== false &&
+        property.fieldNames?.length === 1 &&
+        [ReferenceKind.SCALAR, ReferenceKind.MANY_TO_ONE, ReferenceKind.ONE_TO_ONE].includes(property.kind) &&
+        !(property.kind === ReferenceKind.ONE_TO_ONE && !property.owner),
+    );
+    columns = stored.map((property) => ({ property: property.name, column: property.fieldNames[0], read: reader(em, property) }));
+    plans.set(meta, columns);
+  }
+  return columns;
+}
+
+/** The column names `readOnly` reads, to select them and nothing else. */
+export function readColumns<T extends object>(em: EntityManager, entity: EntityClass<T>): string[] {
+  return plan(em, em.getMetadata().get<T>(entity.name)).map((column) => column.column);
+}
+
+/**
+ * Entities for reading only, built straight from their rows. Loading hundreds of rows per request through the
+ * ORM (hydration, identity map, change-set snapshots, then a flush that compares them all at COMMIT) costs more
+ * than the SQL itself; rows that are only going to be presented need none of that. Each object has its entity's
+ * prototype (so `instanceof` holds for the GraphQL layer), its columns converted as the ORM converts them, and
+ * its to-one relations as `{ id }`. It is not managed: changing it changes nothing. Writes load their rows through
+ * the EntityManager, as before.
+ */
+export function readOnly<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): T[] {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const columns = plan(em, meta);
+  return rows.map((row) => {
+    const values: Record<string, unknown> = {};
+    for (const { property, column, read } of columns) values[property] = read(row[column]);
+    return Object.setPrototypeOf(values, meta.prototype) as T;
+  });
+}
+
+/** Rows of `entity` by id, as read-only entities, in one statement inside the request's transaction. */
+export async function findReadOnly<T extends { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  ids: readonly number[],
+): Promise<T[]> {
+  const table = em.getMetadata().get<T>(entity.name).tableName;
+  const query = em
+    .getKnex()
+    .select(readColumns(em, entity))
+    .from(table)
+    .whereIn('id', [...ids]);
+  return readOnly(em, entity, await em.getConnection().execute<Record<string, unknown>[]>(query, [], 'all', em.getTransactionContext()));
+}

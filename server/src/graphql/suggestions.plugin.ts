@@ -1,0 +1,20 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+const SUGGESTION = / ?Did you mean (.+?)\?$/;
+
+/**
+ * In production no error message suggests names from the schema ("Did you mean "schools"?"), so that a
+ * caller with introspection off cannot rebuild the schema by guessing. Apollo's `hideSchemaDetailsFromClientErrors`
+ * covers validation errors only; this covers the rest too: variables and enum values that do not coerce.
+ */
+export const hideSuggestionsPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          if (SUGGESTION.test(error.message)) error.message = error.message.replace(SUGGESTION, '');
+        }
+      },
+    };
+  },
+};
