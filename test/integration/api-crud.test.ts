@@ -25,7 +25,11 @@ describe('CRUD through the API', () => {
 
   async function roundTrip(type: string, plural: string, create: Record<string, unknown>, update: Record<string, unknown>) {
     const singular = type[0].toLowerCase() + type.slice(1);
-    const created = await app.query(`mutation($input: Create${type}Input!) { create${type}(input: $input) { ${fields[type]} } }`, { input: create }, admin);
+    const created = await app.query(
+      `mutation($input: Create${type}Input!) { create${type}(input: $input) { ${fields[type]} } }`,
+      { input: create },
+      admin,
+    );
     const row = created[`create${type}`];
     expect(row).toMatchObject({ version: 1 });
 
@@ -39,10 +43,18 @@ describe('CRUD through the API', () => {
     );
     expect(updated[`update${type}`]).toMatchObject({ ...update, version: 2 });
 
-    const stale = await app.graphql(`mutation($id: ID!, $input: Update${type}Input!) { update${type}(id: $id, input: $input) { id } }`, { id: row.id, input: { version: 1 } }, admin);
+    const stale = await app.graphql(
+      `mutation($id: ID!, $input: Update${type}Input!) { update${type}(id: $id, input: $input) { id } }`,
+      { id: row.id, input: { version: 1 } },
+      admin,
+    );
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2 });
 
-    const listed = await app.query(`query($ids: [ID!]) { ${plural}(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: [row.id] }, admin);
+    const listed = await app.query(
+      `query($ids: [ID!]) { ${plural}(filter: { ids: $ids }) { totalCount items { id } } }`,
+      { ids: [row.id] },
+      admin,
+    );
     expect(listed[plural]).toEqual({ totalCount: 1, items: [{ id: row.id }] });
 
     const deleted = await app.query(`mutation($id: ID!) { delete${type}(id: $id) { id } }`, { id: row.id }, admin);
@@ -55,11 +67,21 @@ describe('CRUD through the API', () => {
   }
 
   it('agencies', async () => {
-    await roundTrip('Agency', 'agencies', { name: unique('Agency'), kind: 'COUNTY_SHERIFF', ori: 'CO0990000' }, { name: unique('Renamed'), ori: null, active: false });
+    await roundTrip(
+      'Agency',
+      'agencies',
+      { name: unique('Agency'), kind: 'COUNTY_SHERIFF', ori: 'CO0990000' },
+      { name: unique('Renamed'), ori: null, active: false },
+    );
   });
 
   it('schools', async () => {
-    await roundTrip('School', 'schools', { name: unique('School'), level: 'MIDDLE', locale: 'RURAL', enrollment: 640, ncesId: '080000000001' }, { enrollment: 655, ncesId: null });
+    await roundTrip(
+      'School',
+      'schools',
+      { name: unique('School'), level: 'MIDDLE', locale: 'RURAL', enrollment: 640, ncesId: '080000000001' },
+      { enrollment: 655, ncesId: null },
+    );
   });
 
   it('officers', async () => {
@@ -67,7 +89,14 @@ describe('CRUD through the API', () => {
     await roundTrip(
       'Officer',
       'officers',
-      { agencyId: String(agency.id), firstName: 'Casey', lastName: unique('Lopez'), badgeNumber: unique('B'), rank: 'CORPORAL', email: 'casey@example.org' },
+      {
+        agencyId: String(agency.id),
+        firstName: 'Casey',
+        lastName: unique('Lopez'),
+        badgeNumber: unique('B'),
+        rank: 'CORPORAL',
+        email: 'casey@example.org',
+      },
       { rank: 'SERGEANT', status: 'ON_LEAVE', email: null },
     );
   });
@@ -89,7 +118,15 @@ describe('CRUD through the API', () => {
     await roundTrip(
       'Activity',
       'activities',
-      { officerId: String(officer.id), schoolId: String(school.id), date: '2026-10-05', category: 'CLASSROOM_INSTRUCTION', topic: 'SOCIAL_MEDIA', durationMinutes: 50, studentsReached: 28 },
+      {
+        officerId: String(officer.id),
+        schoolId: String(school.id),
+        date: '2026-10-05',
+        category: 'CLASSROOM_INSTRUCTION',
+        topic: 'SOCIAL_MEDIA',
+        durationMinutes: 50,
+        studentsReached: 28,
+      },
       { durationMinutes: 45, topic: 'BULLYING' },
     );
   });
@@ -97,13 +134,21 @@ describe('CRUD through the API', () => {
   it('bulk updates and deletes all or nothing', async () => {
     const schools = [await factory.school(), await factory.school()];
     const ids = schools.map((school) => String(school.id));
-    const updated = await app.query(`mutation($ids: [ID!]!) { updateSchools(ids: $ids, input: { active: false }) { id active version } }`, { ids }, admin);
+    const updated = await app.query(
+      `mutation($ids: [ID!]!) { updateSchools(ids: $ids, input: { active: false }) { id active version } }`,
+      { ids },
+      admin,
+    );
     expect(updated.updateSchools).toEqual(ids.map((id) => ({ id, active: false, version: 2 })));
 
     const agency = await factory.agency();
     const busy = await factory.school();
     await factory.assignment(await factory.officer(agency), busy);
-    const refused = await app.graphql(`mutation($ids: [ID!]!) { deleteSchools(ids: $ids) { id } }`, { ids: [...ids, String(busy.id)] }, admin);
+    const refused = await app.graphql(
+      `mutation($ids: [ID!]!) { deleteSchools(ids: $ids) { id } }`,
+      { ids: [...ids, String(busy.id)] },
+      admin,
+    );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
     expect(refused.errors?.[0].message).toMatch(/deactivate/);
     const still = await app.query(`query($ids: [ID!]) { schools(filter: { ids: $ids }) { totalCount } }`, { ids }, admin);
@@ -112,7 +157,11 @@ describe('CRUD through the API', () => {
 
   it('writes an audit event with the changed fields in the same transaction', async () => {
     const school = await factory.school({ enrollment: 300 });
-    await app.query(`mutation($id: ID!) { updateSchool(id: $id, input: { version: 1, enrollment: 320 }) { id } }`, { id: String(school.id) }, admin);
+    await app.query(
+      `mutation($id: ID!) { updateSchool(id: $id, input: { version: 1, enrollment: 320 }) { id } }`,
+      { id: String(school.id) },
+      admin,
+    );
     const events = await app.query(
       `query($id: ID!) { auditEvents(filter: { entityType: "School", entityId: $id }) { totalCount items { action changes requestId actorLabel } } }`,
       { id: String(school.id) },

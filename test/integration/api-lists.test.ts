@@ -21,12 +21,21 @@ describe('lists and nested queries', () => {
     agency = await factory.agency({ name: `${tag} Police` });
     highSchools = [];
     for (const [index, name] of ['Cedar', 'Aspen', 'Birch', 'Elm', 'Dogwood'].entries()) {
-      const school = await factory.school({ name: `${tag} ${name} High`, level: 'HIGH' as never, locale: index % 2 ? ('RURAL' as never) : ('CITY' as never), enrollment: 1200 + index });
+      const school = await factory.school({
+        name: `${tag} ${name} High`,
+        level: 'HIGH' as never,
+        locale: index % 2 ? ('RURAL' as never) : ('CITY' as never),
+        enrollment: 1200 + index,
+      });
       highSchools.push(school);
       const officer = await factory.officer(agency, { lastName: `${tag}-${name}` });
       // Aspen's assignment ended yesterday; Elm's starts tomorrow; the rest are active today.
       const period =
-        name === 'Aspen' ? { startDate: '2026-01-01', endDate: '2026-11-26' } : name === 'Elm' ? { startDate: '2026-11-28', endDate: null } : { startDate: '2026-08-01', endDate: null };
+        name === 'Aspen'
+          ? { startDate: '2026-01-01', endDate: '2026-11-26' }
+          : name === 'Elm'
+            ? { startDate: '2026-11-28', endDate: null }
+            : { startDate: '2026-08-01', endDate: null };
       await factory.assignment(officer, school, { role: 'PRIMARY' as never, fte: 1, ...period });
     }
     await factory.school({ name: `${tag} Fir Middle`, level: 'MIDDLE' as never });
@@ -58,8 +67,17 @@ describe('lists and nested queries', () => {
       { q: tag },
       admin,
     );
-    const status = Object.fromEntries(data.schools.items.map((school: { name: string; coverageStatus: string }) => [school.name.split(' ')[1], school.coverageStatus]));
-    expect(status).toEqual({ Aspen: 'UNCOVERED', Birch: 'COVERED', Cedar: 'COVERED', Dogwood: 'COVERED', Elm: 'UNCOVERED', Fir: 'UNCOVERED' });
+    const status = Object.fromEntries(
+      data.schools.items.map((school: { name: string; coverageStatus: string }) => [school.name.split(' ')[1], school.coverageStatus]),
+    );
+    expect(status).toEqual({
+      Aspen: 'UNCOVERED',
+      Birch: 'COVERED',
+      Cedar: 'COVERED',
+      Dogwood: 'COVERED',
+      Elm: 'UNCOVERED',
+      Fir: 'UNCOVERED',
+    });
   });
 
   it('sorts both ways, stably, and pages without losing or repeating a row', async () => {
@@ -85,7 +103,11 @@ describe('lists and nested queries', () => {
     const all = await app.query(query, { filter: { agencyId: String(agency.id) } }, admin);
     expect(all.officers.totalCount).toBe(5);
     const assigned = await app.query(query, { filter: { agencyId: String(agency.id), assignedOn: '2026-11-27' } }, admin);
-    expect(assigned.officers.items.map((officer: { lastName: string }) => officer.lastName)).toEqual([`${tag}-Birch`, `${tag}-Cedar`, `${tag}-Dogwood`]);
+    expect(assigned.officers.items.map((officer: { lastName: string }) => officer.lastName)).toEqual([
+      `${tag}-Birch`,
+      `${tag}-Cedar`,
+      `${tag}-Dogwood`,
+    ]);
     const unassigned = await app.query(query, { filter: { agencyId: String(agency.id), unassignedOn: '2026-11-27' } }, admin);
     expect(unassigned.officers.items.map((officer: { lastName: string }) => officer.lastName)).toEqual([`${tag}-Aspen`, `${tag}-Elm`]);
   });
@@ -124,13 +146,20 @@ describe('lists and nested queries', () => {
   });
 
   it('runs a constant number of statements for 100 schools with their assignments active today', async () => {
+    // Every school of this test has an officer today, so that any page exercises every loader.
+    const bulk = `${tag} Bulk`;
+    for (let index = 0; index < 100; index += 1) {
+      const school = await factory.school({ name: `${bulk} ${String(index).padStart(3, '0')}` });
+      await factory.assignment(await factory.officer(agency), school, { role: 'PRIMARY' as never, fte: 1, startDate: '2026-08-01' });
+    }
     const statementsFor = async (perPage: number) => {
       app.resetStatements();
-      await app.query(
-        `query($perPage: Int!) { schools(perPage: $perPage) { items { name coverageStatus assignmentsOn { officer { lastName agency { name } } } } } }`,
-        { perPage },
+      const data = await app.query(
+        `query($q: String!, $perPage: Int!) { schools(filter: { q: $q }, perPage: $perPage) { items { name coverageStatus assignmentsOn { officer { lastName agency { name } } } } } }`,
+        { q: bulk, perPage },
         admin,
       );
+      expect(data.schools.items).toHaveLength(perPage);
       return app.statements.length;
     };
     expect(await statementsFor(100)).toBe(await statementsFor(5));

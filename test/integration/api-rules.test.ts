@@ -19,37 +19,81 @@ describe('API rules and validation', () => {
     app.graphql(`mutation($input: CreateAssignmentInput!) { createAssignment(input: $input) { id } }`, { input }, admin);
 
   const countAssignments = async (officerId: number) =>
-    Number((await app.orm.em.fork().getConnection().execute(`select count(*) as n from assignment where officer_id = ?`, [officerId]))[0].n);
+    Number(
+      (await app.orm.em.fork().getConnection().execute(`select count(*) as n from assignment where officer_id = ?`, [officerId]))[0].n,
+    );
 
   async function assignedOfficer() {
     const officer = await factory.officer(await factory.agency());
     const school = await factory.school();
-    const existing = await factory.assignment(officer, school, { role: 'PRIMARY' as never, startDate: '2026-08-01', endDate: null, fte: 0.6 });
+    const existing = await factory.assignment(officer, school, {
+      role: 'PRIMARY' as never,
+      startDate: '2026-08-01',
+      endDate: null,
+      fte: 0.6,
+    });
     return { officer, existing, other: await factory.school() };
   }
 
   it('refuses an overlapping PRIMARY with CONFLICT naming the other assignment, and writes nothing', async () => {
     const { officer, existing, other } = await assignedOfficer();
-    const response = await createAssignment({ officerId: String(officer.id), schoolId: String(other.id), role: 'PRIMARY', startDate: '2027-01-10', fte: 0.4 });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'assignment_primary_no_overlap', clashingAssignmentId: String(existing.id) });
+    const response = await createAssignment({
+      officerId: String(officer.id),
+      schoolId: String(other.id),
+      role: 'PRIMARY',
+      startDate: '2027-01-10',
+      fte: 0.4,
+    });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'assignment_primary_no_overlap',
+      clashingAssignmentId: String(existing.id),
+    });
     expect(response.errors?.[0].message).toContain(`assignment ${existing.id}`);
     expect(await countAssignments(officer.id)).toBe(1);
   });
 
   it('refuses more than 1.00 FTE on a day with CONFLICT naming a clashing assignment', async () => {
     const { officer, existing, other } = await assignedOfficer();
-    const response = await createAssignment({ officerId: String(officer.id), schoolId: String(other.id), role: 'SECONDARY', startDate: '2026-09-01', endDate: '2026-09-30', fte: 0.5 });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'assignment_fte_total', clashingAssignmentId: String(existing.id) });
+    const response = await createAssignment({
+      officerId: String(officer.id),
+      schoolId: String(other.id),
+      role: 'SECONDARY',
+      startDate: '2026-09-01',
+      endDate: '2026-09-30',
+      fte: 0.5,
+    });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'assignment_fte_total',
+      clashingAssignmentId: String(existing.id),
+    });
     expect(response.errors?.[0].message).toMatch(/1\.10 FTE on 2026-09-01/);
-    const fits = await createAssignment({ officerId: String(officer.id), schoolId: String(other.id), role: 'SECONDARY', startDate: '2026-09-01', endDate: '2026-09-30', fte: 0.4 });
+    const fits = await createAssignment({
+      officerId: String(officer.id),
+      schoolId: String(other.id),
+      role: 'SECONDARY',
+      startDate: '2026-09-01',
+      endDate: '2026-09-30',
+      fte: 0.4,
+    });
     expect(fits.errors).toBeUndefined();
     expect(await countAssignments(officer.id)).toBe(2);
   });
 
   it('refuses a change that would break a rule, and keeps the row as it was', async () => {
     const { officer, other } = await assignedOfficer();
-    const second = await factory.assignment(officer, other, { role: 'BACKUP' as never, startDate: '2026-09-01', endDate: '2026-09-30', fte: 0.4 });
-    const response = await app.graphql(`mutation($id: ID!) { updateAssignment(id: $id, input: { version: 1, fte: 0.5 }) { id } }`, { id: String(second.id) }, admin);
+    const second = await factory.assignment(officer, other, {
+      role: 'BACKUP' as never,
+      startDate: '2026-09-01',
+      endDate: '2026-09-30',
+      fte: 0.4,
+    });
+    const response = await app.graphql(
+      `mutation($id: ID!) { updateAssignment(id: $id, input: { version: 1, fte: 0.5 }) { id } }`,
+      { id: String(second.id) },
+      admin,
+    );
     expect(response.errors?.[0].extensions.code).toBe('CONFLICT');
     const row = await app.query(`query($id: ID!) { assignment(id: $id) { fte version } }`, { id: String(second.id) }, admin);
     expect(row.assignment).toEqual({ fte: 0.4, version: 1 });
@@ -61,9 +105,21 @@ describe('API rules and validation', () => {
     const active = await factory.officer(agency);
     const closed = await factory.school({ active: false });
     const open = await factory.school();
-    const leave = await createAssignment({ officerId: String(onLeave.id), schoolId: String(open.id), role: 'BACKUP', startDate: '2026-09-01', fte: 0.2 });
+    const leave = await createAssignment({
+      officerId: String(onLeave.id),
+      schoolId: String(open.id),
+      role: 'BACKUP',
+      startDate: '2026-09-01',
+      fte: 0.2,
+    });
     expect(leave.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'assignment_officer_active' });
-    const shut = await createAssignment({ officerId: String(active.id), schoolId: String(closed.id), role: 'BACKUP', startDate: '2026-09-01', fte: 0.2 });
+    const shut = await createAssignment({
+      officerId: String(active.id),
+      schoolId: String(closed.id),
+      role: 'BACKUP',
+      startDate: '2026-09-01',
+      fte: 0.2,
+    });
     expect(shut.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'assignment_school_active' });
   });
 
@@ -71,7 +127,15 @@ describe('API rules and validation', () => {
     const officer = await factory.officer(await factory.agency());
     const schools = await Promise.all([factory.school(), factory.school(), factory.school(), factory.school()]);
     const responses = await Promise.all(
-      schools.map((school) => createAssignment({ officerId: String(officer.id), schoolId: String(school.id), role: 'PRIMARY', startDate: '2026-09-01', fte: 0.3 })),
+      schools.map((school) =>
+        createAssignment({
+          officerId: String(officer.id),
+          schoolId: String(school.id),
+          role: 'PRIMARY',
+          startDate: '2026-09-01',
+          fte: 0.3,
+        }),
+      ),
     );
     expect(responses.filter((response) => !response.errors)).toHaveLength(1);
     expect(responses.filter((response) => response.errors?.[0].extensions.code === 'CONFLICT')).toHaveLength(3);
@@ -88,7 +152,14 @@ describe('API rules and validation', () => {
   ])('answers %s with BAD_USER_INPUT naming the field', async (_label, change, field) => {
     const officer = await factory.officer(await factory.agency());
     const school = await factory.school();
-    const input = { officerId: String(officer.id), schoolId: String(school.id), role: 'BACKUP', startDate: '2026-09-01', fte: 0.2, ...change };
+    const input = {
+      officerId: String(officer.id),
+      schoolId: String(school.id),
+      role: 'BACKUP',
+      startDate: '2026-09-01',
+      fte: 0.2,
+      ...change,
+    };
     const response = await createAssignment(input);
     expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(response.errors?.[0].extensions.fields ?? {})).toContain(field);
@@ -111,7 +182,14 @@ describe('API rules and validation', () => {
     ['a date in the future', { date: '2099-01-01' }, 'date'],
   ])('refuses an activity with %s', async (_label, change, field) => {
     const officer = await factory.officer(await factory.agency());
-    const input = { officerId: String(officer.id), date: '2026-09-01', category: 'CLASSROOM_INSTRUCTION', topic: 'SOCIAL_MEDIA', durationMinutes: 50, ...change };
+    const input = {
+      officerId: String(officer.id),
+      date: '2026-09-01',
+      category: 'CLASSROOM_INSTRUCTION',
+      topic: 'SOCIAL_MEDIA',
+      durationMinutes: 50,
+      ...change,
+    };
     const response = await app.graphql(`mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }`, { input }, admin);
     expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(response.errors?.[0].extensions.fields ?? {})).toContain(field);
@@ -120,10 +198,18 @@ describe('API rules and validation', () => {
   it('answers a duplicate name with CONFLICT naming the field, and a clearing of a required field with BAD_USER_INPUT', async () => {
     const name = unique('Agency');
     await factory.agency({ name });
-    const duplicate = await app.graphql(`mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER }) { id } }`, { name }, admin);
+    const duplicate = await app.graphql(
+      `mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER }) { id } }`,
+      { name },
+      admin,
+    );
     expect(duplicate.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
     const agency = await factory.agency();
-    const cleared = await app.graphql(`mutation($id: ID!) { updateAgency(id: $id, input: { version: 1, name: null }) { id } }`, { id: String(agency.id) }, admin);
+    const cleared = await app.graphql(
+      `mutation($id: ID!) { updateAgency(id: $id, input: { version: 1, name: null }) { id } }`,
+      { id: String(agency.id) },
+      admin,
+    );
     expect(cleared.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { name: ['name cannot be null'] } });
   });
 

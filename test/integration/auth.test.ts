@@ -61,7 +61,10 @@ describe('accounts and sessions', () => {
 
   it('throttles an account after 5 failures, counting aliases one by one, with a retry time', async () => {
     const { email, password } = await createUser();
-    const aliases = Array.from({ length: 6 }, (_, index) => `a${index}: login(email: $email, password: "wrong password ${index}") { token }`).join('\n');
+    const aliases = Array.from(
+      { length: 6 },
+      (_, index) => `a${index}: login(email: $email, password: "wrong password ${index}") { token }`,
+    ).join('\n');
     const burst = await app.graphql(`mutation($email: String!) { ${aliases} }`, { email });
     const codes = burst.errors!.map((error) => error.extensions.code);
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
@@ -93,7 +96,11 @@ describe('accounts and sessions', () => {
 
   it('issues API tokens shown once, keeps their last use, and stops them when revoked', async () => {
     const { token: analyst } = await factory.user(Role.ANALYST);
-    const created = await app.query(`mutation { createApiToken(name: "Power BI refresh") { token apiToken { id name prefix lastUsedAt } } }`, {}, analyst);
+    const created = await app.query(
+      `mutation { createApiToken(name: "Power BI refresh") { token apiToken { id name prefix lastUsedAt } } }`,
+      {},
+      analyst,
+    );
     const apiToken: string = created.createApiToken.token;
     expect(apiToken).toMatch(/^sra_/);
     expect((await app.query(`{ schools(perPage: 1) { totalCount } }`, {}, apiToken)).schools.totalCount).toBeGreaterThanOrEqual(0);
@@ -105,11 +112,15 @@ describe('accounts and sessions', () => {
     expect(after.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('resets a password, ending the user\'s sessions, and deactivates users', async () => {
+  it("resets a password, ending the user's sessions, and deactivates users", async () => {
     const { id, email, password } = await createUser();
     const session = (await app.query(LOGIN, { email, password })).login.token;
     const user = await app.query(`query($id: ID!) { user(id: $id) { version } }`, { id }, admin);
-    await app.query(`mutation($id: ID!, $version: Int!) { updateUser(id: $id, input: { version: $version, password: "a brand new password" }) { id } }`, { id, version: user.user.version }, admin);
+    await app.query(
+      `mutation($id: ID!, $version: Int!) { updateUser(id: $id, input: { version: $version, password: "a brand new password" }) { id } }`,
+      { id, version: user.user.version },
+      admin,
+    );
     expect((await app.query(`{ me { id } }`, {}, session)).me).toBeNull();
     expect((await app.graphql(LOGIN, { email, password })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const fresh = (await app.query(LOGIN, { email, password: 'a brand new password' })).login.token;
@@ -124,19 +135,36 @@ describe('accounts and sessions', () => {
     // Demote every admin but one: the last one must refuse.
     const results = [];
     for (const other of others) {
-      results.push(await app.graphql(`mutation($id: ID!, $version: Int!) { updateUser(id: $id, input: { version: $version, role: ANALYST }) { id } }`, { id: other.id, version: other.version }, admin));
+      results.push(
+        await app.graphql(
+          `mutation($id: ID!, $version: Int!) { updateUser(id: $id, input: { version: $version, role: ANALYST }) { id } }`,
+          { id: other.id, version: other.version },
+          admin,
+        ),
+      );
     }
     const refused = results.filter((result) => result.errors);
     expect(refused).toHaveLength(1);
     expect(refused[0].errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ADMIN' });
     // Give the database its administrators back for the other tests.
-    await app.orm.em.fork().getConnection().execute(`update app_user set role = 'ADMIN' where id in (${others.map((other: { id: string }) => Number(other.id)).join(',')})`);
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update app_user set role = 'ADMIN' where id in (${others.map((other: { id: string }) => Number(other.id)).join(',')})`);
   });
 
-  it('checks a user\'s links: a chief needs an agency, an officer an officer record', async () => {
-    const chief = await app.graphql(`mutation { createUser(input: { email: "c${Date.now()}@example.org", displayName: "C", role: AGENCY_CHIEF, password: "long enough password" }) { id } }`, {}, admin);
+  it("checks a user's links: a chief needs an agency, an officer an officer record", async () => {
+    const chief = await app.graphql(
+      `mutation { createUser(input: { email: "c${Date.now()}@example.org", displayName: "C", role: AGENCY_CHIEF, password: "long enough password" }) { id } }`,
+      {},
+      admin,
+    );
     expect(chief.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { agencyId: expect.any(Array) } });
-    const short = await app.graphql(`mutation { createUser(input: { email: "s${Date.now()}@example.org", displayName: "S", role: ANALYST, password: "short" }) { id } }`, {}, admin);
+    const short = await app.graphql(
+      `mutation { createUser(input: { email: "s${Date.now()}@example.org", displayName: "S", role: ANALYST, password: "short" }) { id } }`,
+      {},
+      admin,
+    );
     expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { password: expect.any(Array) } });
   });
 

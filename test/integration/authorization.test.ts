@@ -25,7 +25,9 @@ function outcome(response: GraphQLResponse): Outcome {
 
 /** Expected outcomes: anonymous is always asked to sign in unless the row says otherwise. */
 const only = (...allowed: Caller[]): Record<Caller, Outcome> =>
-  Object.fromEntries(CALLERS.map((caller) => [caller, caller === 'anonymous' ? 'unauthenticated' : allowed.includes(caller) ? 'ok' : 'denied'])) as Record<Caller, Outcome>;
+  Object.fromEntries(
+    CALLERS.map((caller) => [caller, caller === 'anonymous' ? 'unauthenticated' : allowed.includes(caller) ? 'ok' : 'denied']),
+  ) as Record<Caller, Outcome>;
 const SIGNED_IN: Caller[] = ['admin', 'chiefA', 'chiefB', 'analyst', 'officer'];
 
 describe('authorization: every operation x every role', () => {
@@ -38,9 +40,15 @@ describe('authorization: every operation x every role', () => {
     app = await TestApp.start();
     factory = new Factory(app.orm);
     const [agencyA, agencyB] = [await factory.agency(), await factory.agency()];
-    const [officerA, officerB] = [await factory.officer(agencyA, { email: 'a@example.org' }), await factory.officer(agencyB, { email: 'b@example.org' })];
+    const [officerA, officerB] = [
+      await factory.officer(agencyA, { email: 'a@example.org' }),
+      await factory.officer(agencyB, { email: 'b@example.org' }),
+    ];
     const [schoolA, schoolB, schoolC] = [await factory.school(), await factory.school(), await factory.school()];
-    const [assignmentA, assignmentB] = [await factory.assignment(officerA, schoolA, { startDate: '2026-08-01' }), await factory.assignment(officerB, schoolB, { startDate: '2026-08-01' })];
+    const [assignmentA, assignmentB] = [
+      await factory.assignment(officerA, schoolA, { startDate: '2026-08-01' }),
+      await factory.assignment(officerB, schoolB, { startDate: '2026-08-01' }),
+    ];
     const [activityA, activityB] = [await factory.activity(officerA, schoolA), await factory.activity(officerB, schoolB)];
     Object.assign(ids, {
       agencyA: String(agencyA.id),
@@ -91,7 +99,10 @@ describe('authorization: every operation x every role', () => {
     schools: { run: (c) => as(c, `{ schools { totalCount } }`), expected: only(...SIGNED_IN) },
     school: { run: (c) => as(c, `query($id: ID!) { school(id: $id) { id } }`, { id: ids.schoolA }), expected: only(...SIGNED_IN) },
     assignments: { run: (c) => as(c, `{ assignments { totalCount } }`), expected: only(...SIGNED_IN) },
-    assignment: { run: (c) => as(c, `query($id: ID!) { assignment(id: $id) { id } }`, { id: ids.assignmentA }), expected: only(...SIGNED_IN) },
+    assignment: {
+      run: (c) => as(c, `query($id: ID!) { assignment(id: $id) { id } }`, { id: ids.assignmentA }),
+      expected: only(...SIGNED_IN),
+    },
     activities: { run: (c) => as(c, `{ activities { totalCount } }`), expected: only(...SIGNED_IN) },
     activity: { run: (c) => as(c, `query($id: ID!) { activity(id: $id) { id } }`, { id: ids.activityA }), expected: only(...SIGNED_IN) },
     users: { run: (c) => as(c, `{ users { totalCount } }`), expected: only('admin') },
@@ -100,71 +111,207 @@ describe('authorization: every operation x every role', () => {
     apiTokens: { run: (c) => as(c, `{ apiTokens { id } }`), expected: only(...SIGNED_IN) },
     me: { run: (c) => as(c, `{ me { id } }`), expected: { ...only(...SIGNED_IN), anonymous: 'ok' } },
 
-    createAgency: { run: (c) => as(c, `mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER }) { id } }`, { name: unique('A') }), expected: only('admin') },
-    updateAgency: { run: async (c) => as(c, `mutation($id: ID!) { updateAgency(id: $id, input: { version: 1, phone: "555-0199" }) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
-    updateAgencies: { run: async (c) => as(c, `mutation($id: ID!) { updateAgencies(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
-    deleteAgency: { run: async (c) => as(c, `mutation($id: ID!) { deleteAgency(id: $id) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
-    deleteAgencies: { run: async (c) => as(c, `mutation($id: ID!) { deleteAgencies(ids: [$id]) { id } }`, { id: await fresh.agency() }), expected: only('admin') },
+    createAgency: {
+      run: (c) => as(c, `mutation($name: String!) { createAgency(input: { name: $name, kind: OTHER }) { id } }`, { name: unique('A') }),
+      expected: only('admin'),
+    },
+    updateAgency: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateAgency(id: $id, input: { version: 1, phone: "555-0199" }) { id } }`, {
+          id: await fresh.agency(),
+        }),
+      expected: only('admin'),
+    },
+    updateAgencies: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateAgencies(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.agency() }),
+      expected: only('admin'),
+    },
+    deleteAgency: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteAgency(id: $id) { id } }`, { id: await fresh.agency() }),
+      expected: only('admin'),
+    },
+    deleteAgencies: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteAgencies(ids: [$id]) { id } }`, { id: await fresh.agency() }),
+      expected: only('admin'),
+    },
 
-    createSchool: { run: (c) => as(c, `mutation($name: String!) { createSchool(input: { name: $name, level: HIGH, locale: CITY, enrollment: 1 }) { id } }`, { name: unique('S') }), expected: only('admin') },
-    updateSchool: { run: async (c) => as(c, `mutation($id: ID!) { updateSchool(id: $id, input: { version: 1, enrollment: 2 }) { id } }`, { id: await fresh.school() }), expected: only('admin') },
-    updateSchools: { run: async (c) => as(c, `mutation($id: ID!) { updateSchools(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.school() }), expected: only('admin') },
-    deleteSchool: { run: async (c) => as(c, `mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: await fresh.school() }), expected: only('admin') },
-    deleteSchools: { run: async (c) => as(c, `mutation($id: ID!) { deleteSchools(ids: [$id]) { id } }`, { id: await fresh.school() }), expected: only('admin') },
+    createSchool: {
+      run: (c) =>
+        as(c, `mutation($name: String!) { createSchool(input: { name: $name, level: HIGH, locale: CITY, enrollment: 1 }) { id } }`, {
+          name: unique('S'),
+        }),
+      expected: only('admin'),
+    },
+    updateSchool: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateSchool(id: $id, input: { version: 1, enrollment: 2 }) { id } }`, { id: await fresh.school() }),
+      expected: only('admin'),
+    },
+    updateSchools: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateSchools(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.school() }),
+      expected: only('admin'),
+    },
+    deleteSchool: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: await fresh.school() }),
+      expected: only('admin'),
+    },
+    deleteSchools: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSchools(ids: [$id]) { id } }`, { id: await fresh.school() }),
+      expected: only('admin'),
+    },
 
     // Officers of agency A: its chief may create and update them; only ADMIN deletes.
     createOfficer: {
       run: (c) =>
-        as(c, `mutation($agencyId: ID!, $badge: String!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "New", badgeNumber: $badge, rank: OFFICER }) { id } }`, {
-          agencyId: ids.agencyA,
-          badge: unique('B'),
+        as(
+          c,
+          `mutation($agencyId: ID!, $badge: String!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "New", badgeNumber: $badge, rank: OFFICER }) { id } }`,
+          {
+            agencyId: ids.agencyA,
+            badge: unique('B'),
+          },
+        ),
+      expected: only('admin', 'chiefA'),
+    },
+    updateOfficer: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateOfficer(id: $id, input: { version: 1, rank: CORPORAL }) { id } }`, {
+          id: await fresh.officerOf('agencyA'),
         }),
       expected: only('admin', 'chiefA'),
     },
-    updateOfficer: { run: async (c) => as(c, `mutation($id: ID!) { updateOfficer(id: $id, input: { version: 1, rank: CORPORAL }) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin', 'chiefA') },
-    updateOfficers: { run: async (c) => as(c, `mutation($id: ID!) { updateOfficers(ids: [$id], input: { status: ON_LEAVE }) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin', 'chiefA') },
-    deleteOfficer: { run: async (c) => as(c, `mutation($id: ID!) { deleteOfficer(id: $id) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin') },
-    deleteOfficers: { run: async (c) => as(c, `mutation($id: ID!) { deleteOfficers(ids: [$id]) { id } }`, { id: await fresh.officerOf('agencyA') }), expected: only('admin') },
+    updateOfficers: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateOfficers(ids: [$id], input: { status: ON_LEAVE }) { id } }`, {
+          id: await fresh.officerOf('agencyA'),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteOfficer: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteOfficer(id: $id) { id } }`, { id: await fresh.officerOf('agencyA') }),
+      expected: only('admin'),
+    },
+    deleteOfficers: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteOfficers(ids: [$id]) { id } }`, { id: await fresh.officerOf('agencyA') }),
+      expected: only('admin'),
+    },
 
     createAssignment: {
       run: async (c) =>
-        as(c, `mutation($officerId: ID!, $schoolId: ID!) { createAssignment(input: { officerId: $officerId, schoolId: $schoolId, role: BACKUP, startDate: "2026-09-01", fte: 0.1 }) { id } }`, {
-          officerId: await fresh.officerOf('agencyA'),
-          schoolId: ids.schoolA,
+        as(
+          c,
+          `mutation($officerId: ID!, $schoolId: ID!) { createAssignment(input: { officerId: $officerId, schoolId: $schoolId, role: BACKUP, startDate: "2026-09-01", fte: 0.1 }) { id } }`,
+          {
+            officerId: await fresh.officerOf('agencyA'),
+            schoolId: ids.schoolA,
+          },
+        ),
+      expected: only('admin'),
+    },
+    updateAssignment: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateAssignment(id: $id, input: { version: 1, notes: "x" }) { id } }`, {
+          id: await fresh.assignment(),
         }),
       expected: only('admin'),
     },
-    updateAssignment: { run: async (c) => as(c, `mutation($id: ID!) { updateAssignment(id: $id, input: { version: 1, notes: "x" }) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
-    updateAssignments: { run: async (c) => as(c, `mutation($id: ID!) { updateAssignments(ids: [$id], input: { endDate: "2027-06-01" }) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
-    deleteAssignment: { run: async (c) => as(c, `mutation($id: ID!) { deleteAssignment(id: $id) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
-    deleteAssignments: { run: async (c) => as(c, `mutation($id: ID!) { deleteAssignments(ids: [$id]) { id } }`, { id: await fresh.assignment() }), expected: only('admin') },
+    updateAssignments: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateAssignments(ids: [$id], input: { endDate: "2027-06-01" }) { id } }`, {
+          id: await fresh.assignment(),
+        }),
+      expected: only('admin'),
+    },
+    deleteAssignment: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteAssignment(id: $id) { id } }`, { id: await fresh.assignment() }),
+      expected: only('admin'),
+    },
+    deleteAssignments: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteAssignments(ids: [$id]) { id } }`, { id: await fresh.assignment() }),
+      expected: only('admin'),
+    },
 
     // Activities of officer A (agency A): ADMIN, A's chief and the officer itself log them; never an analyst.
     createActivity: {
       run: (c) =>
-        as(c, `mutation($officerId: ID!, $date: Date!) { createActivity(input: { officerId: $officerId, date: $date, category: MENTORING, durationMinutes: 20 }) { id } }`, {
-          officerId: ids.officerA,
-          date: new Date().toISOString().slice(0, 10),
+        as(
+          c,
+          `mutation($officerId: ID!, $date: Date!) { createActivity(input: { officerId: $officerId, date: $date, category: MENTORING, durationMinutes: 20 }) { id } }`,
+          {
+            officerId: ids.officerA,
+            date: new Date().toISOString().slice(0, 10),
+          },
+        ),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    updateActivity: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 25 }) { id } }`, {
+          id: await fresh.activityOf('officerA'),
         }),
       expected: only('admin', 'chiefA', 'officer'),
     },
-    updateActivity: { run: async (c) => as(c, `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 25 }) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
-    updateActivities: { run: async (c) => as(c, `mutation($id: ID!) { updateActivities(ids: [$id], input: { schoolId: null }) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
-    deleteActivity: { run: async (c) => as(c, `mutation($id: ID!) { deleteActivity(id: $id) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
-    deleteActivities: { run: async (c) => as(c, `mutation($id: ID!) { deleteActivities(ids: [$id]) { id } }`, { id: await fresh.activityOf('officerA') }), expected: only('admin', 'chiefA', 'officer') },
+    updateActivities: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateActivities(ids: [$id], input: { schoolId: null }) { id } }`, {
+          id: await fresh.activityOf('officerA'),
+        }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    deleteActivity: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteActivity(id: $id) { id } }`, { id: await fresh.activityOf('officerA') }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    deleteActivities: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteActivities(ids: [$id]) { id } }`, { id: await fresh.activityOf('officerA') }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
 
     createUser: {
-      run: (c) => as(c, `mutation($email: String!) { createUser(input: { email: $email, displayName: "N", role: ANALYST, password: "a long enough password" }) { id } }`, { email: `${unique('u').replace(/\W/g, '')}@example.org` }),
+      run: (c) =>
+        as(
+          c,
+          `mutation($email: String!) { createUser(input: { email: $email, displayName: "N", role: ANALYST, password: "a long enough password" }) { id } }`,
+          { email: `${unique('u').replace(/\W/g, '')}@example.org` },
+        ),
       expected: only('admin'),
     },
-    updateUser: { run: async (c) => as(c, `mutation($id: ID!) { updateUser(id: $id, input: { version: 1, displayName: "Renamed" }) { id } }`, { id: await fresh.user() }), expected: only('admin') },
-    updateUsers: { run: async (c) => as(c, `mutation($id: ID!) { updateUsers(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.user() }), expected: only('admin') },
-    deleteUser: { run: async (c) => as(c, `mutation($id: ID!) { deleteUser(id: $id) { id } }`, { id: await fresh.user() }), expected: only('admin') },
-    deleteUsers: { run: async (c) => as(c, `mutation($id: ID!) { deleteUsers(ids: [$id]) { id } }`, { id: await fresh.user() }), expected: only('admin') },
+    updateUser: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateUser(id: $id, input: { version: 1, displayName: "Renamed" }) { id } }`, {
+          id: await fresh.user(),
+        }),
+      expected: only('admin'),
+    },
+    updateUsers: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateUsers(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.user() }),
+      expected: only('admin'),
+    },
+    deleteUser: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteUser(id: $id) { id } }`, { id: await fresh.user() }),
+      expected: only('admin'),
+    },
+    deleteUsers: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteUsers(ids: [$id]) { id } }`, { id: await fresh.user() }),
+      expected: only('admin'),
+    },
 
     // A wrong password is UNAUTHENTICATED for everyone: the answer does not depend on who asks.
-    login: { run: (c) => as(c, `mutation($email: String!) { login(email: $email, password: "wrong password") { token } }`, { email: `nobody-${c}@example.org` }), expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome> },
-    logout: { run: (c) => (c === 'anonymous' ? as(c, `mutation { logout }`) : app.graphql(`mutation { logout }`, {}, 'srs_not-a-session-of-anyone')), expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome> },
+    login: {
+      run: (c) =>
+        as(c, `mutation($email: String!) { login(email: $email, password: "wrong password") { token } }`, {
+          email: `nobody-${c}@example.org`,
+        }),
+      expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome>,
+    },
+    logout: {
+      run: (c) =>
+        c === 'anonymous' ? as(c, `mutation { logout }`) : app.graphql(`mutation { logout }`, {}, 'srs_not-a-session-of-anyone'),
+      expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome>,
+    },
     createApiToken: { run: (c) => as(c, `mutation { createApiToken(name: "script") { token } }`), expected: only(...SIGNED_IN) },
     revokeApiToken: {
       run: async (c) => {
@@ -191,7 +338,9 @@ describe('authorization: every operation x every role', () => {
 
   describe('what each caller sees', () => {
     const count = async (caller: Caller, list: string, filterIds: string[]) =>
-      (await as(caller, `query($ids: [ID!]) { ${list}(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: filterIds })).data?.[list];
+      (await as(caller, `query($ids: [ID!]) { ${list}(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: filterIds })).data?.[
+        list
+      ];
 
     it.each([
       ['admin', 2, 3, 2, 2],
@@ -199,16 +348,19 @@ describe('authorization: every operation x every role', () => {
       ['chiefB', 2, 3, 2, 1],
       ['analyst', 2, 3, 2, 2],
       ['officer', 1, 1, 1, 1],
-    ] as const)('%s: officers %i, schools %i, assignments %i, activities %i, totals counting only visible rows', async (caller, officers, schools, assignments, activities) => {
-      expect((await count(caller, 'officers', [ids.officerA, ids.officerB])).totalCount).toBe(officers);
-      expect((await count(caller, 'schools', [ids.schoolA, ids.schoolB, ids.schoolC])).totalCount).toBe(schools);
-      expect((await count(caller, 'assignments', [ids.assignmentA, ids.assignmentB])).totalCount).toBe(assignments);
-      const visible = await count(caller, 'activities', [ids.activityA, ids.activityB]);
-      expect(visible.totalCount).toBe(activities);
-      expect(visible.items).toHaveLength(activities);
-    });
+    ] as const)(
+      '%s: officers %i, schools %i, assignments %i, activities %i, totals counting only visible rows',
+      async (caller, officers, schools, assignments, activities) => {
+        expect((await count(caller, 'officers', [ids.officerA, ids.officerB])).totalCount).toBe(officers);
+        expect((await count(caller, 'schools', [ids.schoolA, ids.schoolB, ids.schoolC])).totalCount).toBe(schools);
+        expect((await count(caller, 'assignments', [ids.assignmentA, ids.assignmentB])).totalCount).toBe(assignments);
+        const visible = await count(caller, 'activities', [ids.activityA, ids.activityB]);
+        expect(visible.totalCount).toBe(activities);
+        expect(visible.items).toHaveLength(activities);
+      },
+    );
 
-    it('hides another agency\'s activity as if it did not exist, by id and through every edge', async () => {
+    it("hides another agency's activity as if it did not exist, by id and through every edge", async () => {
       expect((await as('chiefA', `query($id: ID!) { activity(id: $id) { id } }`, { id: ids.activityB })).data?.activity).toBeNull();
       const edges = await as(
         'chiefA',
@@ -216,18 +368,28 @@ describe('authorization: every operation x every role', () => {
         { officer: ids.officerB, school: ids.schoolB },
       );
       expect(edges.data).toEqual({ officer: { activities: { totalCount: 0 } }, school: { activities: { totalCount: 0 } } });
-      const update = await as('chiefA', `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 5 }) { id } }`, { id: ids.activityB });
+      const update = await as(
+        'chiefA',
+        `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 5 }) { id } }`,
+        { id: ids.activityB },
+      );
       expect(update.errors?.[0].extensions.code).toBe('NOT_FOUND');
     });
 
-    it('shows other agencies\' officers by name, rank and agency only, and contact fields to nobody but their own', async () => {
+    it("shows other agencies' officers by name, rank and agency only, and contact fields to nobody but their own", async () => {
       const query = `query($ids: [ID!]) { officers(filter: { ids: $ids }, sort: { field: CREATED_AT }) { items { id lastName rank agency { id } badgeNumber status notes email phone } } }`;
       const [own, other] = (await as('chiefA', query, { ids: [ids.officerA, ids.officerB] })).data!.officers.items;
       expect(own).toMatchObject({ email: 'a@example.org', phone: '555-0100', status: 'ACTIVE' });
       expect(other).toMatchObject({ agency: { id: ids.agencyB }, badgeNumber: null, status: null, notes: null, email: null, phone: null });
       expect(other.lastName).toEqual(expect.any(String));
       const analyst = (await as('analyst', query, { ids: [ids.officerA, ids.officerB] })).data!.officers.items;
-      expect(analyst.map((officer: { email: string | null; phone: string | null; badgeNumber: string }) => [officer.email, officer.phone, typeof officer.badgeNumber])).toEqual([
+      expect(
+        analyst.map((officer: { email: string | null; phone: string | null; badgeNumber: string }) => [
+          officer.email,
+          officer.phone,
+          typeof officer.badgeNumber,
+        ]),
+      ).toEqual([
         [null, null, 'string'],
         [null, null, 'string'],
       ]);
@@ -237,27 +399,47 @@ describe('authorization: every operation x every role', () => {
 
     it('refuses mass assignment: a chief cannot move its officer to another agency', async () => {
       const id = await fresh.officerOf('agencyA');
-      const moved = await as('chiefA', `mutation($id: ID!, $agencyId: ID!) { updateOfficer(id: $id, input: { version: 1, agencyId: $agencyId }) { id } }`, { id, agencyId: ids.agencyB });
+      const moved = await as(
+        'chiefA',
+        `mutation($id: ID!, $agencyId: ID!) { updateOfficer(id: $id, input: { version: 1, agencyId: $agencyId }) { id } }`,
+        { id, agencyId: ids.agencyB },
+      );
       expect(moved.errors?.[0].extensions.code).toBe('FORBIDDEN');
-      const created = await as('chiefA', `mutation($agencyId: ID!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "X", badgeNumber: "9", rank: OFFICER }) { id } }`, { agencyId: ids.agencyB });
+      const created = await as(
+        'chiefA',
+        `mutation($agencyId: ID!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "X", badgeNumber: "9", rank: OFFICER }) { id } }`,
+        { agencyId: ids.agencyB },
+      );
       expect(created.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
 
     it('lets an officer log only as itself', async () => {
-      const response = await as('officer', `mutation($officerId: ID!, $date: Date!) { createActivity(input: { officerId: $officerId, date: $date, category: MENTORING, durationMinutes: 20 }) { id } }`, {
-        officerId: ids.officerB,
-        date: new Date().toISOString().slice(0, 10),
-      });
+      const response = await as(
+        'officer',
+        `mutation($officerId: ID!, $date: Date!) { createActivity(input: { officerId: $officerId, date: $date, category: MENTORING, durationMinutes: 20 }) { id } }`,
+        {
+          officerId: ids.officerB,
+          date: new Date().toISOString().slice(0, 10),
+        },
+      );
       expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
-      const own = await as('officer', `mutation($date: Date!) { createActivity(input: { date: $date, category: MENTORING, durationMinutes: 20 }) { officer { id } } }`, {
-        date: new Date().toISOString().slice(0, 10),
-      });
+      const own = await as(
+        'officer',
+        `mutation($date: Date!) { createActivity(input: { date: $date, category: MENTORING, durationMinutes: 20 }) { officer { id } } }`,
+        {
+          date: new Date().toISOString().slice(0, 10),
+        },
+      );
       expect(own.data?.createActivity.officer.id).toBe(ids.officerA);
     });
 
-    it('closes an officer\'s edit window 14 days after the activity date', async () => {
+    it("closes an officer's edit window 14 days after the activity date", async () => {
       const old = String((await factory.activity({ id: Number(ids.officerA) } as never, null, { date: '2020-01-06' })).id);
-      const response = await as('officer', `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 5 }) { id } }`, { id: old });
+      const response = await as(
+        'officer',
+        `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, durationMinutes: 5 }) { id } }`,
+        { id: old },
+      );
       expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
       expect(response.errors?.[0].message).toMatch(/14 days/);
     });
@@ -267,12 +449,19 @@ describe('authorization: every operation x every role', () => {
     afterEach(() => jest.restoreAllMocks());
 
     it('still hides rows when every policy lets everything through', async () => {
-      for (const policy of [activityPolicy, officerPolicy, schoolPolicy, assignmentPolicy]) jest.spyOn(policy, 'readable').mockReturnValue({});
-      const activities = await as('chiefA', `query($ids: [ID!]) { activities(filter: { ids: $ids }) { totalCount items { id } } }`, { ids: [ids.activityA, ids.activityB] });
-      expect(activities.data?.activities).toEqual({ totalCount: 1, items: [{ id: ids.activityA }] });
-      const officerView = await as('officer', `query($ids: [ID!]) { schools(filter: { ids: $ids }) { totalCount } officers(filter: { ids: [] }) { totalCount } }`, {
-        ids: [ids.schoolA, ids.schoolB, ids.schoolC],
+      for (const policy of [activityPolicy, officerPolicy, schoolPolicy, assignmentPolicy])
+        jest.spyOn(policy, 'readable').mockReturnValue({});
+      const activities = await as('chiefA', `query($ids: [ID!]) { activities(filter: { ids: $ids }) { totalCount items { id } } }`, {
+        ids: [ids.activityA, ids.activityB],
       });
+      expect(activities.data?.activities).toEqual({ totalCount: 1, items: [{ id: ids.activityA }] });
+      const officerView = await as(
+        'officer',
+        `query($ids: [ID!]) { schools(filter: { ids: $ids }) { totalCount } officers(filter: { ids: [] }) { totalCount } }`,
+        {
+          ids: [ids.schoolA, ids.schoolB, ids.schoolC],
+        },
+      );
       expect(officerView.data?.schools.totalCount).toBe(1);
     });
 
@@ -282,11 +471,19 @@ describe('authorization: every operation x every role', () => {
         jest.spyOn(policy, 'canUpdate').mockReturnValue(true);
         jest.spyOn(policy, 'canDelete').mockReturnValue(true);
       }
-      const school = await as('analyst', `mutation($name: String!) { createSchool(input: { name: $name, level: HIGH, locale: CITY, enrollment: 1 }) { id } }`, { name: unique('S') });
+      const school = await as(
+        'analyst',
+        `mutation($name: String!) { createSchool(input: { name: $name, level: HIGH, locale: CITY, enrollment: 1 }) { id } }`,
+        { name: unique('S') },
+      );
       expect(school.errors?.[0].extensions.code).toBe('FORBIDDEN');
-      const officer = await as('chiefA', `mutation($agencyId: ID!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "X", badgeNumber: "77", rank: OFFICER }) { id } }`, {
-        agencyId: ids.agencyB,
-      });
+      const officer = await as(
+        'chiefA',
+        `mutation($agencyId: ID!) { createOfficer(input: { agencyId: $agencyId, firstName: "N", lastName: "X", badgeNumber: "77", rank: OFFICER }) { id } }`,
+        {
+          agencyId: ids.agencyB,
+        },
+      );
       expect(officer.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
   });

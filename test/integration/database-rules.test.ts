@@ -45,10 +45,10 @@ describe('database rules', () => {
   it('refuses two overlapping PRIMARY assignments of one officer (23P01), open end counting as for ever', async () => {
     const { officer, first, second } = await officerAndSchools();
     await insertAssignment(officer.id, first.id, 'PRIMARY', '2026-08-01', null, 0.5);
-    const refused = await sqlState(`insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (?, ?, 'PRIMARY', '2030-01-01', '2030-01-31', 0.5)`, [
-      officer.id,
-      second.id,
-    ]);
+    const refused = await sqlState(
+      `insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (?, ?, 'PRIMARY', '2030-01-01', '2030-01-31', 0.5)`,
+      [officer.id, second.id],
+    );
     expect(refused).toEqual({ code: '23P01', constraint: 'assignment_primary_no_overlap' });
   });
 
@@ -56,10 +56,10 @@ describe('database rules', () => {
     const { officer, first, second } = await officerAndSchools();
     await insertAssignment(officer.id, first.id, 'PRIMARY', '2026-08-01', '2026-12-31', 1);
     await expect(insertAssignment(officer.id, second.id, 'PRIMARY', '2027-01-01', null, 1)).resolves.toBeDefined();
-    const refused = await sqlState(`insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (?, ?, 'PRIMARY', '2026-12-31', '2026-12-31', 0.1)`, [
-      officer.id,
-      second.id,
-    ]);
+    const refused = await sqlState(
+      `insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (?, ?, 'PRIMARY', '2026-12-31', '2026-12-31', 0.1)`,
+      [officer.id, second.id],
+    );
     expect(refused.code).toBe('23P01');
   });
 
@@ -67,10 +67,10 @@ describe('database rules', () => {
     const { officer, first, second } = await officerAndSchools();
     await insertAssignment(officer.id, first.id, 'PRIMARY', '2026-08-01', '2026-10-31', 0.6);
     await insertAssignment(officer.id, second.id, 'SECONDARY', '2026-11-01', null, 0.6);
-    const refused = await sqlState(`insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (?, ?, 'BACKUP', '2026-10-15', '2026-10-31', 0.5)`, [
-      officer.id,
-      second.id,
-    ]);
+    const refused = await sqlState(
+      `insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (?, ?, 'BACKUP', '2026-10-15', '2026-10-31', 0.5)`,
+      [officer.id, second.id],
+    );
     expect(refused).toEqual({ code: '23514', constraint: 'assignment_fte_total' });
     await expect(insertAssignment(officer.id, second.id, 'BACKUP', '2026-10-15', '2026-10-31', 0.4)).resolves.toBeDefined();
     const raised = await sqlState(`update assignment set fte = 0.7 where officer_id = ? and role = 'BACKUP'`, [officer.id]);
@@ -83,29 +83,83 @@ describe('database rules', () => {
     const closed = await factory.school({ active: false });
     const open = await factory.school();
     const active = await factory.officer(agency);
-    expect(await sqlState(`insert into assignment (officer_id, school_id, role, start_date, fte) values (?, ?, 'PRIMARY', '2026-08-01', 1)`, [onLeave.id, open.id])).toEqual({
+    expect(
+      await sqlState(`insert into assignment (officer_id, school_id, role, start_date, fte) values (?, ?, 'PRIMARY', '2026-08-01', 1)`, [
+        onLeave.id,
+        open.id,
+      ]),
+    ).toEqual({
       code: '23514',
       constraint: 'assignment_officer_active',
     });
-    expect(await sqlState(`insert into assignment (officer_id, school_id, role, start_date, fte) values (?, ?, 'PRIMARY', '2026-08-01', 1)`, [active.id, closed.id])).toEqual({
+    expect(
+      await sqlState(`insert into assignment (officer_id, school_id, role, start_date, fte) values (?, ?, 'PRIMARY', '2026-08-01', 1)`, [
+        active.id,
+        closed.id,
+      ]),
+    ).toEqual({
       code: '23514',
       constraint: 'assignment_school_active',
     });
   });
 
   it.each([
-    ['an end before the start', `insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (:officer, :school, 'BACKUP', '2026-09-02', '2026-09-01', 0.1)`, 'assignment_end_after_start'],
-    ['an FTE of 0', `insert into assignment (officer_id, school_id, role, start_date, fte) values (:officer, :school, 'BACKUP', '2026-09-01', 0)`, 'assignment_fte_range'],
-    ['an FTE above 1', `insert into assignment (officer_id, school_id, role, start_date, fte) values (:officer, :school, 'BACKUP', '2026-09-01', 1.01)`, 'assignment_fte_range'],
-    ['a duration of 0', `insert into activity (officer_id, date, category, duration_minutes) values (:officer, '2026-09-01', 'OTHER', 0)`, 'activity_duration_range'],
-    ['a duration above a day', `insert into activity (officer_id, date, category, duration_minutes) values (:officer, '2026-09-01', 'OTHER', 1441)`, 'activity_duration_range'],
-    ['negative students', `insert into activity (officer_id, date, category, duration_minutes, students_reached) values (:officer, '2026-09-01', 'OTHER', 5, -1)`, 'activity_students_not_negative'],
-    ['negative staff', `insert into activity (officer_id, date, category, duration_minutes, staff_reached) values (:officer, '2026-09-01', 'OTHER', 5, -1)`, 'activity_staff_not_negative'],
-    ['a topic outside a lesson', `insert into activity (officer_id, date, category, topic, duration_minutes) values (:officer, '2026-09-01', 'MENTORING', 'BULLYING', 5)`, 'activity_topic_for_instruction'],
-    ['negative enrollment', `insert into school (name, level, locale, enrollment) values (:name, 'HIGH', 'CITY', -1)`, 'school_enrollment_not_negative'],
-    ['an NCES id of 11 digits', `insert into school (name, nces_id, level, locale) values (:name, '12345678901', 'HIGH', 'CITY')`, 'school_nces_id_format'],
+    [
+      'an end before the start',
+      `insert into assignment (officer_id, school_id, role, start_date, end_date, fte) values (:officer, :school, 'BACKUP', '2026-09-02', '2026-09-01', 0.1)`,
+      'assignment_end_after_start',
+    ],
+    [
+      'an FTE of 0',
+      `insert into assignment (officer_id, school_id, role, start_date, fte) values (:officer, :school, 'BACKUP', '2026-09-01', 0)`,
+      'assignment_fte_range',
+    ],
+    [
+      'an FTE above 1',
+      `insert into assignment (officer_id, school_id, role, start_date, fte) values (:officer, :school, 'BACKUP', '2026-09-01', 1.01)`,
+      'assignment_fte_range',
+    ],
+    [
+      'a duration of 0',
+      `insert into activity (officer_id, date, category, duration_minutes) values (:officer, '2026-09-01', 'OTHER', 0)`,
+      'activity_duration_range',
+    ],
+    [
+      'a duration above a day',
+      `insert into activity (officer_id, date, category, duration_minutes) values (:officer, '2026-09-01', 'OTHER', 1441)`,
+      'activity_duration_range',
+    ],
+    [
+      'negative students',
+      `insert into activity (officer_id, date, category, duration_minutes, students_reached) values (:officer, '2026-09-01', 'OTHER', 5, -1)`,
+      'activity_students_not_negative',
+    ],
+    [
+      'negative staff',
+      `insert into activity (officer_id, date, category, duration_minutes, staff_reached) values (:officer, '2026-09-01', 'OTHER', 5, -1)`,
+      'activity_staff_not_negative',
+    ],
+    [
+      'a topic outside a lesson',
+      `insert into activity (officer_id, date, category, topic, duration_minutes) values (:officer, '2026-09-01', 'MENTORING', 'BULLYING', 5)`,
+      'activity_topic_for_instruction',
+    ],
+    [
+      'negative enrollment',
+      `insert into school (name, level, locale, enrollment) values (:name, 'HIGH', 'CITY', -1)`,
+      'school_enrollment_not_negative',
+    ],
+    [
+      'an NCES id of 11 digits',
+      `insert into school (name, nces_id, level, locale) values (:name, '12345678901', 'HIGH', 'CITY')`,
+      'school_nces_id_format',
+    ],
     ['an ORI in lower case', `insert into agency (name, kind, ori) values (:name, 'OTHER', 'co0010000')`, 'agency_ori_format'],
-    ['a chief user without an agency', `insert into app_user (email, display_name, role, password_hash) values (:email, 'x', 'AGENCY_CHIEF', 'x')`, 'app_user_chief_has_agency'],
+    [
+      'a chief user without an agency',
+      `insert into app_user (email, display_name, role, password_hash) values (:email, 'x', 'AGENCY_CHIEF', 'x')`,
+      'app_user_chief_has_agency',
+    ],
   ])('refuses %s (23514)', async (_label, query, constraint) => {
     const { officer, first } = await officerAndSchools();
     const name = unique('Rule');
@@ -120,7 +174,11 @@ describe('database rules', () => {
   it.each([
     ['agency name', `insert into agency (name, kind) values (:value, 'OTHER')`, 'agency_name_unique'],
     ['school name', `insert into school (name, level, locale) values (:value, 'HIGH', 'CITY')`, 'school_name_unique'],
-    ['user e-mail', `insert into app_user (email, display_name, role, password_hash) values (:value, 'x', 'ANALYST', 'x')`, 'app_user_email_unique'],
+    [
+      'user e-mail',
+      `insert into app_user (email, display_name, role, password_hash) values (:value, 'x', 'ANALYST', 'x')`,
+      'app_user_email_unique',
+    ],
   ])('refuses a duplicate %s (23505)', async (_label, query, constraint) => {
     const value = `'${unique('dup').replace(/\W/g, '')}@example.org'`;
     await sql(query.replace(':value', value));
@@ -138,7 +196,11 @@ describe('database rules', () => {
     const [first, second] = [await factory.agency(), await factory.agency()];
     await factory.officer(first, { badgeNumber: '714' });
     await expect(factory.officer(second, { badgeNumber: '714' })).resolves.toBeDefined();
-    expect(await sqlState(`insert into officer (agency_id, first_name, last_name, badge_number, rank) values (?, 'A', 'B', '714', 'OFFICER')`, [first.id])).toEqual({
+    expect(
+      await sqlState(`insert into officer (agency_id, first_name, last_name, badge_number, rank) values (?, 'A', 'B', '714', 'OFFICER')`, [
+        first.id,
+      ]),
+    ).toEqual({
       code: '23505',
       constraint: 'officer_badge_unique',
     });
@@ -148,7 +210,13 @@ describe('database rules', () => {
     const agency = await factory.agency();
     await factory.officer(agency);
     expect(['23001', '23503']).toContain((await sqlState(`delete from agency where id = ?`, [agency.id])).code);
-    expect((await sqlState(`insert into officer (agency_id, first_name, last_name, badge_number, rank) values (2147483000, 'A', 'B', 'x', 'OFFICER')`)).code).toBe('23503');
+    expect(
+      (
+        await sqlState(
+          `insert into officer (agency_id, first_name, last_name, badge_number, rank) values (2147483000, 'A', 'B', 'x', 'OFFICER')`,
+        )
+      ).code,
+    ).toBe('23503');
   });
 
   it('keeps the audit trail append-only', async () => {

@@ -36,7 +36,8 @@ async function seedAndRead(orm: MikroORM, today: string, programYearStartMonth =
         read[table] = rows.map(({ created_at: _created, updated_at: _updated, ...row }) => {
           const content: Row = { ...row, id: positions.get(table)!.get(row.id) };
           for (const [column, referenced] of Object.entries(REFERENCES)) {
-            if (content[column] !== undefined && content[column] !== null) content[column] = positions.get(referenced)!.get(content[column]);
+            if (content[column] !== undefined && content[column] !== null)
+              content[column] = positions.get(referenced)!.get(content[column]);
           }
           return content;
         });
@@ -69,90 +70,103 @@ describe('demo program', () => {
     { today: '2026-11-27', programYearStartMonth: 7, dataFrom: '2025-07-01', firstDataBefore: '2026-01-01' },
     { today: '2026-08-20', programYearStartMonth: 7, dataFrom: '2025-07-01', firstDataBefore: '2026-01-01' },
     { today: '2027-05-14', programYearStartMonth: 7, dataFrom: '2026-07-01', firstDataBefore: '2026-09-01' },
-  ])('seeded for $today (program year from month $programYearStartMonth)', ({ today, programYearStartMonth, dataFrom, firstDataBefore }) => {
-    let demo: Snapshot;
+  ])(
+    'seeded for $today (program year from month $programYearStartMonth)',
+    ({ today, programYearStartMonth, dataFrom, firstDataBefore }) => {
+      let demo: Snapshot;
 
-    beforeAll(async () => {
-      demo = await seedAndRead(orm, today, programYearStartMonth);
-    });
-
-    it('is the same, row for row, every time', async () => {
-      const again = await seedAndRead(orm, today, programYearStartMonth);
-      expect(again).toEqual(demo);
-    });
-
-    it('has the size of a county district', () => {
-      expect(demo.agency).toHaveLength(5);
-      expect(demo.officer.length).toBeGreaterThanOrEqual(10);
-      expect(demo.officer.length).toBeLessThanOrEqual(14);
-      expect(demo.school.length).toBeGreaterThanOrEqual(25);
-      expect(demo.school.length).toBeLessThanOrEqual(32);
-      expect(demo.activity.length).toBeGreaterThanOrEqual(4_000);
-      expect(demo.activity.length).toBeLessThanOrEqual(6_000);
-      const enrollment = demo.school.reduce((total, school) => total + (school.enrollment as number), 0);
-      expect(enrollment).toBeGreaterThanOrEqual(11_000);
-      expect(enrollment).toBeLessThanOrEqual(15_000);
-      expect(demo.summary).toEqual({
-        agencies: demo.agency.length,
-        officers: demo.officer.length,
-        schools: demo.school.length,
-        assignments: demo.assignment.length,
-        activities: demo.activity.length,
+      beforeAll(async () => {
+        demo = await seedAndRead(orm, today, programYearStartMonth);
       });
-      expect(demo.emptyAfterSeeding).toBe(false);
-    });
 
-    it('leaves some elementary schools uncovered and covers every rural school with a deputy', () => {
-      const primaryToday = demo.assignment.filter((assignment) => assignment.role === 'PRIMARY' && onDate(assignment, today));
-      const hasPrimary = (school: Row) => primaryToday.some((assignment) => assignment.school_id === school.id);
-      expect(demo.school.filter((school) => school.level === 'ELEMENTARY' && !hasPrimary(school)).length).toBeGreaterThan(0);
-
-      const sheriffs = new Set(demo.agency.filter((agency) => agency.kind === 'COUNTY_SHERIFF').map((agency) => agency.id));
-      const deputies = new Set(demo.officer.filter((officer) => sheriffs.has(officer.agency_id)).map((officer) => officer.id));
-      const rural = demo.school.filter((school) => school.locale === 'RURAL');
-      expect(rural.length).toBeGreaterThan(0);
-      for (const school of rural) {
-        expect(primaryToday.some((assignment) => assignment.school_id === school.id && deputies.has(assignment.officer_id))).toBe(true);
-      }
-    });
-
-    it('has the staffing situations the reports show', () => {
-      const today30 = addDays(today, 30);
-      expect(demo.assignment.some((assignment) => assignment.role === 'BACKUP')).toBe(true);
-      expect(demo.assignment.some((assignment) => assignment.role === 'SECONDARY')).toBe(true);
-      expect(demo.assignment.some((assignment) => assignment.end_date !== null && today <= (assignment.end_date as string) && (assignment.end_date as string) <= today30)).toBe(true);
-      expect(demo.officer.filter((officer) => officer.status === 'ON_LEAVE')).toHaveLength(1);
-      const unassigned = demo.officer.filter(
-        (officer) => officer.status === 'ACTIVE' && !demo.assignment.some((assignment) => assignment.officer_id === officer.id && onDate(assignment, today)),
-      );
-      expect(unassigned.length).toBeGreaterThan(0);
-      const split = demo.officer.filter((officer) => {
-        const shares = demo.assignment.filter((assignment) => assignment.officer_id === officer.id && onDate(assignment, today)).map((assignment) => Number(assignment.fte));
-        return shares.length === 2 && shares.every((share) => share === 0.5);
+      it('is the same, row for row, every time', async () => {
+        const again = await seedAndRead(orm, today, programYearStartMonth);
+        expect(again).toEqual(demo);
       });
-      expect(split.length).toBeGreaterThan(0);
-    });
 
-    it('logs activities only where and when the officer is assigned, with topics only for lessons', () => {
-      const assignmentsOf = new Map<unknown, Row[]>();
-      for (const assignment of demo.assignment) assignmentsOf.set(assignment.officer_id, [...(assignmentsOf.get(assignment.officer_id) ?? []), assignment]);
-      const misplaced = demo.activity.filter((activity) => {
-        const held = (assignmentsOf.get(activity.officer_id) ?? []).filter((assignment) => onDate(assignment, activity.date as string));
-        if (activity.school_id === null) return activity.category !== 'TRAINING' || held.length === 0;
-        return !held.some((assignment) => assignment.school_id === activity.school_id);
+      it('has the size of a county district', () => {
+        expect(demo.agency).toHaveLength(5);
+        expect(demo.officer.length).toBeGreaterThanOrEqual(10);
+        expect(demo.officer.length).toBeLessThanOrEqual(14);
+        expect(demo.school.length).toBeGreaterThanOrEqual(25);
+        expect(demo.school.length).toBeLessThanOrEqual(32);
+        expect(demo.activity.length).toBeGreaterThanOrEqual(4_000);
+        expect(demo.activity.length).toBeLessThanOrEqual(6_000);
+        const enrollment = demo.school.reduce((total, school) => total + (school.enrollment as number), 0);
+        expect(enrollment).toBeGreaterThanOrEqual(11_000);
+        expect(enrollment).toBeLessThanOrEqual(15_000);
+        expect(demo.summary).toEqual({
+          agencies: demo.agency.length,
+          officers: demo.officer.length,
+          schools: demo.school.length,
+          assignments: demo.assignment.length,
+          activities: demo.activity.length,
+        });
+        expect(demo.emptyAfterSeeding).toBe(false);
       });
-      expect(misplaced).toEqual([]);
 
-      expect(demo.activity.filter((activity) => activity.topic !== null && activity.category !== 'CLASSROOM_INSTRUCTION')).toEqual([]);
-      expect(demo.activity.filter((activity) => activity.topic === null && activity.category === 'CLASSROOM_INSTRUCTION')).toEqual([]);
+      it('leaves some elementary schools uncovered and covers every rural school with a deputy', () => {
+        const primaryToday = demo.assignment.filter((assignment) => assignment.role === 'PRIMARY' && onDate(assignment, today));
+        const hasPrimary = (school: Row) => primaryToday.some((assignment) => assignment.school_id === school.id);
+        expect(demo.school.filter((school) => school.level === 'ELEMENTARY' && !hasPrimary(school)).length).toBeGreaterThan(0);
 
-      const dates = demo.activity.map((activity) => activity.date as string);
-      expect(dates.every((date) => dataFrom <= date && date <= today)).toBe(true);
-      expect(dates.some((date) => date < firstDataBefore)).toBe(true);
-      const weekend = dates.filter((date) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()));
-      expect(weekend).toEqual([]);
-      const categories = new Set(demo.activity.map((activity) => activity.category));
-      expect(categories.size).toBe(13);
-    });
-  });
+        const sheriffs = new Set(demo.agency.filter((agency) => agency.kind === 'COUNTY_SHERIFF').map((agency) => agency.id));
+        const deputies = new Set(demo.officer.filter((officer) => sheriffs.has(officer.agency_id)).map((officer) => officer.id));
+        const rural = demo.school.filter((school) => school.locale === 'RURAL');
+        expect(rural.length).toBeGreaterThan(0);
+        for (const school of rural) {
+          expect(primaryToday.some((assignment) => assignment.school_id === school.id && deputies.has(assignment.officer_id))).toBe(true);
+        }
+      });
+
+      it('has the staffing situations the reports show', () => {
+        const today30 = addDays(today, 30);
+        expect(demo.assignment.some((assignment) => assignment.role === 'BACKUP')).toBe(true);
+        expect(demo.assignment.some((assignment) => assignment.role === 'SECONDARY')).toBe(true);
+        expect(
+          demo.assignment.some(
+            (assignment) =>
+              assignment.end_date !== null && today <= (assignment.end_date as string) && (assignment.end_date as string) <= today30,
+          ),
+        ).toBe(true);
+        expect(demo.officer.filter((officer) => officer.status === 'ON_LEAVE')).toHaveLength(1);
+        const unassigned = demo.officer.filter(
+          (officer) =>
+            officer.status === 'ACTIVE' &&
+            !demo.assignment.some((assignment) => assignment.officer_id === officer.id && onDate(assignment, today)),
+        );
+        expect(unassigned.length).toBeGreaterThan(0);
+        const split = demo.officer.filter((officer) => {
+          const shares = demo.assignment
+            .filter((assignment) => assignment.officer_id === officer.id && onDate(assignment, today))
+            .map((assignment) => Number(assignment.fte));
+          return shares.length === 2 && shares.every((share) => share === 0.5);
+        });
+        expect(split.length).toBeGreaterThan(0);
+      });
+
+      it('logs activities only where and when the officer is assigned, with topics only for lessons', () => {
+        const assignmentsOf = new Map<unknown, Row[]>();
+        for (const assignment of demo.assignment)
+          assignmentsOf.set(assignment.officer_id, [...(assignmentsOf.get(assignment.officer_id) ?? []), assignment]);
+        const misplaced = demo.activity.filter((activity) => {
+          const held = (assignmentsOf.get(activity.officer_id) ?? []).filter((assignment) => onDate(assignment, activity.date as string));
+          if (activity.school_id === null) return activity.category !== 'TRAINING' || held.length === 0;
+          return !held.some((assignment) => assignment.school_id === activity.school_id);
+        });
+        expect(misplaced).toEqual([]);
+
+        expect(demo.activity.filter((activity) => activity.topic !== null && activity.category !== 'CLASSROOM_INSTRUCTION')).toEqual([]);
+        expect(demo.activity.filter((activity) => activity.topic === null && activity.category === 'CLASSROOM_INSTRUCTION')).toEqual([]);
+
+        const dates = demo.activity.map((activity) => activity.date as string);
+        expect(dates.every((date) => dataFrom <= date && date <= today)).toBe(true);
+        expect(dates.some((date) => date < firstDataBefore)).toBe(true);
+        const weekend = dates.filter((date) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()));
+        expect(weekend).toEqual([]);
+        const categories = new Set(demo.activity.map((activity) => activity.category));
+        expect(categories.size).toBe(13);
+      });
+    },
+  );
 });

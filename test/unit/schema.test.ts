@@ -5,7 +5,9 @@ import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectTy
 /** The API is read in its schema: every type, field, argument and enum value says what it is. */
 describe('schema/schema.graphql', () => {
   const schema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
-  const own = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name));
+  const own = Object.values(schema.getTypeMap()).filter(
+    (type) => !type.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name),
+  );
 
   it('describes every type, field, argument and enum value', () => {
     const missing: string[] = [];

@@ -7,7 +7,11 @@ import { createLogger } from '../logger';
 /** Writes schema/schema.graphql; with --check, fails instead when the committed file differs. */
 async function main(check: boolean): Promise<number> {
   // Settings change behaviour, never the SDL.
-  const schema = await buildApiSchema({ session: { idleMinutes: 60, absoluteHours: 12 }, reports: { programYearStartMonth: 7 }, log: createLogger({ logLevel: 'silent' }) });
+  const schema = await buildApiSchema({
+    session: { idleMinutes: 60, absoluteHours: 12 },
+    reports: { programYearStartMonth: 7 },
+    log: createLogger({ logLevel: 'silent' }),
+  });
   const file = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../../schema/schema.graphql' : '../../../../schema/schema.graphql');
   const sdl = printSortedSchema(schema);
   if (check) {

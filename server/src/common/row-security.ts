@@ -10,7 +10,12 @@ export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise
   await em.execute(
     `select set_config('role', 'sro_app', true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
             set_config('sro.agency_id', ?, true), set_config('sro.officer_id', ?, true)`,
-    [actor.role, String(actor.userId), actor.agencyId === null ? '' : String(actor.agencyId), actor.officerId === null ? '' : String(actor.officerId)],
+    [
+      actor.role,
+      String(actor.userId),
+      actor.agencyId === null ? '' : String(actor.agencyId),
+      actor.officerId === null ? '' : String(actor.officerId),
+    ],
   );
 }
 

@@ -46,10 +46,14 @@ export async function checkAssignment(em: EntityManager, assignment: Assignment,
       });
   }
   // Read before this assignment is flushed (no auto-flush), so that the clash found here is named, not the database's.
-  const found = await em.find(Assignment, { $and: [{ officer: officerId }, overlapping(assignment.startDate, assignment.endDate)] }, {
-    orderBy: { startDate: 'asc', id: 'asc' },
-    flushMode: FlushMode.COMMIT,
-  });
+  const found = await em.find(
+    Assignment,
+    { $and: [{ officer: officerId }, overlapping(assignment.startDate, assignment.endDate)] },
+    {
+      orderBy: { startDate: 'asc', id: 'asc' },
+      flushMode: FlushMode.COMMIT,
+    },
+  );
   const others = found.filter((other) => other !== assignment && other.id !== assignment.id);
   if (assignment.role === AssignmentRole.PRIMARY) {
     const primary = others.find((other) => other.role === AssignmentRole.PRIMARY);

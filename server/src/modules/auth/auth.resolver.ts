@@ -20,7 +20,8 @@ export function authResolver(settings: SessionSettings) {
   class AuthResolver {
     @Mutation(() => LoginResult, {
       nullable: true,
-      description: 'Signs in with e-mail and password. Null with an UNAUTHENTICATED error when refused; RATE_LIMITED after repeated failures.',
+      description:
+        'Signs in with e-mail and password. Null with an UNAUTHENTICATED error when refused; RATE_LIMITED after repeated failures.',
     })
     async login(
       @Ctx() ctx: RequestContext,
