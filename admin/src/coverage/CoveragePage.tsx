@@ -1,4 +1,19 @@
-import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Title } from 'react-admin';
 import { coverageStatuses, schoolLevels, schoolLocales } from '../choices';
@@ -15,7 +30,10 @@ export function CoveragePage() {
   const [filter, setFilter] = useState({ agencyId: '', level: '', locale: '' });
   const [status, setStatus] = useState('');
   const setFilterValue = (key: keyof typeof filter) => (value: string) => setFilter((current) => ({ ...current, [key]: value }));
-  const { data, error, isPending } = useReport<{ coverageReport: CoverageReport }>(COVERAGE_REPORT, { date: date || undefined, filter: compact(filter) });
+  const { data, error, isPending } = useReport<{ coverageReport: CoverageReport }>(COVERAGE_REPORT, {
+    date: date || undefined,
+    filter: compact(filter),
+  });
   const report = data?.coverageReport;
   const schools = report?.schools.filter((row) => !status || row.status === status) ?? [];
 
@@ -25,7 +43,15 @@ export function CoveragePage() {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-            <TextField fullWidth={false} type="date" label="Date" size="small" value={date} onChange={(event) => setDate(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField
+              fullWidth={false}
+              type="date"
+              label="Date"
+              size="small"
+              value={date}
+              onChange={(event) => setDate(event.target.value)}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
             <ReferenceSelect resource="agencies" label="Served by agency" value={filter.agencyId} onChange={setFilterValue('agencyId')} />
             <ChoiceSelect label="Level" value={filter.level} onChange={setFilterValue('level')} choices={schoolLevels} />
             <ChoiceSelect label="Locale" value={filter.locale} onChange={setFilterValue('locale')} choices={schoolLocales} />
@@ -42,8 +68,14 @@ export function CoveragePage() {
             <Chip color="success" label={`${report.summary.byStatus.covered} covered`} onClick={() => setStatus('COVERED')} />
             <Chip color="warning" label={`${report.summary.byStatus.partial} partial`} onClick={() => setStatus('PARTIAL')} />
             <Chip color="error" label={`${report.summary.byStatus.uncovered} uncovered`} onClick={() => setStatus('UNCOVERED')} />
-            <Chip variant="outlined" label={`${report.summary.schools} schools · ${report.summary.officers} officers · ${report.summary.totalFte} FTE`} onClick={() => setStatus('')} />
-            {report.summary.enrollmentPerSroFte !== null && <Chip variant="outlined" label={`${report.summary.enrollmentPerSroFte} students per SRO FTE`} />}
+            <Chip
+              variant="outlined"
+              label={`${report.summary.schools} schools · ${report.summary.officers} officers · ${report.summary.totalFte} FTE`}
+              onClick={() => setStatus('')}
+            />
+            {report.summary.enrollmentPerSroFte !== null && (
+              <Chip variant="outlined" label={`${report.summary.enrollmentPerSroFte} students per SRO FTE`} />
+            )}
           </Stack>
           <Card>
             <CardContent>

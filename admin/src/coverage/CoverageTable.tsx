@@ -45,7 +45,12 @@ export function CoverageTable({ schools }: { schools: SchoolCoverage[] }) {
                   </div>
                 ))}
                 {row.status !== 'COVERED' && canAssign && (
-                  <Button component={RouterLink} to="/assignments/create" state={{ record: { schoolId: row.school.id, role: 'PRIMARY' } }} size="small">
+                  <Button
+                    component={RouterLink}
+                    to="/assignments/create"
+                    state={{ record: { schoolId: row.school.id, role: 'PRIMARY' } }}
+                    size="small"
+                  >
                     Assign an officer
                   </Button>
                 )}
