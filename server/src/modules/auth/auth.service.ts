@@ -64,7 +64,10 @@ export async function login(ctx: RequestContext, email: string, password: string
     const token = newToken('srs');
     const expiresAt = new Date(now.getTime() + settings.absoluteHours * 3_600_000);
     em.create(Session, { user, tokenHash: hashToken(token), expiresAt, lastUsedAt: now });
-    user.lastLoginAt = now;
+    // Bookkeeping, not an edit of the account: written without the optimistic lock, so that two sign-ins of one
+    // account at the same moment both succeed (with `version` they conflicted) and an administrator's open edit
+    // form stays current. The user returned still shows the previous sign-in.
+    await em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
     audit(em, ctx, { action: 'login', entityType: 'User', entityId: user.id, actorLabel: user.email });
     await em.flush();
     if (ctx.actor) await enterRowSecurity(em, ctx.actor);
