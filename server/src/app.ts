@@ -12,7 +12,7 @@ import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
 import { clientError, formatError } from './graphql/errors';
-import { queryLimitsPlugin, statementTimeoutPlugin } from './graphql/limits';
+import { queryLimitsPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
 import { inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
@@ -70,13 +70,12 @@ export async function createApp(config: Config, database: Database, log: Logger)
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       operationPlugin,
-      transactionPlugin(log, presentError),
+      transactionPlugin(log, presentError, config.requestTimeoutMs),
     ],
   });
   // Query limits, text no column can hold, the database time limit (README, "Security and reliability"); no schema hints in production.
   apollo.addPlugin(queryLimitsPlugin(config.graphqlLimits));
   apollo.addPlugin(inputTextPlugin);
-  apollo.addPlugin(statementTimeoutPlugin(config.requestTimeoutMs));
   if (config.nodeEnv === 'production') apollo.addPlugin(hideSuggestionsPlugin);
   await apollo.start();
 

@@ -7,16 +7,27 @@ import type { Actor } from './actor';
  * Settings are transaction-local, so nothing leaks to the next user of the pooled connection.
  */
 export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise<void> {
-  await em.execute(
-    `select set_config('role', 'sro_app', true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
-            set_config('sro.agency_id', ?, true), set_config('sro.officer_id', ?, true)`,
-    [
-      actor.role,
-      String(actor.userId),
-      actor.agencyId === null ? '' : String(actor.agencyId),
-      actor.officerId === null ? '' : String(actor.officerId),
-    ],
-  );
+  await em.execute(`select ${ROW_SECURITY_SETTINGS}`, rowSecurityValues(actor));
+}
+
+const ROW_SECURITY_SETTINGS = `set_config('role', 'sro_app', true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
+  set_config('sro.agency_id', ?, true), set_config('sro.officer_id', ?, true)`;
+
+const rowSecurityValues = (actor: Actor) => [
+  actor.role,
+  String(actor.userId),
+  actor.agencyId === null ? '' : String(actor.agencyId),
+  actor.officerId === null ? '' : String(actor.officerId),
+];
+
+/**
+ * The settings every request transaction starts with, in one statement: the time limit of each statement (a
+ * runaway query is cancelled with SQLSTATE 57014, answered as TIMEOUT) and, for a signed-in actor, row security.
+ */
+export async function startRequestTransaction(em: EntityManager, actor: Actor | null, statementTimeoutMs: number): Promise<void> {
+  const timeout = `set_config('statement_timeout', ?, true)`;
+  if (actor) await em.execute(`select ${timeout}, ${ROW_SECURITY_SETTINGS}`, [String(statementTimeoutMs), ...rowSecurityValues(actor)]);
+  else await em.execute(`select ${timeout}`, [String(statementTimeoutMs)]);
 }
 
 /**

@@ -25,7 +25,6 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import type { RequestContext } from '../common/context';
 import { DomainError, ErrorCode } from '../common/errors';
 import { MAX_PER_PAGE } from '../common/list';
 
@@ -356,26 +355,6 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         async didResolveOperation({ schema, document, operation, request }) {
           const refused = operation && checkOperation(schema, document, operation, request.variables ?? {}, limits);
           if (refused) throw refused;
-        },
-      };
-    },
-  };
-}
-
-/**
- * Bounds the database time of every operation: PostgreSQL cancels a statement that runs longer than
- * `timeoutMs` (SQLSTATE 57014, answered as TIMEOUT by common/database-errors.ts), and the transaction rolls back.
- * It runs once the transaction is open (transaction.plugin.ts opens it in `responseForOperation`); the setting is
- * transaction-local, so the pooled connection forgets it at commit or rollback.
- */
-export function statementTimeoutPlugin(timeoutMs: number): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart({ contextValue }) {
-          if (!contextValue.em.isInTransaction()) return;
-          // A failure here means the database is gone: the resolvers' own statements then fail and are answered.
-          await contextValue.em.execute(`select set_config('statement_timeout', ?, true)`, [String(timeoutMs)]).catch(() => undefined);
         },
       };
     },

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../common/context';
-import { enterRowSecurity } from '../common/row-security';
+import { startRequestTransaction } from '../common/row-security';
 import type { Logger } from '../logger';
 import { clientError } from './errors';
 
@@ -23,14 +23,14 @@ function errorAnswer(error: GraphQLError, formatError: FormatError): Pick<GraphQ
  * committed before the answer leaves: a database that is unreachable at either end gets SERVICE_UNAVAILABLE
  * (HTTP 503) rather than a masked 500, and a change is acknowledged only once it is committed.
  */
-export function transactionPlugin(log: Logger, formatError: FormatError): ApolloServerPlugin<RequestContext> {
+export function transactionPlugin(log: Logger, formatError: FormatError, statementTimeoutMs: number): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ contextValue }) {
           try {
             await contextValue.em.begin();
-            if (contextValue.actor) await enterRowSecurity(contextValue.em, contextValue.actor);
+            await startRequestTransaction(contextValue.em, contextValue.actor, statementTimeoutMs);
             return null;
           } catch (error) {
             if (contextValue.em.isInTransaction()) await contextValue.em.rollback().catch(() => undefined);
