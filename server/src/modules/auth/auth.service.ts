@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/actor';
 import { audit } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
-import { DomainError, ErrorCode, unauthenticated } from '../../common/errors';
+import { DomainError, ErrorCode } from '../../common/errors';
 import { requireActor } from '../../common/policy';
 import { enterRowSecurity, leaveRowSecurity } from '../../common/row-security';
 import { User } from '../user/user.entity';
@@ -110,9 +110,4 @@ export async function authenticate(em: EntityManager, token: string, settings: S
   if (idleMs > settings.idleMinutes * 60_000) return null;
   if (idleMs > TOUCH_INTERVAL_MS) await em.nativeUpdate(Session, { id: session.id }, { lastUsedAt: now });
   return actorOf(user);
-}
-
-export function requireSignedIn(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw unauthenticated();
-  return ctx.actor;
 }
