@@ -1,5 +1,5 @@
 import { Alert, Box, Card, CardContent, Grid, LinearProgress, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Title, usePermissions } from 'react-admin';
 import type { Permissions } from '../auth/permissions';
 import { activityCategories, instructionTopics, labelOf, schoolLevels, schoolLocales } from '../choices';
@@ -95,88 +95,66 @@ export function ReportsPage() {
           </Box>
           <FigureCards report={report} />
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, lg: 7 }}>
-              <Card sx={{ height: '100%' }}>
-                <CardContent>
-                  <SeriesChart series={report.series} title={interval === 'WEEK' ? 'By week' : 'By month'} />
-                </CardContent>
-              </Card>
-            </Grid>
-            <Grid size={{ xs: 12, lg: 5 }}>
-              <Card sx={{ height: '100%' }}>
-                <CardContent>
-                  <CategoryChart byCategory={report.byCategory} title="Hours by category" />
-                </CardContent>
-              </Card>
-            </Grid>
-            <Grid size={{ xs: 12, md: 6 }}>
-              <Card>
-                <CardContent>
-                  <FiguresTable
-                    title="By category"
-                    rows={report.byCategory}
-                    label={(row) => labelOf(activityCategories, row.category)}
-                    rowKey={(row) => row.category}
-                  />
-                </CardContent>
-              </Card>
-            </Grid>
-            <Grid size={{ xs: 12, md: 6 }}>
-              <Card>
-                <CardContent>
-                  <FiguresTable
-                    title="Classroom lessons by topic"
-                    rows={report.byTopic}
-                    label={(row) => labelOf(instructionTopics, row.topic)}
-                    rowKey={(row) => row.topic}
-                  />
-                </CardContent>
-              </Card>
-            </Grid>
+            <Panel size={{ xs: 12, lg: 7 }} fill>
+              <SeriesChart series={report.series} title={interval === 'WEEK' ? 'By week' : 'By month'} />
+            </Panel>
+            <Panel size={{ xs: 12, lg: 5 }} fill>
+              <CategoryChart byCategory={report.byCategory} title="Hours by category" />
+            </Panel>
+            <Panel size={{ xs: 12, md: 6 }}>
+              <FiguresTable
+                title="By category"
+                rows={report.byCategory}
+                label={(row) => labelOf(activityCategories, row.category)}
+                rowKey={(row) => row.category}
+              />
+            </Panel>
+            <Panel size={{ xs: 12, md: 6 }}>
+              <FiguresTable
+                title="Classroom lessons by topic"
+                rows={report.byTopic}
+                label={(row) => labelOf(instructionTopics, row.topic)}
+                rowKey={(row) => row.topic}
+              />
+            </Panel>
             {!isOfficer && (
-              <Grid size={{ xs: 12, md: 6 }}>
-                <Card>
-                  <CardContent>
-                    <FiguresTable
-                      title="By agency"
-                      rows={report.byAgency}
-                      label={(row) => row.agency.name}
-                      rowKey={(row) => row.agency.id}
-                    />
-                  </CardContent>
-                </Card>
-              </Grid>
+              <Panel size={{ xs: 12, md: 6 }}>
+                <FiguresTable title="By agency" rows={report.byAgency} label={(row) => row.agency.name} rowKey={(row) => row.agency.id} />
+              </Panel>
             )}
-            <Grid size={{ xs: 12, md: 6 }}>
-              <Card>
-                <CardContent>
-                  <FiguresTable
-                    title="By school"
-                    rows={report.bySchool}
-                    label={(row) => row.school?.name ?? 'District-wide'}
-                    rowKey={(row) => row.school?.id ?? 'district'}
-                  />
-                </CardContent>
-              </Card>
-            </Grid>
+            <Panel size={{ xs: 12, md: 6 }}>
+              <FiguresTable
+                title="By school"
+                rows={report.bySchool}
+                label={(row) => row.school?.name ?? 'District-wide'}
+                rowKey={(row) => row.school?.id ?? 'district'}
+              />
+            </Panel>
             {!isOfficer && (
-              <Grid size={{ xs: 12, md: 6 }}>
-                <Card>
-                  <CardContent>
-                    <FiguresTable
-                      title="By officer"
-                      rows={report.byOfficer}
-                      label={(row) => `${row.officer.lastName}, ${row.officer.firstName}`}
-                      rowKey={(row) => row.officer.id}
-                    />
-                  </CardContent>
-                </Card>
-              </Grid>
+              <Panel size={{ xs: 12, md: 6 }}>
+                <FiguresTable
+                  title="By officer"
+                  rows={report.byOfficer}
+                  label={(row) => `${row.officer.lastName}, ${row.officer.firstName}`}
+                  rowKey={(row) => row.officer.id}
+                />
+              </Panel>
             )}
           </Grid>
           {!isOfficer && <StaffingSection agencyId={filter.agencyId} />}
         </Stack>
       )}
     </Box>
+  );
+}
+
+/** One card of the report's grid; `fill` makes cards of a row the same height. */
+function Panel({ size, fill, children }: { size: Record<string, number>; fill?: boolean; children: ReactNode }) {
+  return (
+    <Grid size={size}>
+      <Card sx={fill ? { height: '100%' } : undefined}>
+        <CardContent>{children}</CardContent>
+      </Card>
+    </Grid>
   );
 }
