@@ -125,7 +125,15 @@ export async function createApp(config: Config, database: Database, log: Logger)
     querySizeGuard(config.graphqlLimits),
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
-  app.use('/export', exportRouter({ context: requestContext, settings: { programYearStartMonth: config.programYearStartMonth }, log }));
+  app.use(
+    '/export',
+    exportRouter({
+      context: requestContext,
+      settings: { programYearStartMonth: config.programYearStartMonth },
+      statementTimeoutMs: config.requestTimeoutMs,
+      log,
+    }),
+  );
 
   if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
     app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));

@@ -60,6 +60,10 @@ describe('the database going away', () => {
     expectCleanUnavailable(await schoolCount());
     // Not signed in: the transaction cannot be opened.
     expectCleanUnavailable(await app.graphql(`mutation { login(email: "nobody@example.org", password: "not-a-real-password") { token } }`));
+    // A CSV export says the same.
+    const csv = await fetch(`${app.url}/export/coverage.csv`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(csv.status).toBe(503);
+    expect(((await csv.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
 
     proxy.restore();
     expect(await readyz()).toEqual({ status: 200, body: { status: 'ready' } });

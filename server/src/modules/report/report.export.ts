@@ -4,7 +4,7 @@ import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { fromDatabaseError } from '../../common/database-errors';
 import { DomainError, ErrorCode, unauthenticated } from '../../common/errors';
-import { enterRowSecurity } from '../../common/row-security';
+import { startRequestTransaction } from '../../common/row-security';
 import type { Logger } from '../../logger';
 import { activityTable } from './activity-report.csv';
 import { activityReport, type ReportSettings } from './activity-report.service';
@@ -19,6 +19,8 @@ export interface ExportOptions {
   /** The same request context /graphql builds: the actor comes from the session cookie or the bearer token. */
   context(request: Request, response: Response): Promise<RequestContext>;
   settings: ReportSettings;
+  /** The same time limit a GraphQL request's statements get (REQUEST_TIMEOUT_MS). */
+  statementTimeoutMs: number;
   log: Logger;
 }
 
@@ -39,6 +41,7 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 503,
 };
 
 /** Field names as the client wrote them: `agencyId` for a query parameter, where the service says `filter.agencyId`. */
@@ -76,10 +79,10 @@ function fail(response: Response, error: unknown, log: Logger): void {
  * Runs `work` in a short transaction under the actor's row security, as /graphql does. Each CSV section gets its
  * own, so that no connection is held while a slow client reads what was already written.
  */
-async function underRowSecurity<T>(ctx: RequestContext, actor: Actor, work: () => Promise<T> | T): Promise<T> {
+async function underRowSecurity<T>(ctx: RequestContext, actor: Actor, statementTimeoutMs: number, work: () => Promise<T> | T): Promise<T> {
   await ctx.em.begin();
   try {
-    await enterRowSecurity(ctx.em, actor);
+    await startRequestTransaction(ctx.em, actor, statementTimeoutMs);
     const result = await work();
     await ctx.em.commit();
     return result;
@@ -100,7 +103,7 @@ function exportHandler(name: string, build: Build, options: ExportOptions) {
       const ctx = await options.context(request, response);
       const actor = ctx.actor;
       if (!actor) throw unauthenticated();
-      const { table, fileName } = await underRowSecurity(ctx, actor, async () => {
+      const { table, fileName } = await underRowSecurity(ctx, actor, options.statementTimeoutMs, async () => {
         const built = await build(ctx, request.query as QueryParameters);
         audit(ctx.em, ctx, { action: 'export', entityType: 'Report', entityId: name, details: { report: name, ...built.details } });
         await ctx.em.flush();
@@ -115,7 +118,8 @@ function exportHandler(name: string, build: Build, options: ExportOptions) {
       const writer = new CsvWriter(response);
       await writer.line(table.columns);
       for (const section of table.sections) {
-        for (const row of await underRowSecurity(ctx, actor, section)) await writer.line(cells(table.columns, row));
+        for (const row of await underRowSecurity(ctx, actor, options.statementTimeoutMs, section))
+          await writer.line(cells(table.columns, row));
         await writer.flush();
       }
       response.end();
