@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { RequestContext } from './context';
-import type { CrudService, SortArg } from './crud';
-import { ListType, PageArgs } from './list';
+import type { CrudService } from './crud';
+import { ListType, PageArgs, type SortArg } from './list';
 import { parseId, parseIds } from './validation';
 
 export interface CrudResolverOptions<T extends { id: number; version: number }> {

@@ -4,7 +4,7 @@ import type { Role } from './actor';
 import type { RequestContext } from './context';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { parseId } from './validation';
-import type { Page, PageArgs } from './list';
+import type { Page, PageArgs, SortArg } from './list';
 import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
@@ -13,11 +13,6 @@ import { readColumns, readOnly } from './read-only';
 interface Row {
   id: number;
   version: number;
-}
-
-export interface SortArg<F extends string> {
-  field: F;
-  order: SortOrder;
 }
 
 /** The ORM order for a sort argument, with id as the tie-break in the same direction. */

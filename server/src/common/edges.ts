@@ -9,7 +9,7 @@ import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
 import { SortOrder } from './list';
 import { scoped, type Policy } from './policy';
-import type { SortArg } from './crud';
+import type { SortArg } from './list';
 
 interface Row {
   id: number;

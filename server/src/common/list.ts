@@ -1,5 +1,5 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 
 /** Largest page any list returns. */
 export const MAX_PER_PAGE = 500;
@@ -61,4 +61,28 @@ export function sortFields<T extends Record<string, string>>(values: T, typeName
     valuesConfig: Object.fromEntries(Object.keys(values).map((key) => [key, { description: descriptions[key as keyof T] }])) as never,
   });
   return values;
+}
+
+/** A list's sort argument: a field of its type, and a direction. */
+export interface SortArg<F extends string> {
+  field: F;
+  order: SortOrder;
+}
+
+/** The sort input of a list, `<Type>Sort { field order }`, with the list's default order. */
+export function SortInput<F extends string>(
+  fieldEnum: Record<string, F>,
+  typeName: string,
+  plural: string,
+  defaults: { field: F; order?: SortOrder; orderDescription?: string },
+): ClassType<SortArg<F>> {
+  @InputType(`${typeName}Sort`, { description: `How to sort ${plural}.` })
+  class Sort implements SortArg<F> {
+    @Field(() => fieldEnum, { description: 'Field to sort by.' })
+    field: F = defaults.field;
+
+    @Field(() => SortOrder, { defaultValue: defaults.order ?? SortOrder.ASC, description: defaults.orderDescription ?? 'Direction.' })
+    order: SortOrder = defaults.order ?? SortOrder.ASC;
+  }
+  return Sort;
 }

@@ -1,6 +1,6 @@
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SortOrder, sortFields } from '../../common/list';
+import { SortInput, SortOrder, sortFields } from '../../common/list';
 import { DateScalar } from '../../common/scalars';
 import { OmittableNotNull } from '../../common/validation';
 import { ActivityCategory, InstructionTopic } from './activity.entity';
@@ -88,14 +88,8 @@ export class ActivityFilter {
   q?: string;
 }
 
-@InputType({ description: 'How to sort activities.' })
-export class ActivitySort {
-  @Field(() => ActivitySortField, { description: 'Field to sort by.' })
-  field: ActivitySortField = 'DATE';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.DESC, description: 'Direction.' })
-  order: SortOrder = SortOrder.DESC;
-}
+export const ActivitySort = SortInput(ActivitySortField, 'Activity', 'activities', { field: 'DATE', order: SortOrder.DESC });
+export type ActivitySort = InstanceType<typeof ActivitySort>;
 
 const NOTES_MESSAGE = 'notes can be at most 500 characters';
 

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SortOrder, sortFields } from '../../common/list';
+import { SortInput, sortFields } from '../../common/list';
 import { OmittableNotNull } from '../../common/validation';
 import { AgencyKind } from './agency.entity';
 
@@ -43,14 +43,8 @@ export class AgencyFilter {
   active?: boolean;
 }
 
-@InputType({ description: 'How to sort agencies.' })
-export class AgencySort {
-  @Field(() => AgencySortField, { description: 'Field to sort by.' })
-  field: AgencySortField = 'NAME';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC, description: 'Direction.' })
-  order: SortOrder = SortOrder.ASC;
-}
+export const AgencySort = SortInput(AgencySortField, 'Agency', 'agencies', { field: 'NAME' });
+export type AgencySort = InstanceType<typeof AgencySort>;
 
 const ORI = /^[A-Z]{2}[A-Z0-9]{7}$/;
 const PHONE = /^[0-9+().\- x]{7,40}$/;

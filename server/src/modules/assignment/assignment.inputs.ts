@@ -1,6 +1,6 @@
 import { IsOptional, Max, MaxLength, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { SortOrder, sortFields } from '../../common/list';
+import { SortInput, sortFields } from '../../common/list';
 import { DateScalar } from '../../common/scalars';
 import { OmittableNotNull } from '../../common/validation';
 import { AssignmentRole } from './assignment.entity';
@@ -92,14 +92,8 @@ export class AssignmentFilter {
   q?: string;
 }
 
-@InputType({ description: 'How to sort assignments.' })
-export class AssignmentSort {
-  @Field(() => AssignmentSortField, { description: 'Field to sort by.' })
-  field: AssignmentSortField = 'START_DATE';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC, description: 'Direction.' })
-  order: SortOrder = SortOrder.ASC;
-}
+export const AssignmentSort = SortInput(AssignmentSortField, 'Assignment', 'assignments', { field: 'START_DATE' });
+export type AssignmentSort = InstanceType<typeof AssignmentSort>;
 
 @InputType({
   description: 'A new assignment. It must keep the rules: no overlapping PRIMARY, at most 1.00 FTE a day, active officer and school.',

@@ -5,7 +5,7 @@ import { Role } from '../../common/actor';
 import { AuditEvent } from '../../common/audit-event.entity';
 import type { RequestContext } from '../../common/context';
 import { findPage, orderBy } from '../../common/crud';
-import { ListType, PageArgs, SortOrder, sortFields } from '../../common/list';
+import { ListType, PageArgs, SortInput, SortOrder, sortFields, type SortArg } from '../../common/list';
 import { isAdmin, type Policy } from '../../common/policy';
 import { parseIds } from '../../common/validation';
 
@@ -48,14 +48,11 @@ class AuditEventFilter {
   to?: Date;
 }
 
-@InputType({ description: 'How to sort audit events.' })
-class AuditEventSort {
-  @Field(() => AuditEventSortField, { description: 'Field to sort by.' })
-  field: AuditEventSortField = 'CREATED_AT';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.DESC, description: 'Direction; newest first by default.' })
-  order: SortOrder = SortOrder.DESC;
-}
+const AuditEventSort = SortInput(AuditEventSortField, 'AuditEvent', 'audit events', {
+  field: 'CREATED_AT',
+  order: SortOrder.DESC,
+  orderDescription: 'Direction; newest first by default.',
+});
 
 const AuditEventList = ListType(AuditEvent, 'audit events');
 
@@ -75,7 +72,7 @@ export class AuditEventResolver {
     @Ctx() ctx: RequestContext,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Which events.' }) filter?: AuditEventFilter,
-    @Arg('sort', () => AuditEventSort, { nullable: true, description: 'Order of the rows.' }) sort?: AuditEventSort,
+    @Arg('sort', () => AuditEventSort, { nullable: true, description: 'Order of the rows.' }) sort?: SortArg<AuditEventSortField>,
   ) {
     const where: FilterQuery<AuditEvent>[] = [];
     if (filter?.ids) where.push({ id: { $in: parseIds(filter.ids, 'filter.ids') } });

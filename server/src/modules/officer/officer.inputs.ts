@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SortOrder, sortFields } from '../../common/list';
+import { SortInput, sortFields } from '../../common/list';
 import { DateScalar } from '../../common/scalars';
 import { OmittableNotNull } from '../../common/validation';
 import { OfficerRank, OfficerStatus } from './officer.entity';
@@ -80,14 +80,8 @@ export class OfficerFilter {
   unassignedOn?: string;
 }
 
-@InputType({ description: 'How to sort officers.' })
-export class OfficerSort {
-  @Field(() => OfficerSortField, { description: 'Field to sort by.' })
-  field: OfficerSortField = 'LAST_NAME';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC, description: 'Direction.' })
-  order: SortOrder = SortOrder.ASC;
-}
+export const OfficerSort = SortInput(OfficerSortField, 'Officer', 'officers', { field: 'LAST_NAME' });
+export type OfficerSort = InstanceType<typeof OfficerSort>;
 
 const PHONE = /^[0-9+().\- x]{7,40}$/;
 

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SortOrder, sortFields } from '../../common/list';
+import { SortInput, sortFields } from '../../common/list';
 import { DateScalar } from '../../common/scalars';
 import { OmittableNotNull } from '../../common/validation';
 import { SchoolLevel, SchoolLocale } from './school.entity';
@@ -64,14 +64,8 @@ export class SchoolFilter {
   servedOn?: string;
 }
 
-@InputType({ description: 'How to sort schools.' })
-export class SchoolSort {
-  @Field(() => SchoolSortField, { description: 'Field to sort by.' })
-  field: SchoolSortField = 'NAME';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC, description: 'Direction.' })
-  order: SortOrder = SortOrder.ASC;
-}
+export const SchoolSort = SortInput(SchoolSortField, 'School', 'schools', { field: 'NAME' });
+export type SchoolSort = InstanceType<typeof SchoolSort>;
 
 const NCES = /^[0-9]{12}$/;
 const PHONE = /^[0-9+().\- x]{7,40}$/;

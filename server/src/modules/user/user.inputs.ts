@@ -1,7 +1,7 @@
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../common/actor';
-import { SortOrder, sortFields } from '../../common/list';
+import { SortInput, sortFields } from '../../common/list';
 import { OmittableNotNull } from '../../common/validation';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
 
@@ -61,14 +61,8 @@ export class UserFilter {
   active?: boolean;
 }
 
-@InputType({ description: 'How to sort users.' })
-export class UserSort {
-  @Field(() => UserSortField, { description: 'Field to sort by.' })
-  field: UserSortField = 'EMAIL';
-
-  @Field(() => SortOrder, { defaultValue: SortOrder.ASC, description: 'Direction.' })
-  order: SortOrder = SortOrder.ASC;
-}
+export const UserSort = SortInput(UserSortField, 'User', 'users', { field: 'EMAIL' });
+export type UserSort = InstanceType<typeof UserSort>;
 
 @InputType({ description: 'A new account. A chief needs agencyId; an officer needs officerId.' })
 export class CreateUserInput {
