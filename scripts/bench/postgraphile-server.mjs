@@ -1,6 +1,6 @@
 /**
  * PostGraphile 5 with its default (amber) preset serving the bench database's `public` schema, as the signed-in
- * bench administrator would: every request's transaction runs as the row-level-security role `sro_app` with the
+ * bench administrator would: every request's transaction runs as the row-level-security role `sro_admin` with the
  * same settings SRO Hub sets (pgSettings), so that both answer under the same policies.
  *
  *   DATABASE_URL=... PORT=4200 BENCH_ADMIN_ID=1 <node 24> scripts/bench/postgraphile-server.mjs
@@ -23,7 +23,7 @@ const preset = {
   grafast: {
     context: () => ({
       pgSettings: {
-        role: 'sro_app',
+        role: 'sro_admin',
         'sro.role': 'ADMIN',
         'sro.user_id': process.env.BENCH_ADMIN_ID,
         'sro.agency_id': '',

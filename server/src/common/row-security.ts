@@ -1,19 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from './actor';
+import { Role, type Actor } from './actor';
+
+/** The PostgreSQL role each kind of actor acts as (migration role_per_actor); each is a member of `sro_app`. */
+const DATABASE_ROLE: Record<Role, string> = {
+  [Role.ADMIN]: 'sro_admin',
+  [Role.ANALYST]: 'sro_analyst',
+  [Role.AGENCY_CHIEF]: 'sro_chief',
+  [Role.OFFICER]: 'sro_officer',
+};
 
 /**
- * The second layer of authorization (migration row_level_security): inside the request's transaction the
- * connection acts as the non-owner role `sro_app`, with the actor in settings that the row policies read.
- * Settings are transaction-local, so nothing leaks to the next user of the pooled connection.
+ * The second layer of authorization (migrations row_level_security and role_per_actor): inside the request's
+ * transaction the connection acts as the non-owner role of the actor's kind, with the actor in settings that
+ * the row policies read. Settings are transaction-local, so nothing leaks to the next user of the pooled
+ * connection.
  */
 export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise<void> {
   await em.execute(`select ${ROW_SECURITY_SETTINGS}`, rowSecurityValues(actor));
 }
 
-const ROW_SECURITY_SETTINGS = `set_config('role', 'sro_app', true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
+const ROW_SECURITY_SETTINGS = `set_config('role', ?, true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
   set_config('sro.agency_id', ?, true), set_config('sro.officer_id', ?, true)`;
 
 const rowSecurityValues = (actor: Actor) => [
+  DATABASE_ROLE[actor.role],
   actor.role,
   String(actor.userId),
   actor.agencyId === null ? '' : String(actor.agencyId),
