@@ -11,6 +11,7 @@ import { RequestContext, type SessionCookie } from './common/context';
 import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
+import { compiledQueries } from './graphql/compiled-queries';
 import { clientError, formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
@@ -55,7 +56,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // Operations run compiled (graphql-jit), each compiled once per distinct query.
+    gateway: compiledQueries(schema),
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',

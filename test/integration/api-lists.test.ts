@@ -98,6 +98,23 @@ describe('lists and nested queries', () => {
     expect((await names('ASC', 3)).totalCount).toBe(6);
   });
 
+  it('fills the defaults of a sort given as a variable with fields left out', async () => {
+    const byVariable = (sort: Record<string, string>) =>
+      app.query(
+        `query($q: String!, $sort: SchoolSort) { schools(filter: { q: $q }, sort: $sort) { items { name } } }`,
+        { q: tag, sort },
+        admin,
+      );
+    const byName = await app.query(
+      `query($q: String!) { schools(filter: { q: $q }, sort: { field: NAME, order: ASC }) { items { name } } }`,
+      { q: tag },
+      admin,
+    );
+    expect(await byVariable({})).toEqual(byName);
+    const descending = (await byVariable({ order: 'DESC' })).schools.items;
+    expect(descending).toEqual([...byName.schools.items].reverse());
+  });
+
   it('filters officers by agency, by assignment on a date, and without assignment on a date', async () => {
     const query = `query($filter: OfficerFilter) { officers(filter: $filter, sort: { field: LAST_NAME }) { totalCount items { lastName } } }`;
     const all = await app.query(query, { filter: { agencyId: String(agency.id) } }, admin);

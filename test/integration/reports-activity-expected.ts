@@ -1,4 +1,4 @@
-import { dayCount, shiftDays, sum, type Rows } from './reports-expected';
+import { ROUNDING, dayCount, shiftDays, sum, type Rows } from './reports-expected';
 
 type ActivityRow = Rows['activities'][number];
 
@@ -164,7 +164,7 @@ function expectFigures(actual: Entry, expected: Figures | undefined, where: stri
     studentsReached: expected?.studentsReached ?? 0,
     staffReached: expected?.staffReached ?? 0,
   });
-  expect(Math.abs(actual.hours - (expected?.hours ?? 0))).toBeLessThanOrEqual(0.005);
+  expect(Math.abs(actual.hours - (expected?.hours ?? 0))).toBeLessThanOrEqual(ROUNDING);
 }
 
 function expectBreakdown<K>(actual: Entry[], expected: Map<K, Figures>, key: (entry: Entry) => K, name: string) {

@@ -1,7 +1,7 @@
 import { Role } from '../../server/src/common/actor';
 import { TestApp } from '../support/app';
 import { Factory } from '../support/factories';
-import { COVERAGE_REPORT, expectedCoverage, readRows, shiftDays, todayIn, type CoverageFilterValues } from './reports-expected';
+import { COVERAGE_REPORT, ROUNDING, expectedCoverage, readRows, shiftDays, todayIn, type CoverageFilterValues } from './reports-expected';
 import { buildProgram, DAY, type Program } from './reports-program';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,7 +17,7 @@ function expectCoverage(actual: Json, expected: ReturnType<typeof expectedCovera
   });
   expect(summary.totalFte).toBeCloseTo(expected.summary.totalFte, 6);
   if (expected.summary.enrollmentPerSroFte === null) expect(summary.enrollmentPerSroFte).toBeNull();
-  else expect(Math.abs(summary.enrollmentPerSroFte - expected.summary.enrollmentPerSroFte)).toBeLessThanOrEqual(0.005);
+  else expect(Math.abs(summary.enrollmentPerSroFte - expected.summary.enrollmentPerSroFte)).toBeLessThanOrEqual(ROUNDING);
   const agencies = summary.byAgency.map((entry: Json) => ({
     agencyId: Number(entry.agency.id),
     schoolsServed: entry.schoolsServed,
@@ -37,7 +37,7 @@ function expectCoverage(actual: Json, expected: ReturnType<typeof expectedCovera
     expect({ id: school.schoolId, status: entry.status }).toEqual({ id: school.schoolId, status: school.status });
     expect(entry.totalFte).toBeCloseTo(school.totalFte, 6);
     if (school.enrollmentPerSroFte === null) expect(entry.enrollmentPerSroFte).toBeNull();
-    else expect(Math.abs(entry.enrollmentPerSroFte - school.enrollmentPerSroFte)).toBeLessThanOrEqual(0.005);
+    else expect(Math.abs(entry.enrollmentPerSroFte - school.enrollmentPerSroFte)).toBeLessThanOrEqual(ROUNDING);
     const officers = entry.officers.map((officer: Json) => ({
       id: Number(officer.assignmentId),
       officerId: Number(officer.officer.id),

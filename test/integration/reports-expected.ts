@@ -53,6 +53,9 @@ export const activeOn = (assignment: Rows['assignments'][number], date: string) 
 
 export const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
+/** Figures rounded to two decimals by the server are within half a hundredth of the exact value (plus float noise). */
+export const ROUNDING = 0.005 + 1e-9;
+
 const DAY_MS = 86_400_000;
 export const shiftDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
