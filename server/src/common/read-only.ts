@@ -71,10 +71,12 @@ export async function findReadOnly<T extends { id: number }>(
   ids: readonly number[],
 ): Promise<T[]> {
   const table = em.getMetadata().get<T>(entity.name).tableName;
+  // One array parameter, not one per id: the statement stays small and its text the same whatever the number
+  // of ids (a coverage report asks for 7,000 officers at once).
   const query = em
     .getKnex()
     .select(readColumns(em, entity))
     .from(table)
-    .whereIn('id', [...ids]);
+    .whereRaw('id = any(?::int[])', [`{${ids.map((id) => Math.trunc(id)).join(',')}}`]);
   return readOnly(em, entity, await em.getConnection().execute<Record<string, unknown>[]>(query, [], 'all', em.getTransactionContext()));
 }
