@@ -112,7 +112,10 @@ const API_TOKEN_ACTOR = `select ${CREDENTIAL_COLUMNS} from api_token c join app_
 export async function authenticate(em: EntityManager, token: string, settings: SessionSettings, now = new Date()): Promise<Actor | null> {
   const tokenHash = hashToken(token);
   const isApiToken = token.startsWith('sra_');
-  const [row] = await em.execute<CredentialRow[]>(isApiToken ? API_TOKEN_ACTOR : SESSION_ACTOR, isApiToken ? [tokenHash] : [tokenHash, now]);
+  const [row] = await em.execute<CredentialRow[]>(
+    isApiToken ? API_TOKEN_ACTOR : SESSION_ACTOR,
+    isApiToken ? [tokenHash] : [tokenHash, now],
+  );
   if (!row) return null;
   const lastUsed = row.last_used_at === null ? null : new Date(row.last_used_at);
   const idleMs = lastUsed === null ? Infinity : now.getTime() - lastUsed.getTime();
