@@ -52,12 +52,13 @@ function sessionCookie(request: Request, response: Response, token: string | und
 /** The HTTP application: /graphql, the console at /, /healthz, /readyz and /metrics. */
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  const schema = await buildApiSchema({ session: settings, reports: { programYearStartMonth: config.programYearStartMonth }, log });
+  const schema = await buildApiSchema({ session: settings, reports: { programYearStartMonth: config.programYearStartMonth } });
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
-    // Operations run compiled (graphql-jit), each compiled once per distinct query.
-    gateway: compiledQueries(schema),
+    // Operations run compiled (graphql-jit), each compiled once per distinct query; resolvers' errors become
+    // client errors there, with the request id.
+    gateway: compiledQueries<RequestContext>(schema, (error, context) => clientError(error, log, context.requestId)),
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',

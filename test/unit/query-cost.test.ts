@@ -1,7 +1,6 @@
 import { getIntrospectionQuery, Kind, parse, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildApiSchema } from '../../server/src/graphql/schema';
 import { operationCost } from '../../server/src/graphql/limits';
-import { createLogger } from '../../server/src/logger';
 
 /** The cost model of graphql/limits.ts, on the real schema: the figures README's "Security and reliability" quotes. */
 describe('query cost', () => {
@@ -10,7 +9,6 @@ describe('query cost', () => {
     schema = await buildApiSchema({
       session: { idleMinutes: 60, absoluteHours: 12 },
       reports: { programYearStartMonth: 7 },
-      log: createLogger({ logLevel: 'silent' } as never),
     });
   });
 

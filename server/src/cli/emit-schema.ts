@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApiSchema, printSortedSchema } from '../graphql/schema';
-import { createLogger } from '../logger';
 
 /** Writes schema/schema.graphql; with --check, fails instead when the committed file differs. */
 async function main(check: boolean): Promise<number> {
@@ -10,7 +9,6 @@ async function main(check: boolean): Promise<number> {
   const schema = await buildApiSchema({
     session: { idleMinutes: 60, absoluteHours: 12 },
     reports: { programYearStartMonth: 7 },
-    log: createLogger({ logLevel: 'silent' }),
   });
   const file = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../../schema/schema.graphql' : '../../../../schema/schema.graphql');
   const sdl = printSortedSchema(schema);

@@ -1,7 +1,8 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { GraphQLError as JitError } from 'graphql-jit/dist/error';
 
 type Compiled = CompiledQuery | ExecutionResult;
 
@@ -15,7 +16,11 @@ type Compiled = CompiledQuery | ExecutionResult;
  * keeps the document in its bounded document store, so the compiled forms live exactly as long as their
  * documents do. Apollo Server 5 takes a custom executor only through its gateway interface, hence the shape.
  */
-export function compiledQueries(schema: GraphQLSchema): GatewayInterface {
+export function compiledQueries<TContext>(
+  schema: GraphQLSchema,
+  /** What a resolver's error becomes for the client, given the request's context. */
+  resolverError: (error: Error, context: TContext) => GraphQLError,
+): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
 
   const compile = (document: DocumentNode, operationName: string | null): Compiled => {
@@ -34,7 +39,24 @@ export function compiledQueries(schema: GraphQLSchema): GatewayInterface {
     // graphql-jit then checks the coerced values again, which they pass unchanged.
     const { coerced, errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (errors) return { errors };
-    return query.query(undefined, context, coerced);
+    const result = await query.query(undefined, context, coerced);
+    // Resolvers' errors are translated here, once per error, rather than by a middleware wrapped (as one more
+    // promise) around every field of every answer; each keeps its place in the answer (locations, path).
+    return result.errors
+      ? {
+          ...result,
+          errors: result.errors.map((error) => {
+            if (!error.originalError) return error;
+            const translated = resolverError(error.originalError, context as TContext);
+            return new (JitError as unknown as new (...args: unknown[]) => GraphQLError)(
+              translated.message,
+              error.locations,
+              error.path,
+              translated,
+            );
+          }),
+        }
+      : result;
   };
 
   return {

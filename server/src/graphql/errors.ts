@@ -1,9 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import type { RequestContext } from '../common/context';
 import { fromDatabaseError } from '../common/database-errors';
 import { DomainError, ErrorCode, type FieldErrors } from '../common/errors';
 import type { Logger } from '../logger';
@@ -62,17 +60,6 @@ export function clientError(error: unknown, log: Logger, requestId: string): Gra
   }
   log.error({ err: error, requestId }, 'unexpected error');
   return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error (request ${requestId})`, { requestId });
-}
-
-/** Turns every error a resolver throws into a client error while the request context is at hand. */
-export function errorMiddleware(log: Logger): MiddlewareFn<RequestContext> {
-  return async ({ context }, next) => {
-    try {
-      return await next();
-    } catch (error) {
-      throw clientError(error, log, context.requestId);
-    }
-  };
 }
 
 /**

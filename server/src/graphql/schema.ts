@@ -3,7 +3,6 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../common/context';
 import { forbidden, unauthenticated } from '../common/errors';
-import type { Logger } from '../logger';
 import { ActivityResolver } from '../modules/activity/activity.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
@@ -16,7 +15,6 @@ import { reportResolver } from '../modules/report/report.resolver';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
 import type { ReportSettings } from '../modules/report/activity-report.service';
-import { errorMiddleware } from './errors';
 
 /** `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Row rules live in the policies. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
@@ -28,10 +26,9 @@ const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
 export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
-  log: Logger;
 }
 
-export async function buildApiSchema({ session, reports, log }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({ session, reports }: SchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
       AgencyResolver,
@@ -50,7 +47,6 @@ export async function buildApiSchema({ session, reports, log }: SchemaOptions): 
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [errorMiddleware(log)],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   // type-graphql leaves the root types undescribed; the API is read in its schema.
