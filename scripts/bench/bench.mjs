@@ -38,7 +38,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     servers: { type: 'string', default: 'sro-24,floor-24,postgraphile-24,sro-20' },
     node24: { type: 'string' },
-    // NODE_OPTIONS for the SRO Hub servers only; by default the V8 flags of `npm start` (its heap limits).
+    // NODE_OPTIONS for the SRO Hub servers only; by default the V8 flags of `npm start`, if it has any.
     'node-options': { type: 'string', default: startFlags() },
   },
 });
