@@ -1,26 +1,27 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+type Read = (value: unknown) => unknown;
+
 interface Column {
   property: string;
   column: string;
-  read: (value: unknown) => unknown;
+  /** How the ORM would convert the value; `value` when it would not, `relation` for a to-one relation's id. */
+  read: Read | 'value' | 'relation';
 }
 
 const plans = new WeakMap<EntityMetadata, Column[]>();
 
 function reader(em: EntityManager, property: EntityProperty): Column['read'] {
-  if (property.kind === ReferenceKind.MANY_TO_ONE || property.kind === ReferenceKind.ONE_TO_ONE) {
-    // A relation is its id, as `{ id }`: what the read paths (field resolvers, policies) ask of it.
-    return (value) => (value === null || value === undefined ? null : { id: value });
-  }
+  // A relation is its id, as `{ id }`: what the read paths (field resolvers, policies) ask of it.
+  if (property.kind === ReferenceKind.MANY_TO_ONE || property.kind === ReferenceKind.ONE_TO_ONE) return 'relation';
   const platform = em.getPlatform();
   if (property.customType)
     return (value) => (value === null || value === undefined ? value : property.customType!.convertToJSValue(value, platform));
   if (property.runtimeType === 'Date')
     return (value) => (value === null || value === undefined || value instanceof Date ? value : new Date(value as string));
   if (property.runtimeType === 'boolean') return (value) => (value === null || value === undefined ? value : Boolean(value));
-  return (value) => value;
+  return 'value';
 }
 
 /** The columns an entity's reads select: every stored scalar and to-one relation, but not lazy ones (hashes). */
@@ -55,13 +56,35 @@ export function readColumns<T extends object>(em: EntityManager, entity: EntityC
  * the EntityManager, as before.
  */
 export function readOnly<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): T[] {
-  const meta = em.getMetadata().get<T>(entity.name);
-  const columns = plan(em, meta);
-  return rows.map((row) => {
-    const values: Record<string, unknown> = {};
-    for (const { property, column, read } of columns) values[property] = read(row[column]);
-    return Object.setPrototypeOf(values, meta.prototype) as T;
-  });
+  const build = builder(em, em.getMetadata().get<T>(entity.name));
+  return rows.map(build);
+}
+
+const builders = new WeakMap<EntityMetadata, (row: Record<string, unknown>) => never>();
+
+/**
+ * The function that turns one row of an entity into its read-only object, generated once per entity: one object
+ * literal with the entity's properties in a fixed order, so that every object of a type has the same shape and
+ * the GraphQL layer reads them fast. (A loop assigning properties by name cost a tenth of the nested query.)
+ */
+function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>): (row: Record<string, unknown>) => T {
+  let build = builders.get(meta);
+  if (!build) {
+    const columns = plan(em, meta);
+    const reads = columns.map((column) => column.read);
+    const properties = columns.map(({ property, column, read }, index) => {
+      const value = `row[${JSON.stringify(column)}]`;
+      const converted =
+        read === 'value' ? value : read === 'relation' ? `(${value} == null ? null : { id: ${value} })` : `reads[${index}](${value})`;
+      return `${JSON.stringify(property)}: ${converted}`;
+    });
+    build = new Function('reads', 'prototype', `return (row) => Object.setPrototypeOf({ ${properties.join(', ')} }, prototype);`)(
+      reads,
+      meta.prototype,
+    ) as (row: Record<string, unknown>) => never;
+    builders.set(meta, build);
+  }
+  return build as (row: Record<string, unknown>) => T;
 }
 
 /** Rows of `entity` by id, as read-only entities, in one statement inside the request's transaction. */
