@@ -1,4 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Role } from '../../server/src/common/actor';
+import { startRequestTransaction } from '../../server/src/common/row-security';
 import { openTestDatabase } from '../support/database';
 import { Factory, unique } from '../support/factories';
 
@@ -223,6 +225,25 @@ describe('database rules', () => {
     await sql(`insert into audit_event (actor_label, action, request_id) values ('test', 'create', 'r1')`);
     expect((await sqlState(`update audit_event set action = 'x' where request_id = 'r1'`)).code).toBe('42501');
     expect((await sqlState(`delete from audit_event where request_id = 'r1'`)).code).toBe('42501');
+  });
+
+  it.each([
+    [Role.ADMIN, { officer: false, activity: false }],
+    [Role.ANALYST, { officer: false, activity: false }],
+    [Role.AGENCY_CHIEF, { officer: false, activity: true }],
+    [Role.OFFICER, { officer: true, activity: true }],
+  ])('lets PostgreSQL plan row security per role: %s reads filtered %j', async (role, filtered) => {
+    // Where a role sees every row its policy is `true`: the plan is the one without row security (nothing reads
+    // the actor's settings), which is what keeps the officers page on its index (docs/performance.md).
+    const actor = { userId: 1, role, agencyId: 1, officerId: 1, label: 'plan@example.org' };
+    const plans = await orm.em.fork().transactional(async (em) => {
+      await startRequestTransaction(em as never, actor, 30_000);
+      const plan = async (table: string) =>
+        JSON.stringify(await em.execute(`explain (format json, verbose) select id from ${table} order by id limit 25`));
+      return { officer: await plan('officer'), activity: await plan('activity') };
+    });
+    const readsSettings = (plan: string) => plan.includes('current_setting');
+    expect({ officer: readsSettings(plans.officer), activity: readsSettings(plans.activity) }).toEqual(filtered);
   });
 
   it('has no pending migration and no entity change without a migration', async () => {

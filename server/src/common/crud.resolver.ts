@@ -25,6 +25,10 @@ const capitalize = (name: string) => name[0].toUpperCase() + name.slice(1);
 /**
  * The queries and mutations every record type has, named by the API's conventions: `<plural>`, `<singular>(id)`,
  * `create<Type>`, `update<Type>`, `delete<Type>`, `update<Types>`, `delete<Types>`. Each is one line into the service.
+ *
+ * Each root field carries its roles (`@Authorized`). The classes extending this one add field resolvers that check
+ * the actor themselves (`requireActor`, one call) rather than by a class-level `@Authorized()`, which would wrap
+ * every field of every answer in type-graphql's asynchronous middleware chain (docs/performance.md).
  */
 export function createCrudResolver<T extends { id: number; version: number }>(options: CrudResolverOptions<T>) {
   const { type, plural, singular, service, writers } = options;

@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requireActor } from '../../common/policy';
 import type { RequestContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { Officer } from '../officer/officer.entity';
@@ -7,7 +8,7 @@ import { Activity } from './activity.entity';
 import { ActivityFilter, ActivitySort, BulkUpdateActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { activityService } from './activity.service';
 
-@Authorized()
+// Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
 @Resolver(() => Activity)
 export class ActivityResolver extends createCrudResolver({
   type: Activity,
@@ -24,11 +25,13 @@ export class ActivityResolver extends createCrudResolver({
   // An activity's officer is always visible to whoever may see the activity.
   @FieldResolver(() => Officer, { description: 'The officer who did it.' })
   officer(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
     return ctx.loaders.byId(Officer).load(activity.officer.id);
   }
 
   @FieldResolver(() => School, { nullable: true, description: 'The school; null for district-wide work.' })
   school(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
     return activity.school ? ctx.loaders.byId(School).load(activity.school.id) : null;
   }
 }

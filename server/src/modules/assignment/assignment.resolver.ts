@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requireActor } from '../../common/policy';
 import type { RequestContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { Officer } from '../officer/officer.entity';
@@ -13,7 +14,7 @@ import {
 } from './assignment.inputs';
 import { assignmentService } from './assignment.service';
 
-@Authorized()
+// Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
 @Resolver(() => Assignment)
 export class AssignmentResolver extends createCrudResolver({
   type: Assignment,
@@ -31,11 +32,13 @@ export class AssignmentResolver extends createCrudResolver({
   // Whoever sees an assignment sees its officer (name, rank, agency) and school: coverage is district-wide.
   @FieldResolver(() => Officer, { description: 'The assigned officer.' })
   officer(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
     return ctx.loaders.byId(Officer).load(assignment.officer.id);
   }
 
   @FieldResolver(() => School, { description: 'The school served.' })
   school(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
     return ctx.loaders.byId(School).load(assignment.school.id);
   }
 }

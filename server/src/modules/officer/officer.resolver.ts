@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { createCrudResolver } from '../../common/crud.resolver';
 import type { RequestContext } from '../../common/context';
 import { loadEdge } from '../../common/edges';
@@ -27,7 +27,7 @@ const ActivityList = ListType(Activity, 'activities');
 const HIDDEN = 'Null when hidden from you: only ADMIN, analysts and its own agency see it.';
 const CONTACT = 'Personal contact: null unless you are ADMIN, its own agency chief or the officer itself.';
 
-@Authorized()
+// Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
 @Resolver(() => Officer)
 export class OfficerResolver extends createCrudResolver({
   type: Officer,
@@ -78,6 +78,7 @@ export class OfficerResolver extends createCrudResolver({
 
   @FieldResolver(() => Agency, { description: 'The agency that employs the officer.' })
   agency(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
     return ctx.loaders.byId(Agency).load(officer.agency.id);
   }
 
@@ -127,8 +128,7 @@ export class OfficerResolver extends createCrudResolver({
   }
 }
 
-/** The agency -> officers edge lives here, beside the officers' policy. */
-@Authorized()
+/** The agency -> officers edge lives here, beside the officers' policy. It checks the actor in loadEdge. */
 @Resolver(() => Agency)
 export class AgencyOfficersResolver {
   @FieldResolver(() => OfficerList, { description: "The agency's officers." })

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { createCrudResolver } from '../../common/crud.resolver';
 import type { RequestContext } from '../../common/context';
 import { loadEdge } from '../../common/edges';
@@ -21,7 +21,7 @@ import { schoolService } from './school.service';
 const AssignmentList = ListType(Assignment, 'assignments');
 const ActivityList = ListType(Activity, 'activities');
 
-@Authorized()
+// Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
 @Resolver(() => School)
 export class SchoolResolver extends createCrudResolver({
   type: School,
