@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { prepared } from './prepared';
 
 type Read = (value: unknown) => unknown;
 
@@ -94,12 +95,11 @@ export async function findReadOnly<T extends { id: number }>(
   ids: readonly number[],
 ): Promise<T[]> {
   const table = em.getMetadata().get<T>(entity.name).tableName;
-  // One array parameter, not one per id: the statement stays small and its text the same whatever the number
-  // of ids (a coverage report asks for 7,000 officers at once).
-  const query = em
-    .getKnex()
-    .select(readColumns(em, entity))
-    .from(table)
-    .whereRaw('id = any(?::int[])', [`{${ids.map((id) => Math.trunc(id)).join(',')}}`]);
-  return readOnly(em, entity, await em.getConnection().execute<Record<string, unknown>[]>(query, [], 'all', em.getTransactionContext()));
+  const columns = readColumns(em, entity)
+    .map((column) => `"${column}"`)
+    .join(', ');
+  // One array parameter, not one per id: one statement text per entity, prepared once per connection, whatever
+  // the number of ids (a coverage report asks for 5,000 officers at once).
+  const rows = await prepared<Record<string, unknown>>(em, `select ${columns} from "${table}" where id = any($1)`, [[...ids]]);
+  return readOnly(em, entity, rows);
 }

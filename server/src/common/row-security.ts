@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor } from './actor';
+import { prepared } from './prepared';
 
 /** The PostgreSQL role each kind of actor acts as (migration role_per_actor); each is a member of `sro_app`. */
 const DATABASE_ROLE: Record<Role, string> = {
@@ -16,11 +17,14 @@ const DATABASE_ROLE: Record<Role, string> = {
  * connection.
  */
 export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise<void> {
-  await em.execute(`select ${ROW_SECURITY_SETTINGS}`, rowSecurityValues(actor));
+  await prepared(em, settingsStatement(ROW_SECURITY_SETTINGS), rowSecurityValues(actor));
 }
 
-const ROW_SECURITY_SETTINGS = `set_config('role', ?, true), set_config('sro.role', ?, true), set_config('sro.user_id', ?, true),
-  set_config('sro.agency_id', ?, true), set_config('sro.officer_id', ?, true)`;
+const ROW_SECURITY_SETTINGS = ['role', 'sro.role', 'sro.user_id', 'sro.agency_id', 'sro.officer_id'];
+
+/** One statement that sets each named setting, transaction-local, to its parameter. */
+const settingsStatement = (names: string[]) =>
+  `select ${names.map((name, index) => `set_config('${name}', $${index + 1}, true)`).join(', ')}`;
 
 const rowSecurityValues = (actor: Actor) => [
   DATABASE_ROLE[actor.role],
@@ -35,9 +39,9 @@ const rowSecurityValues = (actor: Actor) => [
  * runaway query is cancelled with SQLSTATE 57014, answered as TIMEOUT) and, for a signed-in actor, row security.
  */
 export async function startRequestTransaction(em: EntityManager, actor: Actor | null, statementTimeoutMs: number): Promise<void> {
-  const timeout = `set_config('statement_timeout', ?, true)`;
-  if (actor) await em.execute(`select ${timeout}, ${ROW_SECURITY_SETTINGS}`, [String(statementTimeoutMs), ...rowSecurityValues(actor)]);
-  else await em.execute(`select ${timeout}`, [String(statementTimeoutMs)]);
+  const timeout = String(statementTimeoutMs);
+  if (actor) await prepared(em, settingsStatement(['statement_timeout', ...ROW_SECURITY_SETTINGS]), [timeout, ...rowSecurityValues(actor)]);
+  else await prepared(em, settingsStatement(['statement_timeout']), [timeout]);
 }
 
 /**

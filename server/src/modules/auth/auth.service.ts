@@ -4,6 +4,7 @@ import { audit } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { requireActor } from '../../common/policy';
+import { prepared } from '../../common/prepared';
 import { enterRowSecurity, leaveRowSecurity } from '../../common/row-security';
 import { User } from '../user/user.entity';
 import { ApiToken } from './api-token.entity';
@@ -104,15 +105,16 @@ interface CredentialRow {
 // What every request asks first: one statement each, straight to the actor (no entities, nothing to flush).
 const CREDENTIAL_COLUMNS = 'c.id, c.last_used_at, u.id as user_id, u.role, u.agency_id, u.officer_id, u.email';
 const SESSION_ACTOR = `select ${CREDENTIAL_COLUMNS} from session c join app_user u on u.id = c.user_id
-  where c.token_hash = ? and c.revoked_at is null and c.expires_at > ? and u.active`;
+  where c.token_hash = $1 and c.revoked_at is null and c.expires_at > $2 and u.active`;
 const API_TOKEN_ACTOR = `select ${CREDENTIAL_COLUMNS} from api_token c join app_user u on u.id = c.user_id
-  where c.token_hash = ? and c.revoked_at is null and u.active`;
+  where c.token_hash = $1 and c.revoked_at is null and u.active`;
 
 /** The actor behind a session or API token, or null when the token is unknown, revoked or expired. */
 export async function authenticate(em: EntityManager, token: string, settings: SessionSettings, now = new Date()): Promise<Actor | null> {
   const tokenHash = hashToken(token);
   const isApiToken = token.startsWith('sra_');
-  const [row] = await em.execute<CredentialRow[]>(
+  const [row] = await prepared<CredentialRow>(
+    em,
     isApiToken ? API_TOKEN_ACTOR : SESSION_ACTOR,
     isApiToken ? [tokenHash] : [tokenHash, now],
   );
