@@ -1,9 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, QueryResultRow } from 'pg';
 
-// One name per distinct statement text, the same on every connection of the process.
-const names = new Map<string, string>();
+// A statement's name says which text and which connection: the embedded database's socket server runs every
+// connection, of every process, in one PostgreSQL session, where a name used by two connections would collide
+// ("prepared statement already exists"). On a PostgreSQL server each connection is a session of its own anyway.
+const statements = new Map<string, number>();
+const connections = new WeakMap<Client, string>();
+const processId = randomBytes(4).toString('hex');
+let nextConnection = 1;
 
 /**
  * Runs a statement whose text never changes, only its values (`$1`, `$2`...), as a named prepared statement:
@@ -14,16 +20,18 @@ const names = new Map<string, string>();
  * the pool for the one statement.
  */
 export async function prepared<R extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
-  let name = names.get(text);
-  if (name === undefined) names.set(text, (name = `sro_${names.size + 1}`));
+  let statement = statements.get(text);
+  if (statement === undefined) statements.set(text, (statement = statements.size + 1));
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const knexClient = transaction ? transaction.client : em.getConnection().getKnex().client;
   // Announced like every statement knex runs (its `query` event: query logs, the tests' statement counts).
-  knexClient.emit('query', { sql: text, bindings: values, name });
+  knexClient.emit('query', { sql: text, bindings: values });
   try {
     const connection = (await knexClient.acquireConnection()) as Client;
+    let prefix = connections.get(connection);
+    if (prefix === undefined) connections.set(connection, (prefix = `sro_${processId}_${nextConnection++}`));
     try {
-      return (await connection.query<R>({ name, text, values })).rows;
+      return (await connection.query<R>({ name: `${prefix}_${statement}`, text, values })).rows;
     } finally {
       if (!transaction) await knexClient.releaseConnection(connection);
     }
