@@ -24,12 +24,6 @@ import { printSummary } from './lib/summary.mjs';
 import { fixed } from './lib/table.mjs';
 import { scenarios } from './scenarios.mjs';
 
-/** The Node flags `npm start` runs the server with (package.json), so that the bench measures what production runs. */
-function startFlags() {
-  const { scripts } = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return (scripts.start.match(/--[\w-]+=\S+/g) ?? []).join(' ');
-}
-
 const { values: options } = parseArgs({
   options: {
     'database-url': { type: 'string' },
@@ -38,8 +32,8 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     servers: { type: 'string', default: 'sro-24,floor-24,postgraphile-24,sro-20' },
     node24: { type: 'string' },
-    // NODE_OPTIONS for the SRO Hub servers only; by default the V8 flags of `npm start`, if it has any.
-    'node-options': { type: 'string', default: startFlags() },
+    // NODE_OPTIONS for the SRO Hub servers only, such as V8 heap limits: --node-options='--max-old-space-size=128'
+    'node-options': { type: 'string', default: '' },
   },
 });
 const url = databaseUrl(options['database-url']);

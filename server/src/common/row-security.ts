@@ -17,14 +17,18 @@ const DATABASE_ROLE: Record<Role, string> = {
  * connection.
  */
 export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise<void> {
-  await prepared(em, settingsStatement(ROW_SECURITY_SETTINGS), rowSecurityValues(actor));
+  await prepared(em, SET_ROW_SECURITY, rowSecurityValues(actor));
 }
-
-const ROW_SECURITY_SETTINGS = ['role', 'sro.role', 'sro.user_id', 'sro.agency_id', 'sro.officer_id'];
 
 /** One statement that sets each named setting, transaction-local, to its parameter. */
 const settingsStatement = (names: string[]) =>
   `select ${names.map((name, index) => `set_config('${name}', $${index + 1}, true)`).join(', ')}`;
+
+// The three statements' texts, built once: every request sends one of them.
+const ROW_SECURITY_SETTINGS = ['role', 'sro.role', 'sro.user_id', 'sro.agency_id', 'sro.officer_id'];
+const SET_ROW_SECURITY = settingsStatement(ROW_SECURITY_SETTINGS);
+const START_SIGNED_IN = settingsStatement(['statement_timeout', ...ROW_SECURITY_SETTINGS]);
+const START_ANONYMOUS = settingsStatement(['statement_timeout']);
 
 const rowSecurityValues = (actor: Actor) => [
   DATABASE_ROLE[actor.role],
@@ -40,8 +44,8 @@ const rowSecurityValues = (actor: Actor) => [
  */
 export async function startRequestTransaction(em: EntityManager, actor: Actor | null, statementTimeoutMs: number): Promise<void> {
   const timeout = String(statementTimeoutMs);
-  if (actor) await prepared(em, settingsStatement(['statement_timeout', ...ROW_SECURITY_SETTINGS]), [timeout, ...rowSecurityValues(actor)]);
-  else await prepared(em, settingsStatement(['statement_timeout']), [timeout]);
+  if (actor) await prepared(em, START_SIGNED_IN, [timeout, ...rowSecurityValues(actor)]);
+  else await prepared(em, START_ANONYMOUS, [timeout]);
 }
 
 /**
