@@ -8,7 +8,9 @@ import type { Page, PageArgs, SortArg } from './list';
 import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
+import { prepared } from './prepared';
 import { readColumns, readOnly } from './read-only';
+import { cachedStatement } from './statement-cache';
 
 interface Row {
   id: number;
@@ -24,8 +26,9 @@ export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string
 }
 
 /**
- * One page of the rows the actor may read that match `where`, and their total: two statements. A page is only
- * presented, so its rows come back as read-only entities (common/read-only.ts) rather than managed ones.
+ * One page of the rows the actor may read that match `where`, and their total, in one statement (the total as a
+ * sub-query). A page is only presented, so its rows come back as read-only entities (common/read-only.ts) rather
+ * than managed ones. The SQL is written once per shape of the filter and sort (common/statement-cache.ts).
  */
 export async function findPage<T extends Row>(
   ctx: RequestContext,
@@ -37,16 +40,33 @@ export async function findPage<T extends Row>(
 ): Promise<Page<T>> {
   const filter = scoped(policy, requireActor(ctx.actor), where);
   if (filter === false) return { items: [], totalCount: 0 };
-  const rows = await ctx.em
-    .createQueryBuilder(entity, 'e0')
-    .select(readColumns(ctx.em, entity).map((column) => `e0.${column}`))
-    .where(filter)
-    .orderBy(order)
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .execute<Record<string, unknown>[]>('all', false);
-  const totalCount = await ctx.em.count(entity, filter);
-  return { items: readOnly(ctx.em, entity, rows), totalCount };
+  const { em } = ctx;
+  const offset = (page - 1) * perPage;
+  const statement = cachedStatement(`page ${entity.name} ${JSON.stringify(order)}`, { filter, perPage, offset }, ({ filter, perPage, offset }) => {
+    const knex = em.getKnex();
+    const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
+    const rows = em
+      .createQueryBuilder(entity, 'e0')
+      .select(readColumns(em, entity).map((column) => `e0.${column}`))
+      .where(filter)
+      .orderBy(order)
+      .getKnexQuery()
+      .select(knex.raw('(?) as sro_total', [total]));
+    // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
+    return knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
+  });
+  const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
+  // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
+  const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);
+  return { items: readOnly(em, entity, rows), totalCount };
+}
+
+async function count<T extends Row>(em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T>): Promise<number> {
+  const statement = cachedStatement(`count ${entity.name}`, filter, (filter) =>
+    em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery().toSQL().toNative(),
+  );
+  const [row] = await prepared<{ count: string }>(em, statement.text, statement.values);
+  return Number(row.count);
 }
 
 /** One row the actor may read, or null: a hidden row and a missing one look the same. */

@@ -4,7 +4,9 @@ import DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
+import { prepared } from './prepared';
 import { readOnly } from './read-only';
+import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
 import { SortOrder } from './list';
@@ -44,7 +46,7 @@ export async function pagesByParent<T extends Row>(
   { where, sort, page, totals = true }: EdgeQuery<T>,
 ): Promise<Page<T>[]> {
   const empty = parentIds.map(() => ({ items: [] as T[], totalCount: 0 }));
-  const filter = scoped(spec.policy, actor, { $and: [where, { [spec.parent]: { $in: [...parentIds] } }] } as FilterQuery<T>);
+  const filter = scoped(spec.policy, actor, where);
   if (filter === false) return empty;
 
   const meta = em.getMetadata().get<T>(spec.entity.name);
@@ -57,34 +59,44 @@ export async function pagesByParent<T extends Row>(
   const parentColumn = column(spec.parent);
   const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
   const order = `e0.${column(spec.sortColumns[sort.field])} ${direction}, e0.id ${direction}`;
-
-  const ranked = em
-    .createQueryBuilder(spec.entity, 'e0')
-    .select(['*', raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`)])
-    .where(filter);
-  const knex = em.getKnex();
+  // The parents' ids as one array parameter: one statement text whatever their number.
+  const ofParents = `e0.${parentColumn} = any(?)`;
+  const key = `${spec.entity.name}.${spec.parent} ${order}`;
   const offset = (page.page - 1) * page.perPage;
-  const rowsQuery = knex
-    .select('*')
-    .from(ranked.getKnexQuery().as('ranked'))
-    .where('edge_rank', '>', offset)
-    .andWhere('edge_rank', '<=', offset + page.perPage)
-    .orderBy('edge_rank');
-  const countsQuery = em
-    .createQueryBuilder(spec.entity, 'e0')
-    .select([spec.parent, raw('count(*) as total')])
-    .where(filter)
-    .groupBy(spec.parent);
+  const input = { filter, parents: new Whole([...parentIds]), from: offset, to: offset + page.perPage };
 
-  const transaction = em.getTransactionContext();
   // One after the other: both run on the request's single transaction connection.
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(rowsQuery, [], 'all', transaction);
-  const counts = totals ? await countsQuery.execute<{ total: string }[]>('all', false) : [];
+  const rowsStatement = cachedStatement(`edge ${key}`, input, ({ filter, parents, from, to }) => {
+    const ranked = em
+      .createQueryBuilder(spec.entity, 'e0')
+      .select(['*', raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`)])
+      .where(filter)
+      .andWhere(ofParents, [parents.value])
+      .getKnexQuery();
+    const knex = em.getKnex();
+    return knex.select('*').from(ranked.as('ranked')).where('edge_rank', '>', from).andWhere('edge_rank', '<=', to).orderBy('edge_rank').toSQL().toNative();
+  });
+  const rows = await prepared<Record<string, unknown>>(em, rowsStatement.text, rowsStatement.values);
+  let counts: Record<string, unknown>[] = [];
+  if (totals) {
+    const countsStatement = cachedStatement(`edge totals ${key}`, { filter, parents: input.parents }, ({ filter, parents }) =>
+      em
+        .createQueryBuilder(spec.entity, 'e0')
+        .select([spec.parent, raw('count(*) as total')])
+        .where(filter)
+        .andWhere(ofParents, [parents.value])
+        .groupBy(spec.parent)
+        .getKnexQuery()
+        .toSQL()
+        .toNative(),
+    );
+    counts = await prepared<Record<string, unknown>>(em, countsStatement.text, countsStatement.values);
+  }
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
   // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
   const entities = readOnly(em, spec.entity, rows);
   rows.forEach((row, index) => pages.get(Number(row[parentColumn]))?.items.push(entities[index]));
-  for (const count of counts as unknown as Record<string, unknown>[]) {
+  for (const count of counts) {
     const page = pages.get(Number(count[parentColumn]));
     if (page) page.totalCount = Number(count.total);
   }

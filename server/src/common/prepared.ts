@@ -10,18 +10,21 @@ const statements = new Map<string, number>();
 const connections = new WeakMap<Client, string>();
 const processId = randomBytes(4).toString('hex');
 let nextConnection = 1;
+/** Statement texts named at most; others (a filter by a list of ids of every length, say) run unnamed. */
+const MAX_NAMED = 2_000;
 
 /**
  * Runs a statement whose text never changes, only its values (`$1`, `$2`...), as a named prepared statement:
  * PostgreSQL parses and plans it once per connection, and nothing builds or formats SQL for it on each call. For
- * the statements that every request sends (the session check, the row-security settings, records by id).
+ * the statements that every request sends (the session check, the row-security settings, records by id, and the
+ * read paths' statements kept by common/statement-cache.ts).
  *
  * Inside the request's transaction it runs on the transaction's connection; outside, on a connection borrowed from
  * the pool for the one statement.
  */
 export async function prepared<R extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
   let statement = statements.get(text);
-  if (statement === undefined) statements.set(text, (statement = statements.size + 1));
+  if (statement === undefined && statements.size < MAX_NAMED) statements.set(text, (statement = statements.size + 1));
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const knexClient = transaction ? transaction.client : em.getConnection().getKnex().client;
   // Announced like every statement knex runs (its `query` event: query logs, the tests' statement counts).
@@ -31,7 +34,8 @@ export async function prepared<R extends QueryResultRow>(em: EntityManager, text
     let prefix = connections.get(connection);
     if (prefix === undefined) connections.set(connection, (prefix = `sro_${processId}_${nextConnection++}`));
     try {
-      return (await connection.query<R>({ name: `${prefix}_${statement}`, text, values })).rows;
+      const name = statement === undefined ? undefined : `${prefix}_${statement}`;
+      return (await connection.query<R>({ name, text, values })).rows;
     } finally {
       if (!transaction) await knexClient.releaseConnection(connection);
     }
