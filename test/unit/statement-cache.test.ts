@@ -87,7 +87,12 @@ describe('statements kept per shape of their inputs', () => {
 
   it('binds the value of a whole array on that path too', () => {
     const dated = (filter: { ids: Whole; since: Date }) =>
-      knex('officer').select('id').whereRaw('id = any(?)', [filter.ids.value as number[]]).where('created_at', '<', filter.since).toSQL().toNative();
+      knex('officer')
+        .select('id')
+        .whereRaw('id = any(?)', [filter.ids.value as number[]])
+        .where('created_at', '<', filter.since)
+        .toSQL()
+        .toNative();
     const statement = cachedStatement('test whole, dates', { ids: new Whole([4]), since: new Date(0) }, dated);
     expect(statement.values).toEqual([[4], new Date(0)]);
   });

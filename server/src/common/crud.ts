@@ -42,19 +42,23 @@ export async function findPage<T extends Row>(
   if (filter === false) return { items: [], totalCount: 0 };
   const { em } = ctx;
   const offset = (page - 1) * perPage;
-  const statement = cachedStatement(`page ${entity.name} ${JSON.stringify(order)}`, { filter, perPage, offset }, ({ filter, perPage, offset }) => {
-    const knex = em.getKnex();
-    const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
-    const rows = em
-      .createQueryBuilder(entity, 'e0')
-      .select(readColumns(em, entity).map((column) => `e0.${column}`))
-      .where(filter)
-      .orderBy(order)
-      .getKnexQuery()
-      .select(knex.raw('(?) as sro_total', [total]));
-    // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
-    return knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
-  });
+  const statement = cachedStatement(
+    `page ${entity.name} ${JSON.stringify(order)}`,
+    { filter, perPage, offset },
+    ({ filter, perPage, offset }) => {
+      const knex = em.getKnex();
+      const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
+      const rows = em
+        .createQueryBuilder(entity, 'e0')
+        .select(readColumns(em, entity).map((column) => `e0.${column}`))
+        .where(filter)
+        .orderBy(order)
+        .getKnexQuery()
+        .select(knex.raw('(?) as sro_total', [total]));
+      // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
+      return knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
+    },
+  );
   const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
   // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
   const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);

@@ -74,7 +74,14 @@ export async function pagesByParent<T extends Row>(
       .andWhere(ofParents, [parents.value])
       .getKnexQuery();
     const knex = em.getKnex();
-    return knex.select('*').from(ranked.as('ranked')).where('edge_rank', '>', from).andWhere('edge_rank', '<=', to).orderBy('edge_rank').toSQL().toNative();
+    return knex
+      .select('*')
+      .from(ranked.as('ranked'))
+      .where('edge_rank', '>', from)
+      .andWhere('edge_rank', '<=', to)
+      .orderBy('edge_rank')
+      .toSQL()
+      .toNative();
   });
   const rows = await prepared<Record<string, unknown>>(em, rowsStatement.text, rowsStatement.values);
   let counts: Record<string, unknown>[] = [];
