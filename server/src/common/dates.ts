@@ -1,6 +1,6 @@
 /** Calendar dates are `YYYY-MM-DD` strings throughout; these helpers keep them that way. */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDate } from './dates';
+import { isCalendarDate, ISO_DATE } from './dates';
 
 function parseCalendarDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
@@ -14,7 +14,12 @@ function parseCalendarDate(value: unknown): string {
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date without a time or time zone, written YYYY-MM-DD (ISO 8601), such as 2026-09-14.',
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseCalendarDate(value)),
+  // Answers carry dates the database or the program wrote: checking their form is enough (a report has thousands).
+  serialize: (value) => {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
+    throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}`);
+  },
   parseValue: parseCalendarDate,
   parseLiteral: (ast) => parseCalendarDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
