@@ -8,6 +8,7 @@ import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
 import { RequestContext, type SessionCookie } from './common/context';
+import { startRequestTransaction } from './common/row-security';
 import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
@@ -23,7 +24,7 @@ import type { Logger } from './logger';
 import { healthRouter } from './monitoring/health';
 import { Metrics, metricsHandler } from './monitoring/metrics';
 import { requestLog, requestSummary } from './monitoring/request-log';
-import { authenticate, type SessionSettings } from './modules/auth/auth.service';
+import { authenticate, startSignedIn, type SessionSettings } from './modules/auth/auth.service';
 import { exportRouter } from './modules/report/report.export';
 
 export const SESSION_COOKIE = 'sro_session';
@@ -73,7 +74,13 @@ export async function createApp(config: Config, database: Database, log: Logger)
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       operationPlugin,
-      transactionPlugin(log, presentError, config.requestTimeoutMs),
+      transactionPlugin(log, presentError, async (context) => {
+        const token = context.session.token;
+        context.actor = token
+          ? await startSignedIn(context.em, token, settings, config.requestTimeoutMs)
+          : await startRequestTransaction(context.em, null, config.requestTimeoutMs).then(() => null);
+        context.summary.userId = context.actor?.userId;
+      }),
     ],
   });
   // Query limits, text no column can hold, the database time limit (README, "Security and reliability"); no schema hints in production.
@@ -99,39 +106,41 @@ export async function createApp(config: Config, database: Database, log: Logger)
   app.use(healthRouter(database, log));
   app.get('/metrics', metricsHandler(metrics, config.metricsToken));
 
-  // One way to know who is asking, for /graphql and the CSV exports alike: session cookie or bearer token.
-  const requestContext = async (req: Request, res: Response) => {
-    const em = database.orm.em.fork();
-    const token = requestToken(req);
-    const requestId = res.locals.requestId as string;
-    // A database outage while checking the token is SERVICE_UNAVAILABLE (503), not a masked 500.
-    const actor = token
-      ? await authenticate(em, token, settings).catch((error: unknown) => Promise.reject(clientError(error, log, requestId)))
-      : null;
-    const summary = requestSummary(res);
-    summary.userId = actor?.userId;
-    const clientAddress = req.ip ?? 'unknown';
-    return new RequestContext(
-      em,
-      actor,
-      requestId,
+  const newContext = (req: Request, res: Response) =>
+    new RequestContext(
+      database.orm.em.fork(),
+      null,
+      res.locals.requestId as string,
       today(config.timeZone),
-      clientAddress,
-      sessionCookie(req, res, token, config.nodeEnv === 'production'),
-      summary,
+      req.ip ?? 'unknown',
+      sessionCookie(req, res, requestToken(req), config.nodeEnv === 'production'),
+      requestSummary(res),
     );
+  // /graphql learns who is asking in the first statement of the request's transaction (transactionPlugin).
+  const graphqlContext = async (req: Request, res: Response) => newContext(req, res);
+  // An export checks the session cookie or bearer token first: a database outage there is SERVICE_UNAVAILABLE (503).
+  const exportContext = async (req: Request, res: Response) => {
+    const context = newContext(req, res);
+    const token = context.session.token;
+    if (token) {
+      context.actor = await authenticate(context.em, token, settings).catch((error: unknown) =>
+        Promise.reject(clientError(error, log, context.requestId)),
+      );
+      context.summary.userId = context.actor?.userId;
+    }
+    return context;
   };
 
   app.use(
     '/graphql',
     express.json({ limit: `${config.requestBodyLimitKb}kb` }),
     querySizeGuard(config.graphqlLimits),
-    expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }),
   );
   app.use(
     '/export',
     exportRouter({
-      context: requestContext,
+      context: exportContext,
       settings: { programYearStartMonth: config.programYearStartMonth },
       statementTimeoutMs: config.requestTimeoutMs,
       log,

@@ -1,4 +1,5 @@
 import { Role } from '../../server/src/common/actor';
+import { activityPolicy } from '../../server/src/modules/activity/activity.policy';
 import { Session } from '../../server/src/modules/auth/session.entity';
 import { hashToken } from '../../server/src/modules/auth/tokens';
 import { TestApp } from '../support/app';
@@ -92,6 +93,35 @@ describe('accounts and sessions', () => {
     expect(await whoAmI(expired)).toBeNull();
     const current = await signIn();
     expect((await whoAmI(current)).email).toBe(email);
+  });
+
+  it("records a session's last use at most once a minute, and that request still runs under the actor's row security", async () => {
+    const agency = await factory.agency();
+    const officer = await factory.officer(agency);
+    const colleague = await factory.officer(agency);
+    await factory.activity(officer, null);
+    await factory.activity(officer, null);
+    await factory.activity(colleague, null);
+    const { token } = await factory.user(Role.OFFICER, { officer });
+    const lastUsed = async () => (await app.orm.em.fork().findOneOrFail(Session, { tokenHash: hashToken(token) })).lastUsedAt!.getTime();
+    const ownActivities = async () => (await app.query(`{ activities { totalCount } }`, {}, token)).activities.totalCount;
+
+    // Row security alone keeps the colleague's activity out: the module's policy lets everything through here.
+    jest.spyOn(activityPolicy, 'readable').mockReturnValue({});
+    const longAgo = Date.now() - 5 * 60_000;
+    await app.orm.em.fork().nativeUpdate(Session, { tokenHash: hashToken(token) }, { lastUsedAt: new Date(longAgo) });
+    app.resetStatements();
+    expect(await ownActivities()).toBe(2);
+    const touched = await lastUsed();
+    expect(touched).toBeGreaterThan(longAgo);
+    const withTouch = app.statements.length;
+
+    app.resetStatements();
+    expect(await ownActivities()).toBe(2);
+    expect(await lastUsed()).toBe(touched);
+    // Not written again within the minute: the write and leaving and re-entering row security around it.
+    expect(app.statements.length).toBe(withTouch - 3);
+    jest.restoreAllMocks();
   });
 
   it('issues API tokens shown once, keeps their last use, and stops them when revoked', async () => {

@@ -28,7 +28,11 @@ export class RequestContext {
   constructor(
     /** A fork of the ORM's EntityManager for this request only. */
     readonly em: EntityManager,
-    readonly actor: Actor | null,
+    /**
+     * Who is asking, or null when nobody signed in. A /graphql request learns it in the first statement of its
+     * transaction (graphql/transaction.plugin.ts), before any resolver runs; an export, when its context is built.
+     */
+    public actor: Actor | null,
     readonly requestId: string,
     /** Today's calendar date in the program's time zone, fixed for the whole request. */
     readonly today: string,

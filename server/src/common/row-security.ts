@@ -48,6 +48,30 @@ export async function startRequestTransaction(em: EntityManager, actor: Actor | 
   else await prepared(em, START_ANONYMOUS, [timeout]);
 }
 
+/** The PostgreSQL role of the actor kind in `column`, in SQL. */
+const databaseRoleOf = (column: string) =>
+  `case ${column} ${Object.entries(DATABASE_ROLE)
+    .map(([role, databaseRole]) => `when '${role}' then '${databaseRole}'`)
+    .join(' ')} end`;
+
+/**
+ * A signed-in request's start in one statement: `credential`, a query of at most one row with the actor's `role`,
+ * `user_id`, `agency_id` and `officer_id`, and from that row the settings `startRequestTransaction` sets (the
+ * statement time limit is parameter `timeoutParameter`). No row, no settings. The credential is read as the
+ * owner: PostgreSQL checks a statement's privileges before it runs, and the role set here applies from the next.
+ */
+export function startingFrom(credential: string, timeoutParameter: number): string {
+  const settings = [
+    `set_config('statement_timeout', $${timeoutParameter}, true)`,
+    `set_config('role', ${databaseRoleOf('actor.role::text')}, true)`,
+    `set_config('sro.role', actor.role::text, true)`,
+    `set_config('sro.user_id', actor.user_id::text, true)`,
+    `set_config('sro.agency_id', coalesce(actor.agency_id::text, ''), true)`,
+    `set_config('sro.officer_id', coalesce(actor.officer_id::text, ''), true)`,
+  ];
+  return `select actor.*, ${settings.join(', ')} from (${credential}) actor`;
+}
+
 /**
  * Back to the owner for the rest of the current savepoint, for the few deliberate exceptions: signing in
  * (nobody is known yet) and district-wide aggregates a chief may see but whose rows it may not. Call it inside

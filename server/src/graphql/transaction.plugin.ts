@@ -1,7 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../common/context';
-import { startRequestTransaction } from '../common/row-security';
 import type { Logger } from '../logger';
 import { clientError } from './errors';
 
@@ -21,16 +20,21 @@ function errorAnswer(error: GraphQLError, formatError: FormatError): Pick<GraphQ
  *
  * The transaction is opened in `responseForOperation`, the last hook that may answer instead of executing, and
  * committed before the answer leaves: a database that is unreachable at either end gets SERVICE_UNAVAILABLE
- * (HTTP 503) rather than a masked 500, and a change is acknowledged only once it is committed.
+ * (HTTP 503) rather than a masked 500, and a change is acknowledged only once it is committed. `start` runs the
+ * transaction's first statement, which also says who is asking (the session or token check, then row security).
  */
-export function transactionPlugin(log: Logger, formatError: FormatError, statementTimeoutMs: number): ApolloServerPlugin<RequestContext> {
+export function transactionPlugin(
+  log: Logger,
+  formatError: FormatError,
+  start: (context: RequestContext) => Promise<void>,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ contextValue }) {
           try {
             await contextValue.em.begin();
-            await startRequestTransaction(contextValue.em, contextValue.actor, statementTimeoutMs);
+            await start(contextValue);
             return null;
           } catch (error) {
             if (contextValue.em.isInTransaction()) await contextValue.em.rollback().catch(() => undefined);

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { requireActor } from '../../common/policy';
 import { prepared } from '../../common/prepared';
-import { enterRowSecurity, leaveRowSecurity } from '../../common/row-security';
+import { enterRowSecurity, leaveRowSecurity, startingFrom, startRequestTransaction } from '../../common/row-security';
 import { User } from '../user/user.entity';
 import { ApiToken } from './api-token.entity';
 import { verifyPassword } from './passwords';
@@ -102,26 +102,78 @@ interface CredentialRow {
   email: string;
 }
 
-// What every request asks first: one statement each, straight to the actor (no entities, nothing to flush).
+// What every request asks first: one statement each, straight to the actor (no entities, nothing to flush). A
+// session also ends once idle for longer than the idle limit ($3 minutes).
 const CREDENTIAL_COLUMNS = 'c.id, c.last_used_at, u.id as user_id, u.role, u.agency_id, u.officer_id, u.email';
 const SESSION_ACTOR = `select ${CREDENTIAL_COLUMNS} from session c join app_user u on u.id = c.user_id
-  where c.token_hash = $1 and c.revoked_at is null and c.expires_at > $2 and u.active`;
+  where c.token_hash = $1 and c.revoked_at is null and c.expires_at > $2 and u.active
+    and c.last_used_at >= $2::timestamptz - make_interval(mins => $3::int)`;
 const API_TOKEN_ACTOR = `select ${CREDENTIAL_COLUMNS} from api_token c join app_user u on u.id = c.user_id
   where c.token_hash = $1 and c.revoked_at is null and u.active`;
+// The same checks with the request's settings applied from the row, for a /graphql request's first statement.
+const START_WITH_SESSION = startingFrom(SESSION_ACTOR, 4);
+const START_WITH_API_TOKEN = startingFrom(API_TOKEN_ACTOR, 2);
 
-/** The actor behind a session or API token, or null when the token is unknown, revoked or expired. */
+const actorOfRow = (row: CredentialRow): Actor => ({
+  userId: row.user_id,
+  role: row.role,
+  agencyId: row.agency_id,
+  officerId: row.officer_id,
+  label: row.email,
+});
+
+/** Whether the credential's last use is due to be recorded: it is written at most once a minute. */
+function dueForTouch(row: CredentialRow, now: Date): boolean {
+  return row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS;
+}
+
+const touch = (em: EntityManager, isApiToken: boolean, row: CredentialRow, now: Date) =>
+  em.nativeUpdate(isApiToken ? ApiToken : Session, { id: row.id }, { lastUsedAt: now });
+
+/** The actor behind a session or API token, or null when the token is unknown, revoked, expired or idle too long. */
 export async function authenticate(em: EntityManager, token: string, settings: SessionSettings, now = new Date()): Promise<Actor | null> {
-  const tokenHash = hashToken(token);
   const isApiToken = token.startsWith('sra_');
+  const tokenHash = hashToken(token);
   const [row] = await prepared<CredentialRow>(
     em,
     isApiToken ? API_TOKEN_ACTOR : SESSION_ACTOR,
-    isApiToken ? [tokenHash] : [tokenHash, now],
+    isApiToken ? [tokenHash] : [tokenHash, now, settings.idleMinutes],
   );
   if (!row) return null;
-  const lastUsed = row.last_used_at === null ? null : new Date(row.last_used_at);
-  const idleMs = lastUsed === null ? Infinity : now.getTime() - lastUsed.getTime();
-  if (!isApiToken && idleMs > settings.idleMinutes * 60_000) return null;
-  if (idleMs > TOUCH_INTERVAL_MS) await em.nativeUpdate(isApiToken ? ApiToken : Session, { id: row.id }, { lastUsedAt: now });
-  return { userId: row.user_id, role: row.role, agencyId: row.agency_id, officerId: row.officer_id, label: row.email };
+  if (dueForTouch(row, now)) await touch(em, isApiToken, row, now);
+  return actorOfRow(row);
+}
+
+/**
+ * The first statement of a /graphql request's transaction: the session or API token checked and, in the same
+ * statement, the statement time limit and the actor's row security set (common/row-security.ts). When the token
+ * is not valid the request goes on anonymously, with only the time limit set.
+ */
+export async function startSignedIn(
+  em: EntityManager,
+  token: string,
+  settings: SessionSettings,
+  statementTimeoutMs: number,
+  now = new Date(),
+): Promise<Actor | null> {
+  const isApiToken = token.startsWith('sra_');
+  const tokenHash = hashToken(token);
+  const timeout = String(statementTimeoutMs);
+  const [row] = await prepared<CredentialRow>(
+    em,
+    isApiToken ? START_WITH_API_TOKEN : START_WITH_SESSION,
+    isApiToken ? [tokenHash, timeout] : [tokenHash, now, settings.idleMinutes, timeout],
+  );
+  if (!row) {
+    await startRequestTransaction(em, null, statementTimeoutMs);
+    return null;
+  }
+  const actor = actorOfRow(row);
+  if (dueForTouch(row, now)) {
+    // The last use is the owner's to write: out of row security for that one statement.
+    await leaveRowSecurity(em);
+    await touch(em, isApiToken, row, now);
+    await enterRowSecurity(em, actor);
+  }
+  return actor;
 }
