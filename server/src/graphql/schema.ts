@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../common/context';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { forbidden, unauthenticated } from '../common/errors';
 import { ActivityResolver } from '../modules/activity/activity.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
@@ -29,26 +30,28 @@ export interface SchemaOptions {
 }
 
 export async function buildApiSchema({ session, reports }: SchemaOptions): Promise<GraphQLSchema> {
+  const resolvers = [
+    AgencyResolver,
+    OfficerResolver,
+    AgencyOfficersResolver,
+    SchoolResolver,
+    AssignmentResolver,
+    ActivityResolver,
+    UserResolver,
+    UserLinksResolver,
+    ApiTokenResolver,
+    AuditEventResolver,
+    authResolver(session),
+    reportResolver(reports),
+  ] as const;
   const schema = await buildSchema({
-    resolvers: [
-      AgencyResolver,
-      OfficerResolver,
-      AgencyOfficersResolver,
-      SchoolResolver,
-      AssignmentResolver,
-      ActivityResolver,
-      UserResolver,
-      UserLinksResolver,
-      ApiTokenResolver,
-      AuditEventResolver,
-      authResolver(session),
-      reportResolver(reports),
-    ],
+    resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  callFieldResolversDirectly(schema, [...resolvers]);
   // type-graphql leaves the root types undescribed; the API is read in its schema.
   schema.getQueryType()!.description = 'Everything SRO Hub answers: records, lists and reports, scoped to who asks.';
   schema.getMutationType()!.description = 'Every change SRO Hub accepts; each runs in one transaction and is audited.';
