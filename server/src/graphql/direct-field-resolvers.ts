@@ -12,9 +12,9 @@ type Method = (...params: unknown[]) => unknown;
  *
  * `resolvers` are the classes given to `buildSchema`: type-graphql picks a field's resolver among them the same way.
  */
-export function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: Function[]): number {
+export function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: readonly object[]): number {
   const storage = getMetadataStorage();
-  const instances = new Map<Function, Record<string, Method>>();
+  const instances = new Map<object, Record<string, Method>>();
   let direct = 0;
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);

@@ -51,7 +51,7 @@ export async function buildApiSchema({ session, reports }: SchemaOptions): Promi
     authMode: 'error',
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
-  callFieldResolversDirectly(schema, [...resolvers]);
+  callFieldResolversDirectly(schema, resolvers);
   // type-graphql leaves the root types undescribed; the API is read in its schema.
   schema.getQueryType()!.description = 'Everything SRO Hub answers: records, lists and reports, scoped to who asks.';
   schema.getMutationType()!.description = 'Every change SRO Hub accepts; each runs in one transaction and is audited.';
