@@ -1,4 +1,12 @@
-import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import {
+  DateType,
+  DecimalType,
+  Platform,
+  ReferenceKind,
+  type EntityClass,
+  type EntityMetadata,
+  type EntityProperty,
+} from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { prepared } from './prepared';
 
@@ -7,8 +15,11 @@ type Read = (value: unknown) => unknown;
 interface Column {
   property: string;
   column: string;
-  /** How the ORM would convert the value; `value` when it would not, `relation` for a to-one relation's id. */
-  read: Read | 'value' | 'relation';
+  /**
+   * How the ORM would convert the value: `value` when it would not, `relation` for a to-one relation's id,
+   * `date`, `boolean` and `number` for the conversions written inline, a function for any other.
+   */
+  read: Read | 'value' | 'relation' | 'date' | 'boolean' | 'number';
 }
 
 const plans = new WeakMap<EntityMetadata, Column[]>();
@@ -17,11 +28,14 @@ function reader(em: EntityManager, property: EntityProperty): Column['read'] {
   // A relation is its id, as `{ id }`: what the read paths (field resolvers, policies) ask of it.
   if (property.kind === ReferenceKind.MANY_TO_ONE || property.kind === ReferenceKind.ONE_TO_ONE) return 'relation';
   const platform = em.getPlatform();
-  if (property.customType)
-    return (value) => (value === null || value === undefined ? value : property.customType!.convertToJSValue(value, platform));
-  if (property.runtimeType === 'Date')
-    return (value) => (value === null || value === undefined || value instanceof Date ? value : new Date(value as string));
-  if (property.runtimeType === 'boolean') return (value) => (value === null || value === undefined ? value : Boolean(value));
+  const type = property.customType;
+  // The ORM's own conversions that are plain operations, written inline in the row builder below.
+  if (type instanceof DateType && platform.convertDateToJSValue === Platform.prototype.convertDateToJSValue) return 'value';
+  if (type instanceof DecimalType)
+    return (type.mode ?? property.runtimeType) === 'number' ? 'number' : (value) => (value == null ? value : String(value));
+  if (type) return (value) => (value === null || value === undefined ? value : type.convertToJSValue(value, platform));
+  if (property.runtimeType === 'Date') return 'date';
+  if (property.runtimeType === 'boolean') return 'boolean';
   return 'value';
 }
 
@@ -75,9 +89,14 @@ function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>): 
     const reads = columns.map((column) => column.read);
     const properties = columns.map(({ property, column, read }, index) => {
       const value = `row[${JSON.stringify(column)}]`;
-      const converted =
-        read === 'value' ? value : read === 'relation' ? `(${value} == null ? null : { id: ${value} })` : `reads[${index}](${value})`;
-      return `${JSON.stringify(property)}: ${converted}`;
+      const converted = {
+        value,
+        relation: `(${value} == null ? null : { id: ${value} })`,
+        date: `(${value} == null || ${value} instanceof Date ? ${value} : new Date(${value}))`,
+        boolean: `(${value} == null ? ${value} : Boolean(${value}))`,
+        number: `(${value} == null ? ${value} : +${value})`,
+      }[typeof read === 'string' ? read : 'value'];
+      return `${JSON.stringify(property)}: ${typeof read === 'function' ? `reads[${index}](${value})` : converted}`;
     });
     build = new Function('reads', 'prototype', `return (row) => Object.setPrototypeOf({ ${properties.join(', ')} }, prototype);`)(
       reads,
