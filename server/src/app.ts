@@ -16,6 +16,7 @@ import { compiledQueries } from './graphql/compiled-queries';
 import { clientError, formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
+import { selectionPlugin } from './graphql/selected-fields';
 import { inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
@@ -74,6 +75,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       operationPlugin,
+      selectionPlugin,
       transactionPlugin(log, presentError, async (context) => {
         const token = context.session.token;
         context.actor = token

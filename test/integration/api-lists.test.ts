@@ -138,6 +138,38 @@ describe('lists and nested queries', () => {
     expect(data.assignments).toEqual({ totalCount: 1, items: [{ endDate: '2026-11-26', school: { name: `${tag} Aspen High` } }] });
   });
 
+  it('reads only the columns behind the fields asked, through fragments too, and answers them all', async () => {
+    const officer = await factory.officer(agency, { lastName: `${tag}-Columns`, email: 'columns@agency.example', notes: 'Bike patrol' });
+    const ask = async (fields: string, fragments = '') => {
+      app.resetStatements();
+      const data = await app.query(
+        `query($ids: [ID!]) { officers(filter: { ids: $ids }) { items { ${fields} } } } ${fragments}`,
+        { ids: [String(officer.id)] },
+        admin,
+      );
+      const page = app.statements.find((sql) => /from "officer"/.test(sql) && /sro_total/.test(sql))!;
+      const agencies = app.statements.find((sql) => /from "agency"/.test(sql));
+      return { item: data.officers.items[0], page, agencies };
+    };
+
+    const narrow = await ask('id lastName');
+    expect(narrow.item).toEqual({ id: String(officer.id), lastName: `${tag}-Columns` });
+    expect(narrow.page).toMatch(/"last_name"/);
+    expect(narrow.page).not.toMatch(/"email"|"notes"|"first_name"/);
+    expect(narrow.agencies).toBeUndefined();
+
+    const wide = await ask('lastName ...Contact agency { name }', 'fragment Contact on Officer { email notes }');
+    expect(wide.item).toEqual({
+      lastName: `${tag}-Columns`,
+      email: 'columns@agency.example',
+      notes: 'Bike patrol',
+      agency: { name: `${tag} Police` },
+    });
+    expect(wide.page).toMatch(/"email".*"notes"/);
+    expect(wide.agencies).toMatch(/"name"/);
+    expect(wide.agencies).not.toMatch(/"ori"|"chief_name"/);
+  });
+
   it('runs a constant number of SQL statements for 100 assignments with officer, agency and school', async () => {
     const bigAgency = await factory.agency();
     const schools = await Promise.all(Array.from({ length: 10 }, () => factory.school()));

@@ -21,9 +21,26 @@ export interface RequestSummary {
   operationType?: string;
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 /** Everything a request carries through the resolvers and services. One per request, never shared. */
 export class RequestContext {
   readonly loaders: Loaders;
+
+  // Shared with the shallow copy of this context that Apollo Server runs each operation on, and with the loaders.
+  private readonly operation: { selection?: ReadonlyMap<string, ReadonlySet<string>> } = {};
+
+  /**
+   * The fields the request's GraphQL operation asks of each type, once known (graphql/selected-fields.ts): the
+   * read paths select only the columns behind them. Unknown (an export, say): every column.
+   */
+  get selection(): ReadonlyMap<string, ReadonlySet<string>> | undefined {
+    return this.operation.selection;
+  }
+
+  set selection(selection: ReadonlyMap<string, ReadonlySet<string>>) {
+    this.operation.selection = selection;
+  }
 
   constructor(
     /** A fork of the ORM's EntityManager for this request only. */
@@ -41,6 +58,11 @@ export class RequestContext {
     readonly session: SessionCookie,
     readonly summary: RequestSummary = {},
   ) {
-    this.loaders = new Loaders(em);
+    this.loaders = new Loaders(em, (entity) => this.fieldsOf(entity));
+  }
+
+  /** The fields the operation asks of an entity's type (named as its class), or undefined for all of them. */
+  fieldsOf(entity: { name: string }): ReadonlySet<string> | undefined {
+    return this.selection === undefined ? undefined : (this.selection.get(entity.name) ?? EMPTY);
   }
 }

@@ -42,15 +42,17 @@ export async function findPage<T extends Row>(
   if (filter === false) return { items: [], totalCount: 0 };
   const { em } = ctx;
   const offset = (page - 1) * perPage;
+  const fields = ctx.fieldsOf(entity);
+  const columns = readColumns(em, entity, fields);
   const statement = cachedStatement(
-    `page ${entity.name} ${JSON.stringify(order)}`,
+    `page ${entity.name} ${columns.join(',')} ${JSON.stringify(order)}`,
     { filter, perPage, offset },
     ({ filter, perPage, offset }) => {
       const knex = em.getKnex();
       const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
       const rows = em
         .createQueryBuilder(entity, 'e0')
-        .select(readColumns(em, entity).map((column) => `e0.${column}`))
+        .select(columns.map((column) => `e0.${column}`))
         .where(filter)
         .orderBy(order)
         .getKnexQuery()
@@ -62,7 +64,7 @@ export async function findPage<T extends Row>(
   const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
   // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
   const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);
-  return { items: readOnly(em, entity, rows), totalCount };
+  return { items: readOnly(em, entity, rows, fields), totalCount };
 }
 
 async function count<T extends Row>(em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T>): Promise<number> {

@@ -5,7 +5,7 @@ import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
 import { prepared } from './prepared';
-import { readOnly } from './read-only';
+import { readColumns, readOnly, type Fields } from './read-only';
 import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
@@ -44,6 +44,7 @@ export async function pagesByParent<T extends Row>(
   spec: EdgeSpec<T>,
   parentIds: readonly number[],
   { where, sort, page, totals = true }: EdgeQuery<T>,
+  fields?: Fields,
 ): Promise<Page<T>[]> {
   const empty = parentIds.map(() => ({ items: [] as T[], totalCount: 0 }));
   const filter = scoped(spec.policy, actor, where);
@@ -66,10 +67,14 @@ export async function pagesByParent<T extends Row>(
   const input = { filter, parents: new Whole([...parentIds]), from: offset, to: offset + page.perPage };
 
   // One after the other: both run on the request's single transaction connection.
-  const rowsStatement = cachedStatement(`edge ${key}`, input, ({ filter, parents, from, to }) => {
+  const columns = readColumns(em, spec.entity, fields);
+  const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to }) => {
     const ranked = em
       .createQueryBuilder(spec.entity, 'e0')
-      .select(['*', raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`)])
+      .select([
+        ...columns.map((name) => `e0.${name}`),
+        raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`),
+      ])
       .where(filter)
       .andWhere(ofParents, [parents.value])
       .getKnexQuery();
@@ -101,7 +106,7 @@ export async function pagesByParent<T extends Row>(
   }
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
   // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
-  const entities = readOnly(em, spec.entity, rows);
+  const entities = readOnly(em, spec.entity, rows, fields);
   rows.forEach((row, index) => pages.get(Number(row[parentColumn]))?.items.push(entities[index]));
   for (const count of counts) {
     const page = pages.get(Number(count[parentColumn]));
@@ -115,6 +120,9 @@ export function loadEdge<T extends Row>(ctx: RequestContext, spec: EdgeSpec<T>, 
   const actor = requireActor(ctx.actor);
   const key = `${spec.entity.name}.${spec.parent}:${JSON.stringify(query)}`;
   return ctx.loaders
-    .keyed(key, () => new DataLoader<number, Page<T>>((parentIds) => pagesByParent(ctx.em, actor, spec, parentIds, query)))
+    .keyed(
+      key,
+      () => new DataLoader<number, Page<T>>((parentIds) => pagesByParent(ctx.em, actor, spec, parentIds, query, ctx.fieldsOf(spec.entity))),
+    )
     .load(parentId);
 }

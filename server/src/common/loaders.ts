@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { findReadOnly } from './read-only';
+import { findReadOnly, type Fields } from './read-only';
 
 interface Identified {
   id: number;
@@ -17,7 +17,11 @@ export class Loaders {
 
   private readonly byKey = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** The fields the request asks of an entity: the columns its rows are read with. */
+    private readonly fieldsOf: (entity: EntityClass<Identified>) => Fields,
+  ) {}
 
   /** A loader shared by every resolver call of this request that asks the same question (same key). */
   keyed<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
@@ -33,7 +37,7 @@ export class Loaders {
     let loader = this.byEntity.get(entity);
     if (!loader) {
       loader = new DataLoader<number, Identified | null>(async (ids) => {
-        const rows = await findReadOnly(this.em, entity as EntityClass<Identified>, ids);
+        const rows = await findReadOnly(this.em, entity as EntityClass<Identified>, ids, this.fieldsOf(entity as EntityClass<Identified>));
         const found = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => found.get(id) ?? null);
       });

@@ -57,9 +57,32 @@ function plan(em: EntityManager, meta: EntityMetadata): Column[] {
   return columns;
 }
 
-/** The column names `readOnly` reads, to select them and nothing else. */
-export function readColumns<T extends object>(em: EntityManager, entity: EntityClass<T>): string[] {
-  return plan(em, em.getMetadata().get<T>(entity.name)).map((column) => column.column);
+/** What a read asks of an entity: the names of the fields wanted, or undefined for every column. */
+export type Fields = ReadonlySet<string> | undefined;
+
+const projections = new WeakMap<EntityMetadata, WeakMap<ReadonlySet<string>, Column[]>>();
+
+/**
+ * The columns read for `fields`: the id, every to-one relation (policies and field resolvers read them) and each
+ * property named in `fields`. A field resolver may read only these: the property of its own name, the id and the
+ * to-one relations (every one of them does so today).
+ */
+function projection(em: EntityManager, meta: EntityMetadata, fields: Fields): Column[] {
+  const columns = plan(em, meta);
+  if (fields === undefined) return columns;
+  let byFields = projections.get(meta);
+  if (!byFields) projections.set(meta, (byFields = new WeakMap()));
+  let projected = byFields.get(fields);
+  if (!projected) {
+    projected = columns.filter(({ property, read }) => property === 'id' || read === 'relation' || fields.has(property));
+    byFields.set(fields, projected);
+  }
+  return projected;
+}
+
+/** The column names `readOnly` reads for `fields`, to select them and nothing else. */
+export function readColumns<T extends object>(em: EntityManager, entity: EntityClass<T>, fields?: Fields): string[] {
+  return projection(em, em.getMetadata().get<T>(entity.name), fields).map((column) => column.column);
 }
 
 /**
@@ -68,25 +91,47 @@ export function readColumns<T extends object>(em: EntityManager, entity: EntityC
  * than the SQL itself; rows that are only going to be presented need none of that. Each object has its entity's
  * prototype (so `instanceof` holds for the GraphQL layer), its columns converted as the ORM converts them, and
  * its to-one relations as `{ id }`. It is not managed: changing it changes nothing. Writes load their rows through
- * the EntityManager, as before.
+ * the EntityManager, as before. `fields` must be those the rows were selected for (`readColumns`); the other
+ * properties read as undefined.
  */
-export function readOnly<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): T[] {
-  const build = builder(em, em.getMetadata().get<T>(entity.name));
+export function readOnly<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: readonly Record<string, unknown>[],
+  fields?: Fields,
+): T[] {
+  const build = builder<T>(em, em.getMetadata().get<T>(entity.name), fields);
   return rows.map(build);
 }
 
-const builders = new WeakMap<EntityMetadata, (row: Record<string, unknown>) => never>();
+const prototypes = new WeakMap<EntityMetadata, object>();
+const builders = new Map<string, (row: Record<string, unknown>) => never>();
 
 /**
- * The function that turns one row of an entity into its read-only object, generated once per entity: a constructor
- * assigning the entity's properties in a fixed order, so that every object of a type has the same shape and the
- * GraphQL layer reads them fast. (A loop assigning properties by name cost a tenth of the nested query; an object
- * literal given the entity's prototype with `Object.setPrototypeOf`, another tenth.)
+ * The prototype of an entity's read-only objects. The ORM defines an accessor on the entity's prototype for every
+ * property; a prototype in between with plain properties of the same names lets a constructor assign them as the
+ * object's own, reads a property left out of a projection as undefined, and keeps `instanceof`.
  */
-function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>): (row: Record<string, unknown>) => T {
-  let build = builders.get(meta);
+function prototypeOf(em: EntityManager, meta: EntityMetadata): object {
+  let prototype = prototypes.get(meta);
+  if (!prototype) {
+    const shadows = plan(em, meta).map(({ property }) => [property, { value: undefined, writable: true, configurable: true }]);
+    prototypes.set(meta, (prototype = Object.create(meta.prototype, Object.fromEntries(shadows)) as object));
+  }
+  return prototype;
+}
+
+/**
+ * The function that turns one row of an entity into its read-only object, generated once per entity and set of
+ * columns: a constructor assigning the properties in a fixed order, so that every object of a type has the same
+ * shape and the GraphQL layer reads them fast. (A loop assigning properties by name cost a tenth of the nested
+ * query; an object literal given the entity's prototype with `Object.setPrototypeOf`, another tenth.)
+ */
+function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>, fields: Fields): (row: Record<string, unknown>) => T {
+  const columns = projection(em, meta, fields);
+  const key = `${meta.className}:${columns.map((column) => column.property).join(',')}`;
+  let build = builders.get(key);
   if (!build) {
-    const columns = plan(em, meta);
     const reads = columns.map((column) => column.read);
     const properties = columns.map(({ property, column, read }, index) => {
       const value = `row[${JSON.stringify(column)}]`;
@@ -99,18 +144,12 @@ function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>): 
       }[typeof read === 'string' ? read : 'value'];
       return `this[${JSON.stringify(property)}] = ${typeof read === 'function' ? `reads[${index}](${value})` : converted};`;
     });
-    // The ORM defines an accessor on the entity's prototype for every property; a prototype in between with plain
-    // properties of the same names lets the constructor assign them as the object's own, and keeps `instanceof`.
-    const prototype = Object.create(
-      meta.prototype,
-      Object.fromEntries(columns.map(({ property }) => [property, { value: undefined, writable: true, configurable: true }])),
-    ) as object;
     const ReadOnly = new Function('reads', `return function ReadOnly(row) { ${properties.join(' ')} };`)(reads) as new (
       row: Record<string, unknown>,
     ) => never;
-    ReadOnly.prototype = prototype;
+    ReadOnly.prototype = prototypeOf(em, meta);
     build = (row) => new ReadOnly(row);
-    builders.set(meta, build);
+    builders.set(key, build);
   }
   return build as (row: Record<string, unknown>) => T;
 }
@@ -120,13 +159,14 @@ export async function findReadOnly<T extends { id: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
   ids: readonly number[],
+  fields?: Fields,
 ): Promise<T[]> {
   const table = em.getMetadata().get<T>(entity.name).tableName;
-  const columns = readColumns(em, entity)
+  const columns = readColumns(em, entity, fields)
     .map((column) => `"${column}"`)
     .join(', ');
   // One array parameter, not one per id: one statement text per entity, prepared once per connection, whatever
   // the number of ids (a coverage report asks for 5,000 officers at once).
   const rows = await prepared<Record<string, unknown>>(em, `select ${columns} from "${table}" where id = any($1)`, [[...ids]]);
-  return readOnly(em, entity, rows);
+  return readOnly(em, entity, rows, fields);
 }
