@@ -136,18 +136,21 @@ export async function coverageReport(
         em,
         School,
         schoolRows.map((row) => row.id),
+        ctx.fieldsOf(School),
       ),
     () =>
       byId(
         em,
         Officer,
         heldRows.map((row) => row.officer_id),
+        ctx.fieldsOf(Officer),
       ),
     () =>
       byId(
         em,
         Agency,
         heldRows.map((row) => row.agency_id),
+        ctx.fieldsOf(Agency),
       ),
   );
 

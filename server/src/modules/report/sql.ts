@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findReadOnly } from '../../common/read-only';
+import { findReadOnly, type Fields } from '../../common/read-only';
 
 /**
  * SQL conditions with positional `?` parameters, joined with `and`. Values always travel as parameters; only
@@ -27,15 +27,19 @@ export function rows<T>(em: EntityManager, text: string, params: unknown[]): Pro
   return em.execute<T[]>(text, params);
 }
 
-/** Records by id in one statement, whatever their number; missing ids are left out. Read-only: only presented. */
+/**
+ * Records by id in one statement, whatever their number; missing ids are left out. Read-only: only presented,
+ * with the columns behind `fields` (every column when undefined, as for a CSV export).
+ */
 export async function byId<T extends { id: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
   ids: Iterable<number | null>,
+  fields?: Fields,
 ): Promise<Map<number, T>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  const found = await findReadOnly(em, entity, wanted);
+  const found = await findReadOnly(em, entity, wanted, fields);
   return new Map(found.map((row) => [row.id, row]));
 }
 

@@ -135,18 +135,21 @@ export async function staffingReport(
         em,
         Agency,
         agencyRows.map((row) => row.agency_id),
+        ctx.fieldsOf(Agency),
       ),
     () =>
       byId(
         em,
         Officer,
         unassignedIds.map((row) => row.id),
+        ctx.fieldsOf(Officer),
       ),
     () =>
       byId(
         em,
         Assignment,
         endingIds.map((row) => row.id),
+        ctx.fieldsOf(Assignment),
       ),
   );
 
