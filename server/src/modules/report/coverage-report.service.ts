@@ -165,7 +165,9 @@ export async function coverageReport(
       startDate: row.start_date,
       endDate: row.end_date,
     });
-    officersBySchool.set(row.school_id, [...(officersBySchool.get(row.school_id) ?? []), entry]);
+    const held = officersBySchool.get(row.school_id);
+    if (held) held.push(entry);
+    else officersBySchool.set(row.school_id, [entry]);
   }
   const summary = Object.assign(new CoverageSummary(), {
     schools: summaryRow.schools,
