@@ -78,6 +78,15 @@ describe('statements kept per shape of their inputs', () => {
     expect(inlined.calls.map((filter) => filter.status)).toEqual([expect.stringContaining('sro-value'), 'ACTIVE', 'RETIRED']);
   });
 
+  it('writes the SQL every time when the builder binds a value it made from an input', () => {
+    const derived = counted((filter: Filter) =>
+      knex('officer').select('id').where('status', filter.status).orWhereILike('last_name', `%${filter.status}%`).toSQL().toNative(),
+    );
+    expect(cachedStatement('test derived', { status: 'ACTIVE' }, derived.build).values).toEqual(['ACTIVE', '%ACTIVE%']);
+    expect(cachedStatement('test derived', { status: 'RETIRED' }, derived.build).values).toEqual(['RETIRED', '%RETIRED%']);
+    expect(derived.calls).toHaveLength(3);
+  });
+
   it('writes the SQL every time for inputs it cannot walk (entities, dates)', () => {
     const { calls, build } = counted(() => knex('officer').select('id').where('created_at', '<', new Date(0)).toSQL().toNative());
     cachedStatement('test dates', { since: new Date(0) } as never, build);

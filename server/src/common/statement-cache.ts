@@ -83,24 +83,36 @@ function withSentinels(input: unknown, next: { index: number }): unknown {
   return input;
 }
 
+const SENTINEL_INDEX = new RegExp(`^${SENTINEL_STRING}(\\d+)$`);
+
 function sentinelIndex(binding: unknown): number | undefined {
-  if (typeof binding === 'string' && binding.startsWith(SENTINEL_STRING)) return Number(binding.slice(SENTINEL_STRING.length));
+  if (typeof binding === 'string') {
+    const match = SENTINEL_INDEX.exec(binding);
+    return match ? Number(match[1]) : undefined;
+  }
   if (typeof binding === 'number' && binding <= sentinelNumber(0) && Number.isInteger(binding + 0.5)) return sentinelNumber(0) - binding;
   return undefined;
 }
 
+/** A parameter that is not a sentinel but was made from one (`%sentinel%`, sentinel + 1): it would go stale. */
+const madeFromSentinel = (binding: unknown) =>
+  (typeof binding === 'string' && binding.includes(SENTINEL_STRING)) || (typeof binding === 'number' && binding < -1_000_000_000);
+
 /** The SQL written for the sentinel copy, as a reusable statement; null when it cannot be reused. */
 function compile(native: NativeSql, count: number): Compiled | null {
   const used = new Set<number>();
+  let reusable = !native.sql.includes(SENTINEL_STRING);
   const parameters = native.bindings.map((binding) => {
     const index = sentinelIndex(binding);
-    if (index === undefined) return { constant: binding };
-    used.add(index);
-    return index;
+    if (index !== undefined) {
+      used.add(index);
+      return index;
+    }
+    if (madeFromSentinel(binding)) reusable = false;
+    return { constant: binding };
   });
   // A value missing from the parameters was written into the SQL, or changed on the way: not reusable.
-  if (used.size !== count || native.sql.includes(SENTINEL_STRING)) return null;
-  return { text: native.sql, parameters };
+  return reusable && used.size === count ? { text: native.sql, parameters } : null;
 }
 
 /**
