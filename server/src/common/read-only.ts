@@ -61,6 +61,11 @@ function plan(em: EntityManager, meta: EntityMetadata): Column[] {
 export type Fields = ReadonlySet<string> | undefined;
 
 const projections = new WeakMap<EntityMetadata, WeakMap<ReadonlySet<string>, Column[]>>();
+// Each distinct projection gets a row builder of its own (below); past this many, new ones read every column,
+// so that no sequence of queries can make the process compile builders without end.
+const MAX_PROJECTIONS = 1_000;
+const projectionKeys = new Set<string>();
+const builderKey = (meta: EntityMetadata, columns: Column[]) => `${meta.className}:${columns.map((column) => column.property).join(',')}`;
 
 /**
  * The columns read for `fields`: the id, every to-one relation (policies and field resolvers read them) and each
@@ -75,6 +80,9 @@ function projection(em: EntityManager, meta: EntityMetadata, fields: Fields): Co
   let projected = byFields.get(fields);
   if (!projected) {
     projected = columns.filter(({ property, read }) => property === 'id' || read === 'relation' || fields.has(property));
+    const key = builderKey(meta, projected);
+    if (!projectionKeys.has(key) && projectionKeys.size >= MAX_PROJECTIONS) projected = columns;
+    else projectionKeys.add(key);
     byFields.set(fields, projected);
   }
   return projected;
@@ -129,7 +137,7 @@ function prototypeOf(em: EntityManager, meta: EntityMetadata): object {
  */
 function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>, fields: Fields): (row: Record<string, unknown>) => T {
   const columns = projection(em, meta, fields);
-  const key = `${meta.className}:${columns.map((column) => column.property).join(',')}`;
+  const key = builderKey(meta, columns);
   let build = builders.get(key);
   if (!build) {
     const reads = columns.map((column) => column.read);
