@@ -8,6 +8,7 @@ import type { Page, PageArgs, SortArg } from './list';
 import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
+import { joinedKey, joinedRelations, primeJoined, selectJoined } from './joined-relations';
 import { prepared } from './prepared';
 import { readColumns, readOnly } from './read-only';
 import { cachedStatement } from './statement-cache';
@@ -27,8 +28,9 @@ export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string
 
 /**
  * One page of the rows the actor may read that match `where`, and their total, in one statement (the total as a
- * sub-query). A page is only presented, so its rows come back as read-only entities (common/read-only.ts) rather
- * than managed ones. The SQL is written once per shape of the filter and sort (common/statement-cache.ts).
+ * sub-query; the to-one relations the operation asks for joined). A page is only presented, so its rows come back
+ * as read-only entities (common/read-only.ts) rather than managed ones. The SQL is written once per shape of the
+ * filter and sort (common/statement-cache.ts).
  */
 export async function findPage<T extends Row>(
   ctx: RequestContext,
@@ -44,19 +46,24 @@ export async function findPage<T extends Row>(
   const offset = (page - 1) * perPage;
   const fields = ctx.fieldsOf(entity);
   const columns = readColumns(em, entity, fields);
+  const joined = joinedRelations(ctx, entity, fields);
   const statement = cachedStatement(
-    `page ${entity.name} ${columns.join(',')} ${JSON.stringify(order)}`,
+    `page ${entity.name} ${columns.join(',')} ${joinedKey(joined)} ${JSON.stringify(order)}`,
     { filter, perPage, offset },
     ({ filter, perPage, offset }) => {
       const knex = em.getKnex();
       const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
-      const rows = em
-        .createQueryBuilder(entity, 'e0')
-        .select(columns.map((column) => `e0.${column}`))
-        .where(filter)
-        .orderBy(order)
-        .getKnexQuery()
-        .select(knex.raw('(?) as sro_total', [total]));
+      const rows = selectJoined(
+        em
+          .createQueryBuilder(entity, 'e0')
+          .select(columns.map((column) => `e0.${column}`))
+          .where(filter)
+          .orderBy(order)
+          .getKnexQuery()
+          .select(knex.raw('(?) as sro_total', [total])),
+        'e0',
+        joined,
+      );
       // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
       return knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
     },
@@ -64,6 +71,7 @@ export async function findPage<T extends Row>(
   const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
   // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
   const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);
+  primeJoined(ctx, joined, rows);
   return { items: readOnly(em, entity, rows, fields), totalCount };
 }
 
