@@ -8,7 +8,6 @@ import type { Page, PageArgs, SortArg } from './list';
 import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
-import { joinedKey, joinedRelations, primeJoined, selectJoined } from './joined-relations';
 import { prepared } from './prepared';
 import { readColumns, readOnly } from './read-only';
 import { cachedStatement } from './statement-cache';
@@ -28,9 +27,8 @@ export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string
 
 /**
  * One page of the rows the actor may read that match `where`, and their total, in one statement (the total as a
- * sub-query; the to-one relations the operation asks for joined). A page is only presented, so its rows come back
- * as read-only entities (common/read-only.ts) rather than managed ones. The SQL is written once per shape of the
- * filter and sort (common/statement-cache.ts).
+ * sub-query). A page is only presented, so its rows come back as read-only entities (common/read-only.ts) rather
+ * than managed ones. The SQL is written once per shape of the filter and sort (common/statement-cache.ts).
  */
 export async function findPage<T extends Row>(
   ctx: RequestContext,
@@ -46,24 +44,19 @@ export async function findPage<T extends Row>(
   const offset = (page - 1) * perPage;
   const fields = ctx.fieldsOf(entity);
   const columns = readColumns(em, entity, fields);
-  const joined = joinedRelations(ctx, entity, fields);
   const statement = cachedStatement(
-    `page ${entity.name} ${columns.join(',')} ${joinedKey(joined)} ${JSON.stringify(order)}`,
+    `page ${entity.name} ${columns.join(',')} ${JSON.stringify(order)}`,
     { filter, perPage, offset },
     ({ filter, perPage, offset }) => {
       const knex = em.getKnex();
       const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
-      const rows = selectJoined(
-        em
-          .createQueryBuilder(entity, 'e0')
-          .select(columns.map((column) => `e0.${column}`))
-          .where(filter)
-          .orderBy(order)
-          .getKnexQuery()
-          .select(knex.raw('(?) as sro_total', [total])),
-        'e0',
-        joined,
-      );
+      const rows = em
+        .createQueryBuilder(entity, 'e0')
+        .select(columns.map((column) => `e0.${column}`))
+        .where(filter)
+        .orderBy(order)
+        .getKnexQuery()
+        .select(knex.raw('(?) as sro_total', [total]));
       // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
       return knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
     },
@@ -71,7 +64,6 @@ export async function findPage<T extends Row>(
   const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
   // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
   const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);
-  primeJoined(ctx, joined, rows);
   return { items: readOnly(em, entity, rows, fields), totalCount };
 }
 

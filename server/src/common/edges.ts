@@ -1,11 +1,11 @@
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
 import { prepared } from './prepared';
-import { joinedKey, joinedRelations, primeJoined, selectJoined } from './joined-relations';
-import { readColumns, readOnly } from './read-only';
+import { readColumns, readOnly, type Fields } from './read-only';
 import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
@@ -35,18 +35,17 @@ export interface EdgeQuery<T> {
 
 /**
  * A paginated to-many edge (school -> assignments) for many parents in two statements, whatever their number:
- * the page of each parent by `row_number() over (partition by parent)` (with the to-one relations the operation
- * asks for joined), and the totals by `group by parent` (left out when the caller wants only the items).
+ * the page of each parent by `row_number() over (partition by parent)`, and the totals by `group by parent`
+ * (left out when the caller wants only the items).
  */
 export async function pagesByParent<T extends Row>(
-  ctx: RequestContext,
+  em: EntityManager,
   actor: Actor,
   spec: EdgeSpec<T>,
   parentIds: readonly number[],
   { where, sort, page, totals = true }: EdgeQuery<T>,
+  fields?: Fields,
 ): Promise<Page<T>[]> {
-  const { em } = ctx;
-  const fields = ctx.fieldsOf(spec.entity);
   const empty = parentIds.map(() => ({ items: [] as T[], totalCount: 0 }));
   const filter = scoped(spec.policy, actor, where);
   if (filter === false) return empty;
@@ -69,21 +68,16 @@ export async function pagesByParent<T extends Row>(
 
   // One after the other: both run on the request's single transaction connection.
   const columns = readColumns(em, spec.entity, fields);
-  const joined = joinedRelations(ctx, spec.entity, fields);
-  const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')} ${joinedKey(joined)}`, input, ({ filter, parents, from, to }) => {
-    const ranked = selectJoined(
-      em
-        .createQueryBuilder(spec.entity, 'e0')
-        .select([
-          ...columns.map((name) => `e0.${name}`),
-          raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`),
-        ])
-        .where(filter)
-        .andWhere(ofParents, [parents.value])
-        .getKnexQuery(),
-      'e0',
-      joined,
-    );
+  const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to }) => {
+    const ranked = em
+      .createQueryBuilder(spec.entity, 'e0')
+      .select([
+        ...columns.map((name) => `e0.${name}`),
+        raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`),
+      ])
+      .where(filter)
+      .andWhere(ofParents, [parents.value])
+      .getKnexQuery();
     const knex = em.getKnex();
     return knex
       .select('*')
@@ -112,7 +106,6 @@ export async function pagesByParent<T extends Row>(
   }
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
   // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
-  primeJoined(ctx, joined, rows);
   const entities = readOnly(em, spec.entity, rows, fields);
   rows.forEach((row, index) => pages.get(Number(row[parentColumn]))?.items.push(entities[index]));
   for (const count of counts) {
@@ -127,6 +120,9 @@ export function loadEdge<T extends Row>(ctx: RequestContext, spec: EdgeSpec<T>, 
   const actor = requireActor(ctx.actor);
   const key = `${spec.entity.name}.${spec.parent}:${JSON.stringify(query)}`;
   return ctx.loaders
-    .keyed(key, () => new DataLoader<number, Page<T>>((parentIds) => pagesByParent(ctx, actor, spec, parentIds, query)))
+    .keyed(
+      key,
+      () => new DataLoader<number, Page<T>>((parentIds) => pagesByParent(ctx.em, actor, spec, parentIds, query, ctx.fieldsOf(spec.entity))),
+    )
     .load(parentId);
 }
