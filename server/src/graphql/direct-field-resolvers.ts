@@ -12,13 +12,12 @@ type Method = (...params: unknown[]) => unknown;
  *
  * `resolvers` are the classes given to `buildSchema`: type-graphql picks a field's resolver among them the same way.
  */
-export function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: readonly object[]): number {
+export function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: readonly object[]): void {
   const storage = getMetadataStorage();
   const instances = new Map<object, Record<string, Method>>();
-  let direct = 0;
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
-    if (!isObjectType(type) || type.getFields === undefined) continue;
+    if (!isObjectType(type)) continue;
     const fields = type.getFields();
     for (const field of objectType.fields ?? []) {
       const resolver = storage.fieldResolvers.find(
@@ -50,8 +49,6 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: rea
                 kinds.map((kind) => (kind === 'root' ? root : context)),
               );
       schemaField.resolve = resolve;
-      direct += 1;
     }
   }
-  return direct;
 }
