@@ -130,15 +130,25 @@ function dueForTouch(row: CredentialRow, now: Date): boolean {
 const touch = (em: EntityManager, isApiToken: boolean, row: CredentialRow, now: Date) =>
   em.nativeUpdate(isApiToken ? ApiToken : Session, { id: row.id }, { lastUsedAt: now });
 
-/** The actor behind a session or API token, or null when the token is unknown, revoked, expired or idle too long. */
-export async function authenticate(em: EntityManager, token: string, settings: SessionSettings, now = new Date()): Promise<Actor | null> {
+/**
+ * The row of a session or API token that is valid now, by one statement: the check alone, or with `timeout` the
+ * check that also sets the request's settings (`startingFrom`, whose time limit is the last parameter).
+ */
+async function credential(em: EntityManager, token: string, settings: SessionSettings, now: Date, timeout?: string) {
   const isApiToken = token.startsWith('sra_');
-  const tokenHash = hashToken(token);
+  const values: unknown[] = isApiToken ? [hashToken(token)] : [hashToken(token), now, settings.idleMinutes];
+  const [check, start] = isApiToken ? [API_TOKEN_ACTOR, START_WITH_API_TOKEN] : [SESSION_ACTOR, START_WITH_SESSION];
   const [row] = await prepared<CredentialRow>(
     em,
-    isApiToken ? API_TOKEN_ACTOR : SESSION_ACTOR,
-    isApiToken ? [tokenHash] : [tokenHash, now, settings.idleMinutes],
+    timeout === undefined ? check : start,
+    timeout === undefined ? values : [...values, timeout],
   );
+  return { row, isApiToken };
+}
+
+/** The actor behind a session or API token, or null when the token is unknown, revoked, expired or idle too long. */
+export async function authenticate(em: EntityManager, token: string, settings: SessionSettings, now = new Date()): Promise<Actor | null> {
+  const { row, isApiToken } = await credential(em, token, settings, now);
   if (!row) return null;
   if (dueForTouch(row, now)) await touch(em, isApiToken, row, now);
   return actorOfRow(row);
@@ -156,14 +166,7 @@ export async function startSignedIn(
   statementTimeoutMs: number,
   now = new Date(),
 ): Promise<Actor | null> {
-  const isApiToken = token.startsWith('sra_');
-  const tokenHash = hashToken(token);
-  const timeout = String(statementTimeoutMs);
-  const [row] = await prepared<CredentialRow>(
-    em,
-    isApiToken ? START_WITH_API_TOKEN : START_WITH_SESSION,
-    isApiToken ? [tokenHash, timeout] : [tokenHash, now, settings.idleMinutes, timeout],
-  );
+  const { row, isApiToken } = await credential(em, token, settings, now, String(statementTimeoutMs));
   if (!row) {
     await startRequestTransaction(em, null, statementTimeoutMs);
     return null;
