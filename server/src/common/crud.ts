@@ -49,7 +49,7 @@ export async function findPage<T extends Row>(
     { filter, perPage, offset },
     ({ filter, perPage, offset }) => {
       const knex = em.getKnex();
-      const total = em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
+      const total = countQuery(em, entity, filter);
       const rows = em
         .createQueryBuilder(entity, 'e0')
         .select(columns.map((column) => `e0.${column}`))
@@ -67,10 +67,12 @@ export async function findPage<T extends Row>(
   return { items: readOnly(em, entity, rows, fields), totalCount };
 }
 
+/** How many rows match `filter`: the page's total, as its sub-query or alone. */
+const countQuery = <T extends Row>(em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T>) =>
+  em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
+
 async function count<T extends Row>(em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T>): Promise<number> {
-  const statement = cachedStatement(`count ${entity.name}`, filter, (filter) =>
-    em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery().toSQL().toNative(),
-  );
+  const statement = cachedStatement(`count ${entity.name}`, filter, (filter) => countQuery(em, entity, filter).toSQL().toNative());
   const [row] = await prepared<{ count: string }>(em, statement.text, statement.values);
   return Number(row.count);
 }

@@ -66,7 +66,6 @@ export async function pagesByParent<T extends Row>(
   const offset = (page.page - 1) * page.perPage;
   const input = { filter, parents: new Whole([...parentIds]), from: offset, to: offset + page.perPage };
 
-  // One after the other: both run on the request's single transaction connection.
   const columns = readColumns(em, spec.entity, fields);
   const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to }) => {
     const ranked = em
@@ -88,6 +87,7 @@ export async function pagesByParent<T extends Row>(
       .toSQL()
       .toNative();
   });
+  // One after the other: both run on the request's single transaction connection.
   const rows = await prepared<Record<string, unknown>>(em, rowsStatement.text, rowsStatement.values);
   let counts: Record<string, unknown>[] = [];
   if (totals) {
