@@ -24,6 +24,21 @@ import { printSummary } from './lib/summary.mjs';
 import { fixed } from './lib/table.mjs';
 import { scenarios } from './scenarios.mjs';
 
+/**
+ * How `npm start` runs the server (package.json: `NAME=value ... node --flag=value ... dist/server/src/main.js`),
+ * so that the bench measures what production runs: its environment settings and its Node flags.
+ */
+function startCommand() {
+  const words = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start.split(/\s+/);
+  const node = words.indexOf('node');
+  return {
+    text: words.filter((word) => word.includes('=')).join(' '),
+    env: Object.fromEntries(words.slice(0, node).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)])),
+    flags: words.slice(node + 1).filter((word) => word.startsWith('--')),
+  };
+}
+const START = startCommand();
+
 const { values: options } = parseArgs({
   options: {
     'database-url': { type: 'string' },
@@ -61,7 +76,8 @@ function node24() {
 function serverSpecs(ids) {
   const sro = {
     script: 'dist/server/src/main.js',
-    env: { NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_OPTIONS: options['node-options'] },
+    nodeFlags: START.flags,
+    env: { ...START.env, NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_OPTIONS: options['node-options'] },
     kind: 'sro',
   };
   const all = {
@@ -207,7 +223,7 @@ async function main() {
     `database ${new URL(url).pathname.slice(1)}; ${duration} s per run after ${warmup} s of warm-up; servers: ${specs.map((spec) => spec.id).join(', ')}`,
   );
   console.log(
-    `SRO Hub runs with NODE_ENV=production LOG_LEVEL=warn${options['node-options'] ? ` NODE_OPTIONS='${options['node-options']}'` : ''}\n`,
+    `SRO Hub runs with npm start's settings (${START.text}) and NODE_ENV=production LOG_LEVEL=warn${options['node-options'] ? ` NODE_OPTIONS='${options['node-options']}'` : ''}\n`,
   );
 
   const running = [];
@@ -252,7 +268,7 @@ async function main() {
   const summary = printSummary(results);
   fs.writeFileSync(
     path.join(RESULTS_DIR, 'latest.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), loadavg: os.loadavg(), duration, nodeOptions: options['node-options'], results, summary }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), loadavg: os.loadavg(), duration, start: START.text, nodeOptions: options['node-options'], results, summary }, null, 2)}\n`,
   );
   const failed = results.filter((result) => result.errors > 0);
   if (failed.length) {

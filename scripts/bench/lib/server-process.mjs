@@ -13,7 +13,7 @@ const PRELOAD = path.join(ROOT, 'scripts/bench/count-statements.cjs');
  * for counts and recordings, and its resident memory read from /proc.
  */
 export class ServerProcess {
-  static async start({ name, script, args = [], node = process.execPath, env = {}, port, logFile }) {
+  static async start({ name, script, args = [], node = process.execPath, nodeFlags = [], env = {}, port, logFile }) {
     // Something else answering on the port would be measured in this server's place.
     const taken = await globalThis.fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(
       () => true,
@@ -24,7 +24,7 @@ export class ServerProcess {
     const child = fork(script, args, {
       cwd: ROOT,
       execPath: node,
-      execArgv: ['-r', PRELOAD],
+      execArgv: [...nodeFlags, '-r', PRELOAD],
       env: { ...process.env, ...env, PORT: String(port) },
       stdio: ['ignore', log, log, 'ipc'],
     });

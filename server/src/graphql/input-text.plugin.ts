@@ -20,13 +20,20 @@ function unstorableVariables(value: unknown, path: string, found: string[]): str
   return found;
 }
 
+// Apollo Server keeps one parsed document per query text, so each is searched once, not on every request.
+const searched = new WeakMap<DocumentNode, boolean>();
+
 function hasUnstorableLiteral(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.STRING]: (node) => {
-      if (UNSTORABLE.test(node.value)) found = true;
-    },
-  });
+  let found = searched.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      [Kind.STRING]: (node) => {
+        if (UNSTORABLE.test(node.value)) found = true;
+      },
+    });
+    searched.set(document, found);
+  }
   return found;
 }
 
