@@ -58,7 +58,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
-    // Operations run compiled (graphql-jit), each compiled once per distinct query; resolvers' errors become
+    // Queries run compiled (graphql-jit), each compiled once per distinct query; resolvers' errors become
     // client errors there, with the request id.
     gateway: compiledQueries<RequestContext>(schema, (error, context) => clientError(error, log, context.requestId)),
     introspection: config.graphqlIntrospection,

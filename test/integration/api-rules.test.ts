@@ -213,6 +213,20 @@ describe('API rules and validation', () => {
     expect(cleared.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { name: ['name cannot be null'] } });
   });
 
+  it('runs the fields of a mutation one after the other in the order written, fields spread from fragments included', async () => {
+    const name = unique('Agency');
+    const response = await app.graphql(
+      `mutation($name: String!) { ...First second: createAgency(input: { name: $name, kind: OTHER }) { id } }
+       fragment First on Mutation { first: createAgency(input: { name: $name, kind: OTHER }) { id } }`,
+      { name },
+      admin,
+    );
+    // The spread field ran first and took the name (each field keeps its own change: one agency by that name).
+    expect(response.errors?.map((error) => [error.path, error.extensions.code])).toEqual([[['second'], 'CONFLICT']]);
+    const [{ n }] = await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from agency where name = ?`, [name]);
+    expect(n).toBe(1);
+  });
+
   it('refuses to delete an officer with assignments: CONFLICT suggesting to deactivate', async () => {
     const { officer } = await assignedOfficer();
     const response = await app.graphql(`mutation($id: ID!) { deleteOfficer(id: $id) { id } }`, { id: String(officer.id) }, admin);

@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { GraphQLError as JitError } from 'graphql-jit/dist/error';
@@ -7,10 +7,11 @@ import { GraphQLError as JitError } from 'graphql-jit/dist/error';
 type Compiled = CompiledQuery | ExecutionResult;
 
 /**
- * Executes operations with graphql-jit instead of graphql-js (docs/performance.md): each operation is compiled
- * once into a JavaScript function specialised for its selection (no per-field lookups of the schema, no
- * promise per field whose resolver is synchronous), then run for every request that asks it. The resolvers,
- * their authorization checks and middlewares are the same; only the walk over the selection changes.
+ * Executes queries with graphql-jit instead of graphql-js (docs/performance.md): each query is compiled once
+ * into a JavaScript function specialised for its selection (no per-field lookups of the schema, no promise
+ * per field whose resolver is synchronous), then run for every request that asks it. Mutations run on
+ * graphql-js. The resolvers, their authorization checks and middlewares are the same; only the walk over the
+ * selection changes.
  *
  * Compiled operations are kept per parsed document: Apollo Server parses each distinct query text once and
  * keeps the document in its bounded document store, so the compiled forms live exactly as long as their
@@ -31,32 +32,38 @@ export function compiledQueries<TContext>(
     return query;
   };
 
-  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
-    const query = compile(document, operationName);
-    if (!isCompiledQuery(query)) return query;
-    // Variables are coerced by graphql-js: its rules (defaults of input fields, which graphql-jit 0.8 refuses
-    // as "not provided") and its refusals, in the words Apollo Server answers as BAD_USER_INPUT with HTTP 400.
-    // graphql-jit then checks the coerced values again, which they pass unchanged.
-    const { coerced, errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-    if (errors) return { errors };
-    const result = await query.query(undefined, context, coerced);
-    // Resolvers' errors are translated here, once per error, rather than by a middleware wrapped (as one more
-    // promise) around every field of every answer; each keeps its place in the answer (locations, path).
-    return result.errors
+  // Resolvers' errors are translated here, once per error, rather than by a middleware wrapped (as one more
+  // promise) around every field of every answer; each keeps its place in the answer (locations, path).
+  const translated = (result: ExecutionResult, context: TContext, jit: boolean): ExecutionResult =>
+    result.errors
       ? {
           ...result,
           errors: result.errors.map((error) => {
             if (!error.originalError) return error;
-            const translated = resolverError(error.originalError, context as TContext);
-            return new (JitError as unknown as new (...args: unknown[]) => GraphQLError)(
-              translated.message,
-              error.locations,
-              error.path,
-              translated,
-            );
+            const client = resolverError(error.originalError, context);
+            return jit
+              ? new (JitError as unknown as new (...args: unknown[]) => GraphQLError)(client.message, error.locations, error.path, client)
+              : new GraphQLError(client.message, { nodes: error.nodes, path: error.path, originalError: client });
           }),
         }
       : result;
+
+  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+    // Variables are coerced by graphql-js: its rules (defaults of input fields, which graphql-jit 0.8 refuses
+    // as "not provided") and its refusals, in the words Apollo Server answers as BAD_USER_INPUT with HTTP 400.
+    const { coerced, errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (errors) return { errors };
+    // Mutations run on graphql-js: their fields one after the other in the document's order, fragments
+    // included, which graphql-jit 0.8.7 does not promise (fixed in 0.8.8, whose shared runtime allocates on
+    // every field; docs/performance.md). A change is never where the time goes.
+    if (operation.operation === 'mutation') {
+      const result = await execute({ schema, document, operationName, contextValue: context, variableValues: request.variables });
+      return translated(result, context as TContext, false);
+    }
+    const query = compile(document, operationName);
+    if (!isCompiledQuery(query)) return query;
+    // graphql-jit checks the coerced values again, which they pass unchanged.
+    return translated(await query.query(undefined, context, coerced), context as TContext, true);
   };
 
   return {
