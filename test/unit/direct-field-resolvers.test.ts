@@ -15,6 +15,12 @@ describe('field resolvers called straight from the schema', () => {
     expect(fields.email.resolve).toHaveLength(3);
     expect(fields.assignments.resolve).toHaveLength(4);
     expect(fields.firstName.resolve).toBeUndefined();
+    // A scalar argument is handed over as GraphQL gave it; an input type (page, sort) keeps type-graphql's handler.
+    expect(fields.assignmentsOn.resolve).toHaveLength(3);
+    const school = schema.getType('School');
+    if (!isObjectType(school)) throw new Error('no School type');
+    expect(school.getFields().coverageStatus.resolve).toHaveLength(3);
+    expect(school.getFields().activities.resolve).toHaveLength(4);
 
     const email = fields.email.resolve as GraphQLFieldResolver<Officer, { actor: Actor | null }>;
     const officer = Object.setPrototypeOf({ id: 7, agency: { id: 3 }, email: 'pat@agency.example' }, Officer.prototype) as Officer;
