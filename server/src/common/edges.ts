@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
-import { prepared } from './prepared';
+import { idArray, prepared } from './prepared';
 import { readColumns, readOnly, type Fields } from './read-only';
 import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
@@ -64,7 +64,7 @@ export async function pagesByParent<T extends Row>(
   const ofParents = `e0.${parentColumn} = any(?)`;
   const key = `${spec.entity.name}.${spec.parent} ${order}`;
   const offset = (page.page - 1) * page.perPage;
-  const input = { filter, parents: new Whole([...parentIds]), from: offset, to: offset + page.perPage };
+  const input = { filter, parents: new Whole(idArray(parentIds)), from: offset, to: offset + page.perPage };
 
   const columns = readColumns(em, spec.entity, fields);
   const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to }) => {

@@ -14,6 +14,14 @@ let nextConnection = 1;
 const MAX_NAMED = 2_000;
 
 /**
+ * Integer ids as one PostgreSQL array literal, for `= any($n)`: what pg would send for the array, without its
+ * quoting and escaping of each element (4% of the nested query's allocations went there).
+ */
+export function idArray(ids: Iterable<number>): string {
+  return `{${[...ids].join(',')}}`;
+}
+
+/**
  * Runs a statement whose text never changes, only its values (`$1`, `$2`...), as a named prepared statement:
  * PostgreSQL parses and plans it once per connection, and nothing builds or formats SQL for it on each call. For
  * the statements that every request sends (the session check, the row-security settings, records by id, and the

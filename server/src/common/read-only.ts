@@ -8,7 +8,7 @@ import {
   type EntityProperty,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { prepared } from './prepared';
+import { idArray, prepared } from './prepared';
 
 type Read = (value: unknown) => unknown;
 
@@ -175,6 +175,6 @@ export async function findReadOnly<T extends { id: number }>(
     .join(', ');
   // One array parameter, not one per id: one statement text per entity, prepared once per connection, whatever
   // the number of ids (a coverage report asks for 5,000 officers at once).
-  const rows = await prepared<Record<string, unknown>>(em, `select ${columns} from "${table}" where id = any($1)`, [[...ids]]);
+  const rows = await prepared<Record<string, unknown>>(em, `select ${columns} from "${table}" where id = any($1)`, [idArray(ids)]);
   return readOnly(em, entity, rows, fields);
 }
