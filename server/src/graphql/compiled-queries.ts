@@ -55,7 +55,8 @@ export function compiledQueries<TContext>(
     if (errors) return { errors };
     // Mutations run on graphql-js: their fields one after the other in the document's order, fragments
     // included, which graphql-jit 0.8.7 does not promise (fixed in 0.8.8, whose shared runtime allocates on
-    // every field; docs/performance.md). A change is never where the time goes.
+    // every field; docs/performance.md). A change is never where the time goes. `execute` coerces the
+    // variables again itself; they passed above.
     if (operation.operation === 'mutation') {
       const result = await execute({ schema, document, operationName, contextValue: context, variableValues: request.variables });
       return translated(result, context as TContext, false);

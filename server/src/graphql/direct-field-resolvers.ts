@@ -59,10 +59,10 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, resolvers: rea
       const method = instance[resolver.methodName];
       const target = instance;
       const kinds = params.map((param) => param.kind).join(',');
-      const argument = values[2]!;
+      const [, , argument] = values;
       const resolve: GraphQLFieldResolver<unknown, unknown, Record<string, unknown>> = kinds === 'root,context'
         ? (root, _args, context) => method.call(target, root, context)
-        : kinds === 'root,context,arg'
+        : kinds === 'root,context,arg' && argument
           ? (root, args, context) => method.call(target, root, context, argument(root, args, context))
           : (root, args, context) =>
               method.apply(
