@@ -24,19 +24,39 @@ export async function enterRowSecurity(em: EntityManager, actor: Actor): Promise
 const settingsStatement = (names: string[]) =>
   `select ${names.map((name, index) => `set_config('${name}', $${index + 1}, true)`).join(', ')}`;
 
+/** The PostgreSQL role of the actor kind in `column`, in SQL. */
+const databaseRoleOf = (column: string) =>
+  `case ${column} ${Object.entries(DATABASE_ROLE)
+    .map(([role, databaseRole]) => `when '${role}' then '${databaseRole}'`)
+    .join(' ')} end`;
+
+/**
+ * The settings of row security, each with its value for an actor and the same value in SQL from a credential
+ * row named `actor` (`startingFrom`): the one list both ways of starting a request read.
+ */
+const ROW_SECURITY: { name: string; of: (actor: Actor) => string; fromRow: string }[] = [
+  { name: 'role', of: (actor) => DATABASE_ROLE[actor.role], fromRow: databaseRoleOf('actor.role::text') },
+  { name: 'sro.role', of: (actor) => actor.role, fromRow: 'actor.role::text' },
+  { name: 'sro.user_id', of: (actor) => String(actor.userId), fromRow: 'actor.user_id::text' },
+  {
+    name: 'sro.agency_id',
+    of: (actor) => (actor.agencyId === null ? '' : String(actor.agencyId)),
+    fromRow: `coalesce(actor.agency_id::text, '')`,
+  },
+  {
+    name: 'sro.officer_id',
+    of: (actor) => (actor.officerId === null ? '' : String(actor.officerId)),
+    fromRow: `coalesce(actor.officer_id::text, '')`,
+  },
+];
+
 // The three statements' texts, built once: every request sends one of them.
-const ROW_SECURITY_SETTINGS = ['role', 'sro.role', 'sro.user_id', 'sro.agency_id', 'sro.officer_id'];
+const ROW_SECURITY_SETTINGS = ROW_SECURITY.map((setting) => setting.name);
 const SET_ROW_SECURITY = settingsStatement(ROW_SECURITY_SETTINGS);
 const START_SIGNED_IN = settingsStatement(['statement_timeout', ...ROW_SECURITY_SETTINGS]);
 const START_ANONYMOUS = settingsStatement(['statement_timeout']);
 
-const rowSecurityValues = (actor: Actor) => [
-  DATABASE_ROLE[actor.role],
-  actor.role,
-  String(actor.userId),
-  actor.agencyId === null ? '' : String(actor.agencyId),
-  actor.officerId === null ? '' : String(actor.officerId),
-];
+const rowSecurityValues = (actor: Actor) => ROW_SECURITY.map((setting) => setting.of(actor));
 
 /**
  * The settings every request transaction starts with, in one statement: the time limit of each statement (a
@@ -48,12 +68,6 @@ export async function startRequestTransaction(em: EntityManager, actor: Actor | 
   else await prepared(em, START_ANONYMOUS, [timeout]);
 }
 
-/** The PostgreSQL role of the actor kind in `column`, in SQL. */
-const databaseRoleOf = (column: string) =>
-  `case ${column} ${Object.entries(DATABASE_ROLE)
-    .map(([role, databaseRole]) => `when '${role}' then '${databaseRole}'`)
-    .join(' ')} end`;
-
 /**
  * A signed-in request's start in one statement: `credential`, a query of at most one row with the actor's `role`,
  * `user_id`, `agency_id` and `officer_id`, and from that row the settings `startRequestTransaction` sets (the
@@ -63,11 +77,7 @@ const databaseRoleOf = (column: string) =>
 export function startingFrom(credential: string, timeoutParameter: number): string {
   const settings = [
     `set_config('statement_timeout', $${timeoutParameter}, true)`,
-    `set_config('role', ${databaseRoleOf('actor.role::text')}, true)`,
-    `set_config('sro.role', actor.role::text, true)`,
-    `set_config('sro.user_id', actor.user_id::text, true)`,
-    `set_config('sro.agency_id', coalesce(actor.agency_id::text, ''), true)`,
-    `set_config('sro.officer_id', coalesce(actor.officer_id::text, ''), true)`,
+    ...ROW_SECURITY.map((setting) => `set_config('${setting.name}', ${setting.fromRow}, true)`),
   ];
   return `select actor.*, ${settings.join(', ')} from (${credential}) actor`;
 }
