@@ -174,6 +174,20 @@ async function idle(server) {
 }
 
 /**
+ * How long a request had a statement outstanding: the union of each statement's sent-to-answered interval, so that
+ * statements pipelined on one connection count once.
+ */
+function waitedFor(statements) {
+  let total = 0;
+  let end = -Infinity;
+  for (const { sent, answered = sent } of [...statements].sort((a, b) => a.sent - b.sent)) {
+    total += Math.max(0, answered - Math.max(sent, end));
+    end = Math.max(end, answered);
+  }
+  return total;
+}
+
+/**
  * One request at a time: the API's time as the client sees it, the time its statements took as the server saw
  * them, and the same statements replayed through pg on one connection without the server (the bare SQL).
  * Medians of `times` requests.
@@ -190,7 +204,7 @@ async function sqlTime(server, request, headers, db, times = 5) {
     await send(server, request, headers);
     api.push(performance.now() - started);
     statements = await server.stopRecording();
-    inServer.push(statements.reduce((sum, statement) => sum + (statement.ms ?? 0), 0));
+    inServer.push(waitedFor(statements));
     const replay = performance.now();
     for (const statement of statements) await db.query(statement.text, statement.values);
     replayed.push(performance.now() - replay);

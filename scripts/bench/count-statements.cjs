@@ -30,9 +30,9 @@ pg.Client.prototype.query = function countedQuery(config, values, callback) {
       values: (Array.isArray(values) ? values : config.values) ?? [],
     };
     recording.push(entry);
-    // How long the statement took as the server saw it (sent to answered), whichever way pg reports back.
-    const started = performance.now();
-    const done = () => (entry.ms = performance.now() - started);
+    // When the statement was sent and answered as the server saw it, whichever way pg reports back.
+    entry.sent = performance.now();
+    const done = () => (entry.answered = performance.now());
     const last = [callback, values, config && config.callback].findIndex((candidate) => typeof candidate === 'function');
     if (last === 0) callback = wrap(callback, done);
     else if (last === 1) values = wrap(values, done);

@@ -93,6 +93,9 @@ export async function createApp(config: Config, database: Database, log: Logger)
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed over every answer (a SHA-1 of the body): GraphQL answers are POSTed and never revalidated,
+  // exports stream, and the console's files carry serve-static's own.
+  app.disable('etag');
   app.set('trust proxy', 'loopback');
   app.use((request, response, next) => {
     const incoming = request.header('x-request-id');

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../../server/src/common/actor';
-import { startRequestTransaction } from '../../server/src/common/row-security';
+import { asOwner, startRequestTransaction } from '../../server/src/common/row-security';
 import { openTestDatabase } from '../support/database';
 import { Factory, unique } from '../support/factories';
 
@@ -244,6 +244,34 @@ describe('database rules', () => {
     });
     const readsSettings = (plan: string) => plan.includes('current_setting');
     expect({ officer: readsSettings(plans.officer), activity: readsSettings(plans.activity) }).toEqual(filtered);
+  });
+
+  it("runs a chief's statement as the owner with nothing else of the request between: sibling statements keep row security", async () => {
+    const agency = await factory.agency();
+    const chief = { userId: 1, role: Role.AGENCY_CHIEF, agencyId: agency.id, officerId: null, label: 'chief@example.org' };
+    const roles = await orm.em.fork().transactional(async (em) => {
+      await startRequestTransaction(em as never, chief, 30_000);
+      const role = (rows: { role: string }[]) => rows[0]!.role;
+      const sibling = () => em.execute<{ role: string }[]>('select current_user as role').then(role);
+      // Sibling statements sent on every turn of the event loop while the owner's statement is out, as fields
+      // resolved beside the report would send them.
+      let pending = true;
+      const others: Promise<string>[] = [];
+      const keepSending = (): void => {
+        if (!pending) return;
+        others.push(sibling());
+        setImmediate(keepSending);
+      };
+      keepSending();
+      const owner = await asOwner<{ role: string }>(em as never, chief, 'select current_user as role, $1::int as agency', [agency.id])
+        .then(role)
+        .finally(() => (pending = false));
+      const siblings = new Set(await Promise.all(others));
+      const refused = await asOwner(em as never, chief, 'select 1 / $1::int', [0]).catch((error: { code?: string }) => error.code);
+      return { owner, siblings, refused, after: await sibling() };
+    });
+    expect(roles.owner).not.toBe('sro_chief');
+    expect(roles).toEqual({ owner: roles.owner, siblings: new Set(['sro_chief']), refused: '22012', after: 'sro_chief' });
   });
 
   it('has no pending migration and no entity change without a migration', async () => {

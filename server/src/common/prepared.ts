@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Client, QueryResultRow } from 'pg';
+import type { Client, QueryResult, QueryResultRow } from 'pg';
 
 // A statement's name says which text and which connection: the embedded database's socket server runs every
 // connection, of every process, in one PostgreSQL session, where a name used by two connections would collide
@@ -21,6 +21,12 @@ export function idArray(ids: Iterable<number>): string {
   return `{${[...ids].join(',')}}`;
 }
 
+/** A statement's text (`$1`, `$2`... for its values) and its values. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
 /**
  * Runs a statement whose text never changes, only its values (`$1`, `$2`...), as a named prepared statement:
  * PostgreSQL parses and plans it once per connection, and nothing builds or formats SQL for it on each call. For
@@ -31,19 +37,30 @@ export function idArray(ids: Iterable<number>): string {
  * the pool for the one statement.
  */
 export async function prepared<R extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
-  let statement = statements.get(text);
-  if (statement === undefined && statements.size < MAX_NAMED) statements.set(text, (statement = statements.size + 1));
+  const [rows] = await preparedInTurn<R>(em, [{ text, values }]);
+  return rows!;
+}
+
+/**
+ * Runs statements as `prepared` does, written to the connection one right after another in the same turn of the
+ * event loop: the connection pipelines them, and no other statement of the request (a sibling field's) can run
+ * between two of them. Every statement is answered before this returns; the first refusal is thrown.
+ */
+export async function preparedInTurn<R extends QueryResultRow>(em: EntityManager, statements: Statement[]): Promise<R[][]> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const knexClient = transaction ? transaction.client : em.getConnection().getKnex().client;
   // Announced like every statement knex runs (its `query` event: query logs, the tests' statement counts).
-  knexClient.emit('query', { sql: text, bindings: values });
+  for (const { text, values } of statements) knexClient.emit('query', { sql: text, bindings: values });
   try {
     const connection = (await knexClient.acquireConnection()) as Client;
     let prefix = connections.get(connection);
     if (prefix === undefined) connections.set(connection, (prefix = `sro_${processId}_${nextConnection++}`));
     try {
-      const name = statement === undefined ? undefined : `${prefix}_${statement}`;
-      return (await connection.query<R>({ name, text, values })).rows;
+      const sent = statements.map(({ text, values }) => connection.query<R>({ name: nameOf(text, prefix), text, values }));
+      const answers = await Promise.allSettled(sent);
+      const refused = answers.find((answer) => answer.status === 'rejected');
+      if (refused) throw refused.reason;
+      return answers.map((answer) => (answer as PromiseFulfilledResult<QueryResult<R>>).value.rows);
     } finally {
       if (!transaction) await knexClient.releaseConnection(connection);
     }
@@ -52,4 +69,11 @@ export async function prepared<R extends QueryResultRow>(em: EntityManager, text
     const code = (error as { code?: unknown }).code;
     throw typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? em.getDriver().convertException(error as Error) : error;
   }
+}
+
+/** The connection's name for a statement text, or none past MAX_NAMED texts (it then runs unnamed). */
+function nameOf(text: string, prefix: string): string | undefined {
+  let statement = statements.get(text);
+  if (statement === undefined && statements.size < MAX_NAMED) statements.set(text, (statement = statements.size + 1));
+  return statement === undefined ? undefined : `${prefix}_${statement}`;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { QueryResultRow } from 'pg';
 import { Role, type Actor } from './actor';
-import { prepared } from './prepared';
+import { prepared, preparedInTurn } from './prepared';
 
 /** The PostgreSQL role each kind of actor acts as (migration role_per_actor); each is a member of `sro_app`. */
 const DATABASE_ROLE: Record<Role, string> = {
@@ -82,11 +83,36 @@ export function startingFrom(credential: string, timeoutParameter: number): stri
   return `select actor.*, ${settings.join(', ')} from (${credential}) actor`;
 }
 
+const LEAVE_ROW_SECURITY = `select set_config('role', 'none', true)`;
+
 /**
- * Back to the owner for the rest of the current savepoint, for the few deliberate exceptions: signing in
- * (nobody is known yet) and district-wide aggregates a chief may see but whose rows it may not. Call it inside
- * `em.transactional`: rolling back the savepoint restores the role; on success call `enterRowSecurity` again.
+ * Back to the owner for the rest of the current savepoint, for signing in (nobody is known yet). Call it inside
+ * `em.transactional` in a mutation (whose fields run one at a time): rolling back the savepoint restores the role;
+ * on success call `enterRowSecurity` again.
  */
 export async function leaveRowSecurity(em: EntityManager): Promise<void> {
-  await em.execute(`select set_config('role', 'none', true)`);
+  await em.execute(LEAVE_ROW_SECURITY);
+}
+
+/**
+ * One statement (`$1`, `$2`...) run as the owner, for the district-wide aggregates a chief may see but whose rows
+ * it may not: in a savepoint, row security left, the statement, row security entered again for `actor`, written
+ * together (`preparedInTurn`), so that nothing else the request runs at the same time, such as a sibling field's
+ * statements, can run between them as the owner. On a refusal the savepoint is rolled back, which restores the
+ * actor's role and settings; a statement sent meanwhile is refused too (the transaction is aborted until then).
+ */
+export async function asOwner<R extends QueryResultRow>(em: EntityManager, actor: Actor, text: string, values: unknown[]): Promise<R[]> {
+  try {
+    const [, , rows] = await preparedInTurn<R>(em, [
+      { text: 'savepoint sro_as_owner', values: [] },
+      { text: LEAVE_ROW_SECURITY, values: [] },
+      { text, values },
+      { text: SET_ROW_SECURITY, values: rowSecurityValues(actor) },
+      { text: 'release savepoint sro_as_owner', values: [] },
+    ]);
+    return rows!;
+  } catch (error) {
+    await em.execute('rollback to savepoint sro_as_owner').catch(() => undefined);
+    throw error;
+  }
 }

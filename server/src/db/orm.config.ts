@@ -44,6 +44,7 @@ export function ormConfig({ clientUrl, host, poolSize }: OrmOptions) {
     entities,
     extensions: [Migrator],
     pool: { min: 0, max: poolSize },
+    driverOptions: { connection: { pipeline: true } },
     forceUtcTimezone: true,
     // Never create a database because a URL has a typo: a missing database is a configuration error.
     ensureDatabase: false,

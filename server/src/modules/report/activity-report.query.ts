@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/actor';
-import { enterRowSecurity, leaveRowSecurity } from '../../common/row-security';
+import { asOwner } from '../../common/row-security';
 import type { ActivityCategory, InstructionTopic } from '../activity/activity.entity';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
@@ -16,7 +16,7 @@ import {
   type ActivityFiguresSource,
 } from './activity-report.types';
 import { SeriesInterval, type Period } from './periods';
-import { byId, Conditions, rows, type StatementQueue } from './sql';
+import { byId, Conditions, numbered, rows } from './sql';
 
 interface FiguresRow {
   activities: number;
@@ -27,6 +27,12 @@ interface FiguresRow {
 }
 
 type KeyedRow<K> = FiguresRow & { key: K };
+
+interface GroupOptions {
+  around?: string;
+  order: string;
+  extraWhere?: string;
+}
 
 const FIGURES = `count(*)::int as activities, coalesce(sum(a.duration_minutes), 0)::int as minutes,
   round(coalesce(sum(a.duration_minutes), 0) / 60.0, 2)::float8 as hours,
@@ -63,8 +69,20 @@ export interface ActivityQueryOptions {
    * statement runs as the owner, in a savepoint, and row security is entered again for this actor afterwards.
    */
   aggregateOutsideRowSecurity: Actor | null;
-  /** Shared by the report's periods, so that their statements never overlap on the request's connection. */
-  queue: StatementQueue;
+}
+
+/**
+ * Figures per `key`. The period's rows are aggregated by the key alone, once (`materialized`: row security makes
+ * the planner expect a few thousand rows, and it would otherwise repeat the aggregate for every group it joins),
+ * and only the groups are then joined to what orders them (`around`, on `g.key`). Joining a name to every activity
+ * row and sorting them all by it cost several times the aggregate itself (docs/performance.md).
+ */
+function groupedStatement(key: string, where: Conditions, { around = '', order, extraWhere = 'true' }: GroupOptions) {
+  return {
+    text: `with g as materialized (select ${key} as key, ${FIGURES} from ${FROM} where ${where.text} and ${extraWhere} group by ${key})
+       select g.* from g ${around} order by ${order}`,
+    params: where.params,
+  };
 }
 
 /**
@@ -77,32 +95,14 @@ export class ActivityQuery implements ActivityFiguresSource {
   constructor(private readonly options: ActivityQueryOptions) {}
 
   private once<T>(name: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.results.has(name)) this.results.set(name, this.options.queue.run(compute));
+    if (!this.results.has(name)) this.results.set(name, compute());
     return this.results.get(name) as Promise<T>;
   }
 
-  /**
-   * Figures per `key`. The period's rows are aggregated by the key alone, once (`materialized`: row security
-   * makes the planner expect a few thousand rows, and it would otherwise repeat the aggregate for every group it
-   * joins), and only the groups are then joined to what orders them (`around`, on `g.key`). Joining a name to
-   * every activity row and sorting them all by it cost several times the aggregate itself (docs/performance.md).
-   */
-  private grouped<K>(
-    key: string,
-    where: Conditions,
-    {
-      around = '',
-      order,
-      extraWhere = 'true',
-      em = this.options.em,
-    }: { around?: string; order: string; extraWhere?: string; em?: EntityManager },
-  ): Promise<KeyedRow<K>[]> {
-    return rows<KeyedRow<K>>(
-      em,
-      `with g as materialized (select ${key} as key, ${FIGURES} from ${FROM} where ${where.text} and ${extraWhere} group by ${key})
-       select g.* from g ${around} order by ${order}`,
-      where.params,
-    );
+  /** Figures per `key` (groupedStatement), as the actor sees them. */
+  private grouped<K>(key: string, where: Conditions, options: GroupOptions): Promise<KeyedRow<K>[]> {
+    const { text, params } = groupedStatement(key, where, options);
+    return rows<KeyedRow<K>>(this.options.em, text, params);
   }
 
   totals(): Promise<ActivityFigures> {
@@ -135,21 +135,14 @@ export class ActivityQuery implements ActivityFiguresSource {
 
   byAgency(): Promise<AgencyFigures[]> {
     return this.once('byAgency', async () => {
-      const group = (em: EntityManager) =>
-        this.grouped<number>('o.agency_id', this.options.agencies, {
-          around: 'join agency ag on ag.id = g.key',
-          order: 'ag.name, g.key',
-          em,
-        });
+      const { text, params } = groupedStatement('o.agency_id', this.options.agencies, {
+        around: 'join agency ag on ag.id = g.key',
+        order: 'ag.name, g.key',
+      });
       const actor = this.options.aggregateOutsideRowSecurity;
       const found = actor
-        ? await this.options.em.transactional(async (em) => {
-            await leaveRowSecurity(em);
-            const aggregates = await group(em);
-            await enterRowSecurity(em, actor);
-            return aggregates;
-          })
-        : await group(this.options.em);
+        ? await asOwner<KeyedRow<number>>(this.options.em, actor, numbered(text), params)
+        : await rows<KeyedRow<number>>(this.options.em, text, params);
       const agencies = await byId(
         this.options.em,
         Agency,

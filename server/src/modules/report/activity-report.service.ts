@@ -11,7 +11,7 @@ import {
 } from './activity-report.types';
 import { periodDays, previousPeriod, resolvePeriod, SeriesInterval, type Period } from './periods';
 import { restrictionOf, scopeOf, type Restriction } from './report.scope';
-import { Conditions, StatementQueue } from './sql';
+import { Conditions } from './sql';
 
 /** What the report module needs from the configuration. */
 export interface ReportSettings {
@@ -76,7 +76,6 @@ export function activityReport(ctx: RequestContext, args: Partial<ActivityReport
   const filter = parseFilter(args.filter);
   const restriction = restrictionOf(actor);
   const agencies = agencyRestriction(restriction, filter);
-  const queue = new StatementQueue();
   const query = (range: Period) =>
     new ActivityQuery({
       em: ctx.em,
@@ -85,7 +84,6 @@ export function activityReport(ctx: RequestContext, args: Partial<ActivityReport
       detail: conditions(range, filter, restriction),
       agencies: conditions(range, filter, agencies),
       aggregateOutsideRowSecurity: agencies.agencyId === restriction.agencyId ? null : actor,
-      queue,
     });
   const before = previousPeriod(period);
   const previous = new ActivityPeriodReport(query(before), reportPeriod(before));

@@ -10,7 +10,7 @@ import type { CoverageStatus } from '../assignment/coverage';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import { AgencyCoverage, CoverageFilter, CoverageOfficer, CoverageReport, CoverageSummary, SchoolCoverage } from './coverage-report.types';
-import { activeOnDate, byId, Conditions, inSequence, isoDate, rows } from './sql';
+import { activeOnDate, byId, Conditions, isoDate, rows } from './sql';
 
 interface SchoolRow {
   id: number;
@@ -98,61 +98,62 @@ export async function coverageReport(
   const date = reportDate(dateArgument, ctx.today);
   const tables = coverageTables(date, filter);
   const em = ctx.em;
-  const [schoolRows, heldRows, [summaryRow], agencyRows] = await inSequence(
-    () =>
-      rows<SchoolRow>(
-        em,
-        `${tables.text} select id, status, fte::float8 as total_fte, round(enrollment / nullif(fte, 0), 2)::float8 as per_fte from school_status order by name, id`,
-        tables.params,
-      ),
-    () =>
-      rows<HeldRow>(
-        em,
-        `${tables.text} select h.id, h.school_id, h.officer_id, h.agency_id, h.role, h.fte::float8 as fte, ${isoDate('h.start_date')} as start_date, ${isoDate('h.end_date')} as end_date
-         from held h join officer o on o.id = h.officer_id order by h.school_id, ${ROLE_ORDER}, o.last_name, o.first_name, h.id`,
-        tables.params,
-      ),
-    () =>
-      rows<SummaryRow>(
-        em,
-        `${tables.text} select count(*)::int as schools, coalesce(sum(enrollment), 0)::float8 as enrollment,
+  // The statements go out at once (the connection pipelines them), and the records by id as soon as their ids
+  // arrive: PostgreSQL runs one statement while Node reads the rows of the one before.
+  const schoolRowsRead = rows<SchoolRow>(
+    em,
+    `${tables.text} select id, status, fte::float8 as total_fte, round(enrollment / nullif(fte, 0), 2)::float8 as per_fte from school_status order by name, id`,
+    tables.params,
+  );
+  const heldRowsRead = rows<HeldRow>(
+    em,
+    `${tables.text} select h.id, h.school_id, h.officer_id, h.agency_id, h.role, h.fte::float8 as fte, ${isoDate('h.start_date')} as start_date, ${isoDate('h.end_date')} as end_date
+       from held h join officer o on o.id = h.officer_id order by h.school_id, ${ROLE_ORDER}, o.last_name, o.first_name, h.id`,
+    tables.params,
+  );
+  const [schoolRows, heldRows, [summaryRow], agencyRows, schools, officers, agencies] = await Promise.all([
+    schoolRowsRead,
+    heldRowsRead,
+    rows<SummaryRow>(
+      em,
+      `${tables.text} select count(*)::int as schools, coalesce(sum(enrollment), 0)::float8 as enrollment,
               count(*) filter (where status = 'COVERED')::int as covered, count(*) filter (where status = 'PARTIAL')::int as partial,
               count(*) filter (where status = 'UNCOVERED')::int as uncovered, (select count(distinct officer_id) from held)::int as officers,
               coalesce(sum(fte), 0)::float8 as total_fte, round(sum(enrollment) / nullif(sum(fte), 0), 2)::float8 as per_fte
          from school_status`,
-        tables.params,
-      ),
-    () =>
-      rows<AgencyRow>(
-        em,
-        `${tables.text} select h.agency_id, count(distinct h.school_id)::int as schools_served, count(distinct h.officer_id)::int as officers, sum(h.fte)::float8 as fte
+      tables.params,
+    ),
+    rows<AgencyRow>(
+      em,
+      `${tables.text} select h.agency_id, count(distinct h.school_id)::int as schools_served, count(distinct h.officer_id)::int as officers, sum(h.fte)::float8 as fte
          from held h join agency ag on ag.id = h.agency_id group by h.agency_id, ag.name order by ag.name, h.agency_id`,
-        tables.params,
-      ),
-  );
-  const [schools, officers, agencies] = await inSequence(
-    () =>
+      tables.params,
+    ),
+    schoolRowsRead.then((found) =>
       byId(
         em,
         School,
-        schoolRows.map((row) => row.id),
+        found.map((row) => row.id),
         ctx.fieldsOf(School),
       ),
-    () =>
+    ),
+    heldRowsRead.then((found) =>
       byId(
         em,
         Officer,
-        heldRows.map((row) => row.officer_id),
+        found.map((row) => row.officer_id),
         ctx.fieldsOf(Officer),
       ),
-    () =>
+    ),
+    heldRowsRead.then((found) =>
       byId(
         em,
         Agency,
-        heldRows.map((row) => row.agency_id),
+        found.map((row) => row.agency_id),
         ctx.fieldsOf(Agency),
       ),
-  );
+    ),
+  ]);
 
   const officersBySchool = new Map<number, CoverageOfficer[]>();
   for (const row of heldRows) {

@@ -22,6 +22,12 @@ export class Conditions {
   }
 }
 
+/** A text with positional `?` parameters (Conditions) written with pg's numbered ones, `$1`, `$2`... */
+export function numbered(text: string): string {
+  let index = 0;
+  return text.replace(/\?/g, () => `$${++index}`);
+}
+
 /** A query's rows as plain objects (numbers cast in SQL to int or float8 arrive as numbers). */
 export function rows<T>(em: EntityManager, text: string, params: unknown[]): Promise<T[]> {
   return em.execute<T[]>(text, params);
@@ -49,24 +55,3 @@ export const isoDate = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 /** An assignment (alias `alias`) active on the date given as the next parameter: end date inclusive, open end. */
 export const activeOnDate = (alias: string) =>
   `${alias}.start_date <= ?::date and (${alias}.end_date is null or ${alias}.end_date >= ?::date)`;
-
-/**
- * Runs statements one after another. GraphQL resolves sibling fields at once, but a request's transaction is one
- * connection, and the pg driver wants one statement at a time on it.
- */
-export class StatementQueue {
-  private last: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.last.then(work, work);
-    this.last = next.catch(() => undefined);
-    return next;
-  }
-}
-
-/** Runs statements one after another (see StatementQueue) and returns their results in order. */
-export async function inSequence<T extends unknown[]>(...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  const results: unknown[] = [];
-  for (const work of works) results.push(await work());
-  return results as T;
-}

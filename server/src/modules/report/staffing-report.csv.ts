@@ -3,7 +3,7 @@ import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import type { CsvTable } from './csv';
-import { byId, inSequence } from './sql';
+import { byId } from './sql';
 import type { StaffingReport } from './staffing-report.types';
 
 export const STAFFING_COLUMNS = [
@@ -47,20 +47,18 @@ export function staffingTable(em: EntityManager, report: StaffingReport): CsvTab
       ...report.unassignedOfficers.map((officer) => officer.id),
       ...report.endingAssignments.map((assignment) => assignment.officer.id),
     ]);
-    const [schools, agencies] = await inSequence(
-      () =>
-        byId(
-          em,
-          School,
-          report.endingAssignments.map((assignment) => assignment.school.id),
-        ),
-      () =>
-        byId(
-          em,
-          Agency,
-          [...officers.values()].map((officer) => officer.agency.id),
-        ),
-    );
+    const [schools, agencies] = await Promise.all([
+      byId(
+        em,
+        School,
+        report.endingAssignments.map((assignment) => assignment.school.id),
+      ),
+      byId(
+        em,
+        Agency,
+        [...officers.values()].map((officer) => officer.agency.id),
+      ),
+    ]);
     const officerCells = (officer: Officer) => ({
       agency_id: officer.agency.id,
       agency: agencies.get(officer.agency.id)?.name,

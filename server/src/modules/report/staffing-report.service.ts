@@ -9,7 +9,7 @@ import { Assignment } from '../assignment/assignment.entity';
 import { Officer } from '../officer/officer.entity';
 import { reportDate } from './coverage-report.service';
 import { restrictionOf, scopeOf } from './report.scope';
-import { activeOnDate, byId, Conditions, inSequence, rows } from './sql';
+import { activeOnDate, byId, Conditions, rows } from './sql';
 import {
   AgencyStaffing,
   DEFAULT_ENDING_WITHIN_DAYS,
@@ -91,11 +91,10 @@ export async function staffingReport(
   const listParams = own === null ? tables.params : [...tables.params, own];
   const em = ctx.em;
 
-  const [agencyRows, [totalsRow], unassignedIds, endingIds] = await inSequence(
-    () =>
-      rows<FiguresRow & { agency_id: number }>(
-        em,
-        `${tables.text} select l.id as agency_id,
+  const [agencyRows, [totalsRow], unassignedIds, endingIds] = await Promise.all([
+    rows<FiguresRow & { agency_id: number }>(
+      em,
+      `${tables.text} select l.id as agency_id,
          (select count(*) from staff st where st.agency_id = l.id)::int as active_officers,
          (select count(*) from staff st where st.agency_id = l.id and st.assigned)::int as assigned_officers,
          (select count(*) from staff st where st.agency_id = l.id and not st.assigned)::int as unassigned_officers,
@@ -103,55 +102,49 @@ export async function staffingReport(
          (select count(distinct h.school_id) from held h where h.agency_id = l.id)::int as schools_served,
          (select count(*) from ending e where e.agency_id = l.id)::int as assignments_ending
        from listed l order by l.name, l.id`,
-        tables.params,
-      ),
-    () =>
-      rows<FiguresRow>(
-        em,
-        `${tables.text} select (select count(*) from staff)::int as active_officers,
+      tables.params,
+    ),
+    rows<FiguresRow>(
+      em,
+      `${tables.text} select (select count(*) from staff)::int as active_officers,
          (select count(*) from staff where assigned)::int as assigned_officers,
          (select count(*) from staff where not assigned)::int as unassigned_officers,
          (select coalesce(sum(h.fte), 0) from held h join listed l on l.id = h.agency_id)::float8 as total_fte,
          (select count(distinct h.school_id) from held h join listed l on l.id = h.agency_id)::int as schools_served,
          (select count(*) from ending)::int as assignments_ending`,
-        tables.params,
-      ),
-    () =>
-      rows<{ id: number }>(
-        em,
-        `${tables.text} select st.id from staff st join officer o on o.id = st.id where not st.assigned and ${ownOnly('st.agency_id')} order by o.last_name, o.first_name, o.id`,
-        listParams,
-      ),
-    () =>
-      rows<{ id: number }>(
-        em,
-        `${tables.text} select e.id from ending e join officer o on o.id = e.officer_id where ${ownOnly('e.agency_id')} order by e.end_date, o.last_name, o.first_name, e.id`,
-        listParams,
-      ),
-  );
-  const [agencies, officers, assignments] = await inSequence(
-    () =>
-      byId(
-        em,
-        Agency,
-        agencyRows.map((row) => row.agency_id),
-        ctx.fieldsOf(Agency),
-      ),
-    () =>
-      byId(
-        em,
-        Officer,
-        unassignedIds.map((row) => row.id),
-        ctx.fieldsOf(Officer),
-      ),
-    () =>
-      byId(
-        em,
-        Assignment,
-        endingIds.map((row) => row.id),
-        ctx.fieldsOf(Assignment),
-      ),
-  );
+      tables.params,
+    ),
+    rows<{ id: number }>(
+      em,
+      `${tables.text} select st.id from staff st join officer o on o.id = st.id where not st.assigned and ${ownOnly('st.agency_id')} order by o.last_name, o.first_name, o.id`,
+      listParams,
+    ),
+    rows<{ id: number }>(
+      em,
+      `${tables.text} select e.id from ending e join officer o on o.id = e.officer_id where ${ownOnly('e.agency_id')} order by e.end_date, o.last_name, o.first_name, e.id`,
+      listParams,
+    ),
+  ]);
+  const [agencies, officers, assignments] = await Promise.all([
+    byId(
+      em,
+      Agency,
+      agencyRows.map((row) => row.agency_id),
+      ctx.fieldsOf(Agency),
+    ),
+    byId(
+      em,
+      Officer,
+      unassignedIds.map((row) => row.id),
+      ctx.fieldsOf(Officer),
+    ),
+    byId(
+      em,
+      Assignment,
+      endingIds.map((row) => row.id),
+      ctx.fieldsOf(Assignment),
+    ),
+  ]);
 
   return Object.assign(new StaffingReport(), {
     date,
