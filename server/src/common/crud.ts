@@ -64,7 +64,9 @@ export async function findPage<T extends Row>(
   const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
   // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
   const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);
-  return { items: readOnly(em, entity, rows, fields), totalCount };
+  const items = readOnly(em, entity, rows, fields);
+  await ctx.loaders.prefetch(entity, items);
+  return { items, totalCount };
 }
 
 /** How many rows match `filter`: the page's total, as its sub-query or alone. */

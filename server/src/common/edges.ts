@@ -122,7 +122,15 @@ export function loadEdge<T extends Row>(ctx: RequestContext, spec: EdgeSpec<T>, 
   return ctx.loaders
     .keyed(
       key,
-      () => new DataLoader<number, Page<T>>((parentIds) => pagesByParent(ctx.em, actor, spec, parentIds, query, ctx.fieldsOf(spec.entity))),
+      () =>
+        new DataLoader<number, Page<T>>(async (parentIds) => {
+          const pages = await pagesByParent(ctx.em, actor, spec, parentIds, query, ctx.fieldsOf(spec.entity));
+          await ctx.loaders.prefetch(
+            spec.entity,
+            pages.flatMap((page) => page.items),
+          );
+          return pages;
+        }),
     )
     .load(parentId);
 }

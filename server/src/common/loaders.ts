@@ -1,4 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { findReadOnly, type Fields } from './read-only';
@@ -16,6 +16,9 @@ export class Loaders {
   private readonly byEntity = new Map<EntityClass<Identified>, DataLoader<number, Identified | null>>();
 
   private readonly byKey = new Map<string, DataLoader<unknown, unknown>>();
+
+  /** Records read by `byId` so far, by entity and id; null when not there or not visible to the actor. */
+  private readonly read = new Map<EntityClass<Identified>, Map<number, Identified | null>>();
 
   constructor(
     private readonly em: EntityManager,
@@ -37,12 +40,61 @@ export class Loaders {
     let loader = this.byEntity.get(entity);
     if (!loader) {
       loader = new DataLoader<number, Identified | null>(async (ids) => {
-        const rows = await findReadOnly(this.em, entity as EntityClass<Identified>, ids, this.fieldsOf(entity as EntityClass<Identified>));
-        const found = new Map(rows.map((row) => [row.id, row]));
-        return ids.map((id) => found.get(id) ?? null);
+        const read = await this.readMany(entity as EntityClass<Identified>, ids);
+        return ids.map((id) => read.get(id)!);
       });
       this.byEntity.set(entity, loader);
     }
     return loader as unknown as DataLoader<number, T | null>;
+  }
+
+  /** Reads records by id in one statement, keeps them for `one`, and prefetches their relations. */
+  private async readMany(entity: EntityClass<Identified>, ids: readonly number[]): Promise<Map<number, Identified | null>> {
+    let read = this.read.get(entity);
+    if (!read) this.read.set(entity, (read = new Map()));
+    const rows = await findReadOnly(this.em, entity, ids, this.fieldsOf(entity));
+    for (const id of ids) read.set(id, null);
+    for (const row of rows) read.set(row.id, row);
+    await this.prefetch(entity, rows);
+    return read;
+  }
+
+  /**
+   * A record by id: the record itself when this request has read it already (see `prefetch`), else a promise of
+   * it, batched with the others asked in the same turn. GraphQL takes either, and a value costs it no promise.
+   */
+  one<T extends Identified>(entity: EntityClass<T>, id: number): T | null | Promise<T | null> {
+    const known = this.read.get(entity)?.get(id);
+    return known === undefined ? this.byId(entity).load(id) : (known as T | null);
+  }
+
+  /**
+   * For rows just read, reads the to-one relations the operation asks of their entity (`fieldsOf`): per relation
+   * the one statement its field resolvers' batch would send, before the rows are handed to GraphQL, so that those
+   * resolvers find their records already read (`one`), and so on down the relations asked.
+   */
+  async prefetch<T extends Identified>(entity: EntityClass<T>, rows: readonly T[]): Promise<void> {
+    const fields = this.fieldsOf(entity as EntityClass<Identified>);
+    if (!fields || rows.length === 0) return;
+    const relations = this.em
+      .getMetadata()
+      .get(entity.name)
+      .relations.filter(
+        (property) =>
+          (property.kind === ReferenceKind.MANY_TO_ONE || (property.kind === ReferenceKind.ONE_TO_ONE && property.owner)) &&
+          fields.has(property.name),
+      );
+    await Promise.all(
+      relations.map((property) => {
+        const target = property.targetMeta!.class as EntityClass<Identified>;
+        const read = this.read.get(target);
+        const ids = new Set<number>();
+        for (const row of rows) {
+          const related = (row as Record<string, unknown>)[property.name] as Identified | null | undefined;
+          if (related && !read?.has(related.id)) ids.add(related.id);
+        }
+        return ids.size ? this.readMany(target, [...ids]) : undefined;
+      }),
+    );
   }
 }

@@ -26,12 +26,12 @@ export class ActivityResolver extends createCrudResolver({
   @FieldResolver(() => Officer, { description: 'The officer who did it.' })
   officer(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
-    return ctx.loaders.byId(Officer).load(activity.officer.id);
+    return ctx.loaders.one(Officer, activity.officer.id);
   }
 
   @FieldResolver(() => School, { nullable: true, description: 'The school; null for district-wide work.' })
   school(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
-    return activity.school ? ctx.loaders.byId(School).load(activity.school.id) : null;
+    return activity.school ? ctx.loaders.one(School, activity.school.id) : null;
   }
 }

@@ -33,12 +33,12 @@ export class AssignmentResolver extends createCrudResolver({
   @FieldResolver(() => Officer, { description: 'The assigned officer.' })
   officer(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
-    return ctx.loaders.byId(Officer).load(assignment.officer.id);
+    return ctx.loaders.one(Officer, assignment.officer.id);
   }
 
   @FieldResolver(() => School, { description: 'The school served.' })
   school(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
-    return ctx.loaders.byId(School).load(assignment.school.id);
+    return ctx.loaders.one(School, assignment.school.id);
   }
 }

@@ -79,7 +79,7 @@ export class OfficerResolver extends createCrudResolver({
   @FieldResolver(() => Agency, { description: 'The agency that employs the officer.' })
   agency(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
-    return ctx.loaders.byId(Agency).load(officer.agency.id);
+    return ctx.loaders.one(Agency, officer.agency.id);
   }
 
   @FieldResolver(() => AssignmentList, { description: "The officer's assignments, past, present and future." })

@@ -28,11 +28,11 @@ export class UserResolver extends createCrudResolver({
 export class UserLinksResolver {
   @FieldResolver(() => Agency, { nullable: true, description: "The chief's agency, or the officer's agency." })
   agency(@Root() user: User, @Ctx() ctx: RequestContext) {
-    return user.agency ? ctx.loaders.byId(Agency).load(user.agency.id) : null;
+    return user.agency ? ctx.loaders.one(Agency, user.agency.id) : null;
   }
 
   @FieldResolver(() => Officer, { nullable: true, description: 'For an OFFICER user: its officer record.' })
   officer(@Root() user: User, @Ctx() ctx: RequestContext) {
-    return user.officer ? ctx.loaders.byId(Officer).load(user.officer.id) : null;
+    return user.officer ? ctx.loaders.one(Officer, user.officer.id) : null;
   }
 }
