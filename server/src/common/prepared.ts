@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, QueryResult, QueryResultRow } from 'pg';
+import { beginOf } from '../db/pipelined-begin';
 
 // A statement's name says which text and which connection: the embedded database's socket server runs every
 // connection, of every process, in one PostgreSQL session, where a name used by two connections would collide
@@ -57,10 +58,11 @@ export async function preparedInTurn<R extends QueryResultRow>(em: EntityManager
     if (prefix === undefined) connections.set(connection, (prefix = `sro_${processId}_${nextConnection++}`));
     try {
       const sent = statements.map(({ text, values }) => connection.query<R>({ name: nameOf(text, prefix), text, values }));
-      const answers = await Promise.allSettled(sent);
+      // The transaction's BEGIN, when written just before these and not answered yet (db/pipelined-begin.ts).
+      const answers = await Promise.allSettled([beginOf(connection), ...sent]);
       const refused = answers.find((answer) => answer.status === 'rejected');
       if (refused) throw refused.reason;
-      return answers.map((answer) => (answer as PromiseFulfilledResult<QueryResult<R>>).value.rows);
+      return answers.slice(1).map((answer) => (answer as PromiseFulfilledResult<QueryResult<R>>).value.rows);
     } finally {
       if (!transaction) await knexClient.releaseConnection(connection);
     }

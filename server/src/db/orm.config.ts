@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import { PipelinedBeginDialect } from './pipelined-begin';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { entities } from './entities';
 
@@ -44,7 +45,9 @@ export function ormConfig({ clientUrl, host, poolSize }: OrmOptions) {
     entities,
     extensions: [Migrator],
     pool: { min: 0, max: poolSize },
-    driverOptions: { connection: { pipeline: true } },
+    // Statements sent at once are pipelined on the connection (pg's pipeline mode), and so is each BEGIN with the
+    // statement after it (db/pipelined-begin.ts).
+    driverOptions: { client: PipelinedBeginDialect, connection: { pipeline: true } },
     forceUtcTimezone: true,
     // Never create a database because a URL has a typo: a missing database is a configuration error.
     ensureDatabase: false,
