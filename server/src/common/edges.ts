@@ -115,22 +115,59 @@ export async function pagesByParent<T extends Row>(
   return parentIds.map((id) => pages.get(id)!);
 }
 
+/**
+ * The batch loader of an edge for one question (`key`, with the query it stands for): a page for each parent,
+ * in two statements whatever their number, with the to-one relations the operation asks of the items.
+ */
+function edgeLoader<T extends Row, V>(
+  ctx: RequestContext,
+  spec: EdgeSpec<T>,
+  key: string,
+  query: () => EdgeQuery<T>,
+  answer: (page: Page<T>) => V,
+): DataLoader<number, V> {
+  const actor = requireActor(ctx.actor);
+  return ctx.loaders.keyed(
+    `${spec.entity.name}.${spec.parent}:${key}`,
+    () =>
+      new DataLoader<number, V>(async (parentIds) => {
+        const pages = await pagesByParent(ctx.em, actor, spec, parentIds, query(), ctx.fieldsOf(spec.entity));
+        await ctx.loaders.prefetch(
+          spec.entity,
+          pages.flatMap((page) => page.items),
+        );
+        return pages.map(answer);
+      }),
+  );
+}
+
 /** One parent's page of an edge; parents asking the same question in one request share one batch. */
 export function loadEdge<T extends Row>(ctx: RequestContext, spec: EdgeSpec<T>, parentId: number, query: EdgeQuery<T>): Promise<Page<T>> {
-  const actor = requireActor(ctx.actor);
-  const key = `${spec.entity.name}.${spec.parent}:${JSON.stringify(query)}`;
-  return ctx.loaders
-    .keyed(
-      key,
-      () =>
-        new DataLoader<number, Page<T>>(async (parentIds) => {
-          const pages = await pagesByParent(ctx.em, actor, spec, parentIds, query, ctx.fieldsOf(spec.entity));
-          await ctx.loaders.prefetch(
-            spec.entity,
-            pages.flatMap((page) => page.items),
-          );
-          return pages;
-        }),
-    )
-    .load(parentId);
+  return edgeLoader(
+    ctx,
+    spec,
+    JSON.stringify(query),
+    () => query,
+    (page) => page,
+  ).load(parentId);
+}
+
+/**
+ * One parent's items of an edge asked as a plain list (no totals), for a question named by `key`: its query is
+ * built once per batch, not for every parent.
+ */
+export function loadEdgeItems<T extends Row>(
+  ctx: RequestContext,
+  spec: EdgeSpec<T>,
+  parentId: number,
+  key: string,
+  query: () => Omit<EdgeQuery<T>, 'totals'>,
+): Promise<T[]> {
+  return edgeLoader(
+    ctx,
+    spec,
+    `items ${key}`,
+    () => ({ ...query(), totals: false }),
+    (page) => page.items,
+  ).load(parentId);
 }

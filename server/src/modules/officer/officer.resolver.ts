@@ -12,8 +12,7 @@ import { activityService } from '../activity/activity.service';
 import { Agency } from '../agency/agency.entity';
 import { Assignment } from '../assignment/assignment.entity';
 import { AssignmentFilter, AssignmentSort } from '../assignment/assignment.inputs';
-import { assignmentEdge } from '../assignment/assignment.edges';
-import { activeOn } from '../assignment/assignment.rules';
+import { assignmentEdge, assignmentsActiveOn } from '../assignment/assignment.edges';
 import { assignmentService } from '../assignment/assignment.service';
 import { Officer, OfficerStatus } from './officer.entity';
 import { BulkUpdateOfficerInput, CreateOfficerInput, OfficerFilter, OfficerSort, UpdateOfficerInput } from './officer.inputs';
@@ -103,13 +102,7 @@ export class OfficerResolver extends createCrudResolver({
     @Ctx() ctx: RequestContext,
     @Arg('date', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) date?: string,
   ) {
-    const page = Object.assign(new PageArgs(), { perPage: 100 });
-    return loadEdge(ctx, assignmentEdge('officer'), officer.id, {
-      where: activeOn(date ?? ctx.today),
-      sort: new AssignmentSort(),
-      page,
-      totals: false,
-    }).then((result) => result.items);
+    return assignmentsActiveOn(ctx, 'officer', officer.id, date ?? ctx.today);
   }
 
   @FieldResolver(() => ActivityList, { description: "The officer's activity log. Empty for callers who may not see it." })

@@ -9,9 +9,8 @@ import { activityEdge } from '../activity/activity.edges';
 import { ActivityFilter, ActivitySort } from '../activity/activity.inputs';
 import { activityService } from '../activity/activity.service';
 import { Assignment } from '../assignment/assignment.entity';
-import { assignmentEdge } from '../assignment/assignment.edges';
+import { assignmentEdge, assignmentsActiveOn } from '../assignment/assignment.edges';
 import { AssignmentFilter, AssignmentSort } from '../assignment/assignment.inputs';
-import { activeOn } from '../assignment/assignment.rules';
 import { assignmentService } from '../assignment/assignment.service';
 import { CoverageStatus, loadCoverageStatus } from '../assignment/coverage';
 import { School } from './school.entity';
@@ -57,13 +56,7 @@ export class SchoolResolver extends createCrudResolver({
     @Ctx() ctx: RequestContext,
     @Arg('date', () => DateScalar, { nullable: true, description: 'The date; today when left out.' }) date?: string,
   ) {
-    const page = Object.assign(new PageArgs(), { perPage: 100 });
-    return loadEdge(ctx, assignmentEdge('school'), school.id, {
-      where: activeOn(date ?? ctx.today),
-      sort: new AssignmentSort(),
-      page,
-      totals: false,
-    }).then((result) => result.items);
+    return assignmentsActiveOn(ctx, 'school', school.id, date ?? ctx.today);
   }
 
   @FieldResolver(() => CoverageStatus, {
