@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
-import { idArray, prepared } from './prepared';
+import { idArray, preparedInTurn } from './prepared';
 import { readColumns, readOnly, type Fields } from './read-only';
 import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
@@ -87,23 +87,23 @@ export async function pagesByParent<T extends Row>(
       .toSQL()
       .toNative();
   });
-  // One after the other: both run on the request's single transaction connection.
-  const rows = await prepared<Record<string, unknown>>(em, rowsStatement.text, rowsStatement.values);
-  let counts: Record<string, unknown>[] = [];
-  if (totals) {
-    const countsStatement = cachedStatement(`edge totals ${key}`, { filter, parents: input.parents }, ({ filter, parents }) =>
-      em
-        .createQueryBuilder(spec.entity, 'e0')
-        .select([spec.parent, raw('count(*) as total')])
-        .where(filter)
-        .andWhere(ofParents, [parents.value])
-        .groupBy(spec.parent)
-        .getKnexQuery()
-        .toSQL()
-        .toNative(),
+  const statements = [rowsStatement];
+  if (totals)
+    statements.push(
+      cachedStatement(`edge totals ${key}`, { filter, parents: input.parents }, ({ filter, parents }) =>
+        em
+          .createQueryBuilder(spec.entity, 'e0')
+          .select([spec.parent, raw('count(*) as total')])
+          .where(filter)
+          .andWhere(ofParents, [parents.value])
+          .groupBy(spec.parent)
+          .getKnexQuery()
+          .toSQL()
+          .toNative(),
+      ),
     );
-    counts = await prepared<Record<string, unknown>>(em, countsStatement.text, countsStatement.values);
-  }
+  // Both written at once: the connection pipelines them.
+  const [rows, counts = []] = await preparedInTurn<Record<string, unknown>>(em, statements);
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
   // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
   const entities = readOnly(em, spec.entity, rows, fields);

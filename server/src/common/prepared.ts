@@ -3,6 +3,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, QueryResult, QueryResultRow } from 'pg';
 import { beginOf } from '../db/pipelined-begin';
+import type { Statement } from './statement-cache';
 
 // A statement's name says which text and which connection: the embedded database's socket server runs every
 // connection, of every process, in one PostgreSQL session, where a name used by two connections would collide
@@ -20,12 +21,6 @@ const MAX_NAMED = 2_000;
  */
 export function idArray(ids: Iterable<number>): string {
   return `{${[...ids].join(',')}}`;
-}
-
-/** A statement's text (`$1`, `$2`... for its values) and its values. */
-export interface Statement {
-  text: string;
-  values: unknown[];
 }
 
 /**
