@@ -10,18 +10,21 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-// Building an Intl.DateTimeFormat costs about as much as a small query: one per time zone, kept.
-const formats = new Map<string, Intl.DateTimeFormat>();
+// Building an Intl.DateTimeFormat costs about as much as a small query: one per time zone, kept, with the last date
+// it gave and the minute it gave it in (every time zone's midnight falls on a whole minute).
+const formats = new Map<string, { format: Intl.DateTimeFormat; minute: number; date: string }>();
 
 /** Today's calendar date in the given IANA time zone. */
 export function today(timeZone: string, now: Date = new Date()): string {
-  let format = formats.get(timeZone);
-  if (!format) {
+  const minute = Math.floor(now.getTime() / 60_000);
+  let zone = formats.get(timeZone);
+  if (!zone) {
     // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formats.set(timeZone, format);
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, (zone = { format, minute: Number.NaN, date: '' }));
   }
-  return format.format(now);
+  if (zone.minute !== minute) Object.assign(zone, { minute, date: zone.format.format(now) });
+  return zone.date;
 }
 
 export function addDays(date: string, days: number): string {
