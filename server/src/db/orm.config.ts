@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PipelinedBeginDialect } from './pipelined-begin';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { entities } from './entities';
+import { PipelinedBeginDialect } from './pipelined-begin';
 
 const runningTypeScript = __filename.endsWith('.ts');
 const repositoryRoot = path.resolve(__dirname, runningTypeScript ? '../../..' : '../../../..');

@@ -23,9 +23,9 @@ interface Unanswered {
 const unanswered = new WeakMap<Client, Unanswered>();
 
 /**
- * A transaction whose BEGIN goes out without waiting for its answer, in one write with the statement after it
- * (the connection pipelines them): one round trip fewer for every request. The answer is waited for by that next statement
- * (`beginOf`), before its own result counts: nothing the transaction reads is used unless BEGIN succeeded.
+ * A transaction whose BEGIN goes out without waiting for its answer, in one write with the statement after it (the
+ * connection pipelines them): one round trip fewer for every request. That next statement waits for the answer
+ * (`beginOf`) before its own result counts: nothing the transaction reads is used unless BEGIN succeeded.
  */
 class PipelinedTransaction extends KnexPgTransaction {
   begin(connection: Client): Promise<unknown> {
@@ -33,7 +33,13 @@ class PipelinedTransaction extends KnexPgTransaction {
     this.trxClient.emit('query', { sql: 'BEGIN;', bindings: [] });
     const socket = (connection as unknown as { connection: { stream: Writable } }).connection.stream;
     socket.cork();
-    const answer = connection.query('BEGIN;');
+    let answer: Promise<unknown>;
+    try {
+      answer = connection.query('BEGIN;');
+    } catch (error) {
+      socket.uncork();
+      throw error;
+    }
     // Observed by the next statement; kept from counting as unhandled before then.
     answer.catch(() => undefined);
     unanswered.set(connection, { answer, socket });
