@@ -67,9 +67,8 @@ export class PipelinedBeginDialect extends PostgreSqlKnexDialect {
 
   // A statement sent through knex first waits for the BEGIN before it (the statements of common/prepared.ts are
   // written right behind it and wait for its answer with theirs).
-  async query(connection: Client, queryParam: unknown) {
+  query(connection: Client, queryParam: unknown) {
     const begin = beginOf(connection);
-    if (begin) await begin;
-    return super.query(connection, queryParam);
+    return begin ? begin.then(() => super.query(connection, queryParam)) : super.query(connection, queryParam);
   }
 }

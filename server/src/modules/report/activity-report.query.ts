@@ -16,7 +16,7 @@ import {
   type ActivityFiguresSource,
 } from './activity-report.types';
 import { SeriesInterval, type Period } from './periods';
-import { byId, Conditions, numbered, rows } from './sql';
+import { byId, Conditions, rows } from './sql';
 
 interface FiguresRow {
   activities: number;
@@ -139,10 +139,11 @@ export class ActivityQuery implements ActivityFiguresSource {
         around: 'join agency ag on ag.id = g.key',
         order: 'ag.name, g.key',
       });
-      const actor = this.options.aggregateOutsideRowSecurity;
+      const { em, aggregateOutsideRowSecurity: actor } = this.options;
+      // asOwner sends pg's `$1`, `$2`...: the `?` numbered by knex, as for every other statement of the report.
       const found = actor
-        ? await asOwner<KeyedRow<number>>(this.options.em, actor, numbered(text), params)
-        : await rows<KeyedRow<number>>(this.options.em, text, params);
+        ? await asOwner<KeyedRow<number>>(em, actor, em.getKnex().client.positionBindings(text), params)
+        : await rows<KeyedRow<number>>(em, text, params);
       const agencies = await byId(
         this.options.em,
         Agency,

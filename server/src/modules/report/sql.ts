@@ -22,12 +22,6 @@ export class Conditions {
   }
 }
 
-/** A text with positional `?` parameters (Conditions) written with pg's numbered ones, `$1`, `$2`... */
-export function numbered(text: string): string {
-  let index = 0;
-  return text.replace(/\?/g, () => `$${++index}`);
-}
-
 /** A query's rows as plain objects (numbers cast in SQL to int or float8 arrive as numbers). */
 export function rows<T>(em: EntityManager, text: string, params: unknown[]): Promise<T[]> {
   return em.execute<T[]>(text, params);
