@@ -9,7 +9,7 @@ import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
 import { prepared } from './prepared';
-import { readColumns, readOnly } from './read-only';
+import { textRows, parseRows, readColumns, readOnly } from './read-only';
 import { cachedStatement } from './statement-cache';
 
 interface Row {
@@ -58,12 +58,13 @@ export async function findPage<T extends Row>(
         .getKnexQuery()
         .select(knex.raw('(?) as sro_total', [total]));
       // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
-      return knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
+      const { sql, bindings } = knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
+      return { sql: textRows(em, entity, fields, sql, ['r.sro_total::text']), bindings };
     },
   );
-  const rows = await prepared<Record<string, unknown> & { sro_total: string }>(em, statement.text, statement.values);
+  const rows = parseRows(await prepared<{ rows: string }>(em, statement.text, statement.values));
   // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
-  const totalCount = rows.length ? Number(rows[0].sro_total) : page === 1 ? 0 : await count(em, entity, filter);
+  const totalCount = rows.length ? Number(rows[0]![columns.length]) : page === 1 ? 0 : await count(em, entity, filter);
   const items = readOnly(em, entity, rows, fields);
   await ctx.loaders.prefetch(entity, items);
   return { items, totalCount };

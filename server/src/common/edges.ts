@@ -5,7 +5,7 @@ import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
 import { idArray, preparedInTurn } from './prepared';
-import { readColumns, readOnly, type Fields } from './read-only';
+import { textRows, parseRows, readColumns, readOnly, type Fields } from './read-only';
 import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
@@ -78,7 +78,7 @@ export async function pagesByParent<T extends Row>(
       .andWhere(ofParents, [parents.value])
       .getKnexQuery();
     const knex = em.getKnex();
-    return knex
+    const { sql, bindings } = knex
       .select('*')
       .from(ranked.as('ranked'))
       .where('edge_rank', '>', from)
@@ -86,6 +86,7 @@ export async function pagesByParent<T extends Row>(
       .orderBy('edge_rank')
       .toSQL()
       .toNative();
+    return { sql: textRows(em, spec.entity, fields, sql), bindings };
   });
   const statements = [rowsStatement];
   if (totals)
@@ -106,8 +107,8 @@ export async function pagesByParent<T extends Row>(
   const [rows, counts = []] = await preparedInTurn<Record<string, unknown>>(em, statements);
   const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
   // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
-  const entities = readOnly(em, spec.entity, rows, fields);
-  rows.forEach((row, index) => pages.get(Number(row[parentColumn]))?.items.push(entities[index]));
+  for (const item of readOnly(em, spec.entity, parseRows(rows as { rows: string }[]), fields))
+    pages.get((item[spec.parent] as Row).id)?.items.push(item);
   for (const count of counts) {
     const page = pages.get(Number(count[parentColumn]));
     if (page) page.totalCount = Number(count.total);
