@@ -50,7 +50,10 @@ const WIRE: [RegExp, Wire][] = [
   [/^(serial|smallserial|int|integer|smallint|int2|int4|real|float4|float8|double precision)\b/, 'number'],
   [/^(boolean|bool)\b/, 'boolean'],
   [/^(json|jsonb)\b/, 'json'],
-  [/^(varchar|character varying|text|char|bpchar|uuid|date|timestamp|timestamptz|time|timetz|interval|numeric|decimal|bigint|bigserial|int8)\b/, 'text'],
+  [
+    /^(varchar|character varying|text|char|bpchar|uuid|date|timestamp|timestamptz|time|timetz|interval|numeric|decimal|bigint|bigserial|int8)\b/,
+    'text',
+  ],
 ];
 
 function wireOf(property: EntityProperty): Wire {
@@ -128,7 +131,13 @@ export function readColumns<T extends object>(em: EntityManager, entity: EntityC
  * same texts costs it a fifth of that, and PostgreSQL no more (one element type for the whole array). Read with
  * `readOnly(em, entity, parseRows(answer), fields)`, which makes of each text what pg would have.
  */
-export function textRows<T extends object>(em: EntityManager, entity: EntityClass<T>, fields: Fields, text: string, extra: string[] = []): string {
+export function textRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  fields: Fields,
+  text: string,
+  extra: string[] = [],
+): string {
   const columns = projection(em, em.getMetadata().get<T>(entity.name), fields).map(({ column }) => `r."${column}"::text`);
   return `select coalesce(array_to_json(array_agg(array[${[...columns, ...extra].join(', ')}]))::text, '[]') as rows from (${text}) r`;
 }
@@ -145,7 +154,12 @@ export const parseRows = (answer: readonly { rows: string }[]): (string | null)[
  * the EntityManager, as before. `fields` must be those the rows were selected for (`readColumns`); the other
  * properties read as undefined.
  */
-export function readOnly<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly (string | null)[][], fields?: Fields): T[] {
+export function readOnly<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: readonly (string | null)[][],
+  fields?: Fields,
+): T[] {
   const build = builder<T>(em, em.getMetadata().get<T>(entity.name), fields);
   return rows.map(build);
 }
@@ -197,7 +211,9 @@ function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>, f
       }[typeof read === 'string' ? read : 'value'];
       return `this[${JSON.stringify(property)}] = ${typeof read === 'function' ? `reads[${index}](${value})` : converted};`;
     });
-    const ReadOnly = new Function('reads', `return function ReadOnly(row) { ${properties.join(' ')} };`)(reads) as new (row: (string | null)[]) => never;
+    const ReadOnly = new Function('reads', `return function ReadOnly(row) { ${properties.join(' ')} };`)(reads) as new (
+      row: (string | null)[],
+    ) => never;
     ReadOnly.prototype = prototypeOf(em, meta);
     build = (row) => new ReadOnly(row);
     builders.set(key, build);
