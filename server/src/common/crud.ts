@@ -9,7 +9,7 @@ import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
 import { prepared } from './prepared';
-import { textRows, parseRows, readColumns, readOnly } from './read-only';
+import { parseRows, readColumns, readOnly, textRows } from './read-only';
 import { cachedStatement } from './statement-cache';
 
 interface Row {

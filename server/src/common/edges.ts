@@ -5,7 +5,7 @@ import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
 import { idArray, preparedInTurn } from './prepared';
-import { textRows, parseRows, readColumns, readOnly, type Fields } from './read-only';
+import { parseRows, readColumns, readOnly, textRows, type Fields } from './read-only';
 import { cachedStatement, Whole } from './statement-cache';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';

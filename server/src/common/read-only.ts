@@ -45,7 +45,8 @@ function reader(em: EntityManager, property: EntityProperty): Column['read'] {
 type Wire = 'number' | 'boolean' | 'json' | 'text';
 
 // Column types by what pg gives for them (with MikroORM's settings: dates and times stay text), read off the
-// entities' column types; a type not listed stops the read rather than passing on a value pg would have parsed.
+// entities' column types (a PostgreSQL enum type is text); a type not listed stops the read rather than passing on
+// a value pg would have parsed.
 const WIRE: [RegExp, Wire][] = [
   [/^(serial|smallserial|int|integer|smallint|int2|int4|real|float4|float8|double precision)\b/, 'number'],
   [/^(boolean|bool)\b/, 'boolean'],
@@ -57,11 +58,10 @@ const WIRE: [RegExp, Wire][] = [
 ];
 
 function wireOf(property: EntityProperty): Wire {
-  if (property.enum) return 'text';
   const type = property.columnTypes[0]!.toLowerCase();
-  const wire = WIRE.find(([pattern]) => pattern.test(type));
+  const wire = WIRE.find(([pattern]) => pattern.test(type))?.[1] ?? (property.enum ? 'text' : undefined);
   if (!wire) throw new Error(`${property.name}: common/read-only.ts does not know how pg reads a ${type} column; add the type to WIRE`);
-  return wire[1];
+  return wire;
 }
 
 /** The columns an entity's reads select: every stored scalar and to-one relation, but not lazy ones (hashes). */
