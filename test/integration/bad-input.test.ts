@@ -457,9 +457,9 @@ describe('bad input and hidden data, property-based', () => {
   const HIDDEN: Record<Caller, Marker[]> = {
     anonymous: Object.keys(MARKERS) as Marker[],
     admin: [],
-    chiefA: [...officerB, 'chiefBName'],
+    chiefA: [...officerB, 'assignmentBNotes', 'chiefBName'],
     chiefB: [...officerA, 'chiefAName'],
-    analyst: ['officerAEmail', 'officerAPhone', 'officerBEmail', 'officerBPhone', 'chiefAName', 'chiefBName'],
+    analyst: ['officerAEmail', 'officerAPhone', 'officerBEmail', 'officerBPhone', 'assignmentBNotes', 'chiefAName', 'chiefBName'],
     officer: [...officerB, 'assignmentBNotes', 'agencyBEmail', 'chiefAName', 'chiefBName'],
   };
 

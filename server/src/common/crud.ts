@@ -1,6 +1,7 @@
-import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from './actor';
+import type { Actor, Role } from './actor';
+import { readableOrder, type HiddenFields } from './hidden-fields';
 import type { RequestContext } from './context';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { parseId } from './validation';
@@ -17,12 +18,32 @@ interface Row {
   version: number;
 }
 
-/** The ORM order for a sort argument, with id as the tie-break in the same direction. */
-export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string>): QueryOrderMap<T>[] {
+/** A list's order: through the ORM (which joins for `agency.name`), or as SQL when it sorts by a hidden field. */
+export interface ListOrder<T> {
+  orm: QueryOrderMap<T>[];
+  /** The order by a hidden field (common/hidden-fields.ts#readableOrder), with a `?` for each of `values`. */
+  sql?: string;
+  values: number[];
+}
+
+/** What sorting by a hidden field needs: the record type's rules, its metadata and who asks. */
+export interface HiddenSort {
+  fields: HiddenFields;
+  meta: EntityMetadata;
+  actor: Actor;
+}
+
+/**
+ * The order for a sort argument, with id as the tie-break in the same direction. A hidden field sorts only the
+ * rows where the actor may read it; the others come last, as if their value were null.
+ */
+export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string>, hidden?: HiddenSort): ListOrder<T> {
   const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
   const path = columns[sort.field];
+  const rule = hidden?.fields[path];
+  if (hidden && rule) return { orm: [], ...readableOrder(hidden.meta, path, rule(hidden.actor), direction) };
   const order = path.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), direction as never);
-  return [order as QueryOrderMap<T>, { id: direction } as QueryOrderMap<T>];
+  return { orm: [order as QueryOrderMap<T>, { id: direction } as QueryOrderMap<T>], values: [] };
 }
 
 /**
@@ -35,7 +56,7 @@ export async function findPage<T extends Row>(
   entity: EntityClass<T>,
   policy: Policy<T>,
   where: FilterQuery<T>,
-  order: QueryOrderMap<T>[],
+  order: ListOrder<T>,
   { page, perPage }: PageArgs,
 ): Promise<Page<T>> {
   const filter = scoped(policy, requireActor(ctx.actor), where);
@@ -45,18 +66,20 @@ export async function findPage<T extends Row>(
   const fields = ctx.fieldsOf(entity);
   const columns = readColumns(em, entity, fields);
   const statement = cachedStatement(
-    `page ${entity.name} ${columns.join(',')} ${JSON.stringify(order)}`,
-    { filter, perPage, offset },
-    ({ filter, perPage, offset }) => {
+    `page ${entity.name} ${columns.join(',')} ${JSON.stringify(order.orm)} ${order.sql ?? ''}`,
+    { filter, perPage, offset, orderValues: order.values },
+    ({ filter, perPage, offset, orderValues }) => {
       const knex = em.getKnex();
       const total = countQuery(em, entity, filter);
       const rows = em
         .createQueryBuilder(entity, 'e0')
         .select(columns.map((column) => `e0.${column}`))
         .where(filter)
-        .orderBy(order)
+        .orderBy(order.orm)
         .getKnexQuery()
         .select(knex.raw('(?) as sro_total', [total]));
+      // Through knex, which keeps the values as parameters (the ORM would write them into the SQL).
+      if (order.sql) rows.orderByRaw(order.sql, orderValues);
       // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
       const { sql, bindings } = knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
       return { sql: textRows(em, entity, fields, sql, ['r.sro_total::text']), bindings };
@@ -141,6 +164,8 @@ export interface CrudSpec<T extends Row, Filter, Create, Update, BulkUpdate> {
   /** Roles that may write these records at all; the policy then says which rows. */
   writers: Role[];
   sortColumns: Record<string, string>;
+  /** Fields some actors may not read, by property: sorts by them follow the same rule (see `orderBy`). */
+  hidden?: HiddenFields;
   /** The ORM filter for a list's filter argument. */
   where(filter: Filter | undefined, ctx: RequestContext): FilterQuery<T>;
   /** Builds a new row from the input (resolving and checking references); not yet persisted. */
@@ -167,8 +192,10 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   list(ctx: RequestContext, filter: Filter | undefined, sort: SortArg<string>, page: PageArgs): Promise<Page<T>> {
-    requireRole(ctx.actor, ...this.spec.readers);
-    return findPage(ctx, this.spec.entity, this.spec.policy, this.spec.where(filter, ctx), orderBy<T>(sort, this.spec.sortColumns), page);
+    const actor = requireRole(ctx.actor, ...this.spec.readers);
+    const { entity, hidden } = this.spec;
+    const order = orderBy<T>(sort, this.spec.sortColumns, hidden && { fields: hidden, meta: ctx.em.getMetadata().get(entity.name), actor });
+    return findPage(ctx, entity, this.spec.policy, this.spec.where(filter, ctx), order, page);
   }
 
   get(ctx: RequestContext, id: number): Promise<T | null> {

@@ -1,4 +1,5 @@
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import { readableOrder, type HiddenFields } from './hidden-fields';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Actor } from './actor';
@@ -23,6 +24,8 @@ export interface EdgeSpec<T extends Row> {
   /** The many-to-one property pointing at the parent, such as `school`. */
   parent: keyof T & string;
   sortColumns: Record<string, string>;
+  /** Fields some actors may not read, by property: a sort by one follows its rule (common/hidden-fields.ts). */
+  hidden?: HiddenFields;
 }
 
 export interface EdgeQuery<T> {
@@ -59,25 +62,28 @@ export async function pagesByParent<T extends Row>(
   };
   const parentColumn = column(spec.parent);
   const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
-  const order = `e0.${column(spec.sortColumns[sort.field])} ${direction}, e0.id ${direction}`;
+  const property = spec.sortColumns[sort.field];
+  const rule = spec.hidden?.[property];
+  const { sql: order, values: orderValues } = rule
+    ? readableOrder(meta, property, rule(actor), direction)
+    : { sql: `e0.${column(property)} ${direction}, e0.id ${direction}`, values: [] };
   // The parents' ids as one array parameter: one statement text whatever their number.
   const ofParents = `e0.${parentColumn} = any(?)`;
   const key = `${spec.entity.name}.${spec.parent} ${order}`;
   const offset = (page.page - 1) * page.perPage;
-  const input = { filter, parents: new Whole(idArray(parentIds)), from: offset, to: offset + page.perPage };
+  const input = { filter, parents: new Whole(idArray(parentIds)), from: offset, to: offset + page.perPage, orderValues };
 
   const columns = readColumns(em, spec.entity, fields);
-  const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to }) => {
+  const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to, orderValues }) => {
+    const knex = em.getKnex();
     const ranked = em
       .createQueryBuilder(spec.entity, 'e0')
-      .select([
-        ...columns.map((name) => `e0.${name}`),
-        raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`),
-      ])
+      .select(columns.map((name) => `e0.${name}`))
       .where(filter)
       .andWhere(ofParents, [parents.value])
-      .getKnexQuery();
-    const knex = em.getKnex();
+      .getKnexQuery()
+      // Through knex, which keeps the order's values as parameters (the ORM would write them into the SQL).
+      .select(knex.raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`, orderValues));
     const { sql, bindings } = knex
       .select('*')
       .from(ranked.as('ranked'))

@@ -60,7 +60,7 @@ export class Assignment extends BaseEntity {
   @Property({ type: new DecimalType('number'), precision: 3, scale: 2 })
   fte!: number;
 
-  @Field(() => String, { nullable: true, description: 'Free-text notes.' })
+  // Exposed by AssignmentResolver#notes: hidden from some actors (assignment.policy.ts).
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { readable } from '../../common/hidden-fields';
 import { requireActor } from '../../common/policy';
 import type { RequestContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
@@ -12,6 +13,7 @@ import {
   CreateAssignmentInput,
   UpdateAssignmentInput,
 } from './assignment.inputs';
+import { assignmentNotes } from './assignment.policy';
 import { assignmentService } from './assignment.service';
 
 // Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
@@ -34,6 +36,19 @@ export class AssignmentResolver extends createCrudResolver({
   officer(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
     return ctx.loaders.one(Officer, assignment.officer.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Free-text notes. Null when hidden from you: only ADMIN, the officer's own agency chief and the officer itself see them.",
+  })
+  notes(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
+    const visibility = assignmentNotes(requireActor(ctx.actor));
+    if (typeof visibility === 'boolean') return visibility ? (assignment.notes ?? null) : null;
+    // The rule is on the officer: usually read already with the page (its loader then answers at once).
+    const shown = (officer: Officer | null) => (officer && readable(visibility, officer) ? (assignment.notes ?? null) : null);
+    const officer = ctx.loaders.one(Officer, assignment.officer.id);
+    return officer instanceof Promise ? officer.then(shown) : shown(officer);
   }
 
   @FieldResolver(() => School, { description: 'The school served.' })

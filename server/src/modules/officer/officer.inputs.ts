@@ -5,6 +5,9 @@ import { DateScalar } from '../../common/scalars';
 import { OmittableNotNull } from '../../common/validation';
 import { OfficerRank, OfficerStatus } from './officer.entity';
 
+// A sort or filter on a field hidden from the caller treats it as null on those officers (officer.policy.ts).
+const HIDDEN_LAST = 'Officers whose value is hidden from you, or null, come last in both directions.';
+
 export const OfficerSortField = sortFields(
   {
     LAST_NAME: 'LAST_NAME',
@@ -21,10 +24,10 @@ export const OfficerSortField = sortFields(
   {
     LAST_NAME: 'Family name.',
     FIRST_NAME: 'Given name.',
-    BADGE_NUMBER: 'Badge number.',
+    BADGE_NUMBER: `Badge number. ${HIDDEN_LAST}`,
     RANK: 'Rank.',
-    STATUS: 'Status.',
-    SRO_SINCE: 'Date the officer started as an SRO.',
+    STATUS: `Status. ${HIDDEN_LAST}`,
+    SRO_SINCE: `Date the officer started as an SRO. ${HIDDEN_LAST}`,
     AGENCY_NAME: "Name of the officer's agency.",
     CREATED_AT: 'When the record was created.',
     UPDATED_AT: 'When the record was last changed.',
@@ -46,7 +49,10 @@ export const officerSortColumns: Record<OfficerSortField, string> = {
 
 @InputType({ description: 'Which officers to list; all conditions must hold.' })
 export class OfficerFilter {
-  @Field({ nullable: true, description: 'Text the first name, last name or badge number contains, ignoring case.' })
+  @Field({
+    nullable: true,
+    description: 'Text the first name, last name or badge number contains, ignoring case (a badge number only where you may read it).',
+  })
   @IsOptional()
   @MaxLength(200)
   q?: string;
@@ -59,7 +65,7 @@ export class OfficerFilter {
   @IsOptional()
   agencyId?: string;
 
-  @Field(() => OfficerStatus, { nullable: true, description: 'Only officers with this status.' })
+  @Field(() => OfficerStatus, { nullable: true, description: 'Only officers with this status, among those whose status you may read.' })
   @IsOptional()
   status?: OfficerStatus;
 

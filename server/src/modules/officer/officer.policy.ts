@@ -1,4 +1,5 @@
 import { Role, type Actor } from '../../common/actor';
+import { readable, type HiddenFields, type Visibility } from '../../common/hidden-fields';
 import type { Policy } from '../../common/policy';
 import type { Officer } from './officer.entity';
 
@@ -16,14 +17,40 @@ export const officerPolicy: Policy<Officer> = {
 };
 
 /** Badge, status, dates and notes: hidden from chiefs of other agencies, who see only name, rank and agency. */
-export function canSeeDetails(actor: Actor, officer: Officer): boolean {
-  return actor.role !== Role.AGENCY_CHIEF || officer.agency.id === actor.agencyId;
-}
+export const details = (actor: Actor): Visibility =>
+  actor.role === Role.AGENCY_CHIEF ? { column: 'agency', value: actor.agencyId ?? 0 } : true;
 
-/** E-mail and phone: ADMIN, the officer's own agency chief, and the officer itself. Never analysts. */
-export function canSeeContact(actor: Actor, officer: Officer): boolean {
-  if (actor.role === Role.ADMIN) return true;
-  if (actor.role === Role.AGENCY_CHIEF) return officer.agency.id === actor.agencyId;
-  if (actor.role === Role.OFFICER) return officer.id === actor.officerId;
-  return false;
+/** Personal contact: ADMIN, the officer's own agency chief, and the officer itself. Never analysts. */
+export const contact = (actor: Actor): Visibility => {
+  switch (actor.role) {
+    case Role.ADMIN:
+      return true;
+    case Role.AGENCY_CHIEF:
+      return { column: 'agency', value: actor.agencyId ?? 0 };
+    case Role.OFFICER:
+      return { column: 'id', value: actor.officerId ?? 0 };
+    default:
+      return false;
+  }
+};
+
+/**
+ * Who reads which hidden field of an officer: the one table that the field resolvers, the list's filters and its
+ * sorts all follow. Where a field is hidden, the officer behaves as if it were null: never matched, sorted last.
+ */
+export const officerHiddenFields = {
+  badgeNumber: details,
+  status: details,
+  sroSince: details,
+  sroTrainingCompletedOn: details,
+  notes: details,
+  email: contact,
+  phone: contact,
+} satisfies HiddenFields;
+
+export type OfficerHiddenField = keyof typeof officerHiddenFields;
+
+/** The value of a hidden field for this actor: null where the actor may not read it. */
+export function shownValue<F extends OfficerHiddenField>(actor: Actor, officer: Officer, field: F): Officer[F] | null {
+  return readable(officerHiddenFields[field](actor), officer) ? officer[field] : null;
 }

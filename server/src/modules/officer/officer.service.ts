@@ -1,13 +1,15 @@
 import { Role } from '../../common/actor';
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import { CrudService, assignDefined, reference } from '../../common/crud';
+import { whereReadable } from '../../common/hidden-fields';
+import { requireActor } from '../../common/policy';
 import { parseId, parseIds } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
 import { Assignment } from '../assignment/assignment.entity';
 import { activeOn } from '../assignment/assignment.rules';
 import { agencyPolicy } from '../agency/agency.policy';
 import { Officer } from './officer.entity';
-import { officerPolicy } from './officer.policy';
+import { officerHiddenFields, officerPolicy, type OfficerHiddenField } from './officer.policy';
 import {
   officerSortColumns,
   type BulkUpdateOfficerInput,
@@ -22,15 +24,26 @@ export const officerService = new CrudService<Officer, OfficerFilter, CreateOffi
   readers: Object.values(Role),
   writers: [Role.ADMIN, Role.AGENCY_CHIEF],
   sortColumns: officerSortColumns,
-  where(filter) {
+  hidden: officerHiddenFields,
+  where(filter, ctx) {
+    const actor = requireActor(ctx.actor);
+    // A condition on a hidden field matches only officers on whom the actor may read it (officer.policy.ts).
+    const ifReadable = (field: OfficerHiddenField, condition: FilterQuery<Officer>) =>
+      whereReadable(officerHiddenFields[field](actor), condition);
     const where: FilterQuery<Officer>[] = [];
     if (filter?.q) {
       const like = `%${filter.q}%`;
-      where.push({ $or: [{ firstName: { $ilike: like } }, { lastName: { $ilike: like } }, { badgeNumber: { $ilike: like } }] });
+      where.push({
+        $or: [
+          { firstName: { $ilike: like } },
+          { lastName: { $ilike: like } },
+          ifReadable('badgeNumber', { badgeNumber: { $ilike: like } }),
+        ],
+      });
     }
     if (filter?.ids) where.push({ id: { $in: parseIds(filter.ids, 'filter.ids') } });
     if (filter?.agencyId) where.push({ agency: parseId(filter.agencyId, 'filter.agencyId') });
-    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.status) where.push(ifReadable('status', { status: filter.status }));
     if (filter?.rank) where.push({ rank: filter.rank });
     const assignment: FilterQuery<Assignment>[] = [];
     if (filter?.schoolId) assignment.push({ school: parseId(filter.schoolId, 'filter.schoolId') });
