@@ -166,7 +166,8 @@ export function exportRouter(options: ExportOptions): express.Router {
         const report = activityReport(ctx, args, options.settings);
         const { from, to } = report.period;
         // The comparison is recorded when the caller chose one, so that older audit entries read the same.
-        const comparison = args.compareTo ? { compareTo: report.compareTo, previous: report.previous().period } : {};
+        const previous = report.previous().period;
+        const comparison = args.compareTo ? { compareTo: report.compareTo, previous: { from: previous.from, to: previous.to } } : {};
         return {
           table: part ? ACTIVITY_PARTS[part](report, ctx.em) : activityTable(report),
           fileName: fileName('activity', part, `${from}-to-${to}`),
