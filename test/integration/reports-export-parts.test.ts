@@ -18,7 +18,7 @@ interface ErrorBody {
 }
 
 type Variables = Record<string, unknown> & { filter?: Record<string, string> };
-type Role = keyof Program['tokens'];
+type Caller = keyof Program['tokens'];
 
 const REPORTS = {
   coverage: { parts: COVERAGE_PARTS, query: COVERAGE_PARTS_REPORT, field: 'coverageReport' },
@@ -29,7 +29,7 @@ const REPORTS = {
 /** The GraphQL variables as an export's query string: the filter's fields are parameters of their own. */
 function queryString({ filter, ...rest }: Variables, part: string): string {
   const values = { ...rest, ...filter, part };
-  return new URLSearchParams(Object.entries(values).map(([key, value]) => [key, String(value)])).toString();
+  return new URLSearchParams(Object.entries(values).map(([key, value]): [string, string] => [key, String(value)])).toString();
 }
 
 describe('one CSV per report part', () => {
@@ -51,7 +51,7 @@ describe('one CSV per report part', () => {
         .replace('CHESTNUT', String(program.schools.chestnut.id)),
     );
 
-  const cases: [keyof typeof REPORTS, Role, Variables][] = [
+  const cases: [keyof typeof REPORTS, Caller, Variables][] = [
     ['coverage', 'admin', { date: DAY }],
     ['coverage', 'chiefBirch', { date: DAY, filter: { level: 'ELEMENTARY' } }],
     ['coverage', 'analyst', { date: DAY, filter: { agencyId: 'ALDER' } }],
