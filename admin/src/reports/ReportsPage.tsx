@@ -113,6 +113,7 @@ export function ReportsPage() {
               <ChoiceSelect label="School level" value={filter.level} onChange={setFilterValue('level')} choices={schoolLevels} />
               <ChoiceSelect label="Locale" value={filter.locale} onChange={setFilterValue('locale')} choices={schoolLocales} />
               <TextField
+                fullWidth={false}
                 select
                 size="small"
                 label="Compare with"
