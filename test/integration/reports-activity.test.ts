@@ -201,6 +201,13 @@ describe('program activity report', () => {
     it.each([
       ['a quarter with the previous quarter', '2028-01-01', '2028-03-31', 'PREVIOUS_QUARTER', ['2027-10-01', '2027-12-31', 'Q2 2027-28']],
       ['Q1 with Q4 of the program year before', '2027-07-01', '2027-09-30', 'PREVIOUS_QUARTER', ['2027-04-01', '2027-06-30', 'Q4 2026-27']],
+      [
+        'a quarter to date with the same days of the quarter before',
+        '2028-01-01',
+        '2028-02-15',
+        'PREVIOUS_QUARTER',
+        ['2027-10-01', '2027-11-15'],
+      ],
       ['a month with the month three months earlier', '2028-05-01', '2028-05-31', 'PREVIOUS_QUARTER', ['2028-02-01', DAY]],
       ['other days with the same days three months earlier', '2027-11-15', '2028-01-10', 'PREVIOUS_QUARTER', ['2027-08-15', '2027-10-10']],
       ['a month with the same month last year', '2028-06-01', '2028-06-30', 'SAME_PERIOD_LAST_YEAR', ['2027-06-01', '2027-06-30']],

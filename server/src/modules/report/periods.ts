@@ -49,15 +49,15 @@ export enum ComparisonPeriod {
 registerEnumType(ComparisonPeriod, {
   name: 'ComparisonPeriod',
   description:
-    'Which period a report compares with. A shifted date keeps its day of the month, or takes the last day of a shorter month ' +
-    '(Feb 29 becomes Feb 28); a period ending on the last day of a month is compared with one ending on the last day of its month, ' +
-    'so that whole months are compared with whole months.',
+    'Which period a report compares with. PREVIOUS_QUARTER and SAME_PERIOD_LAST_YEAR shift each date by whole months: it keeps its day ' +
+    'of the month, or takes the last day of a shorter month (Feb 29 becomes Feb 28), and a period ending on the last day of a month is ' +
+    'compared with one ending on the last day of its month, so that whole months are compared with whole months.',
   valuesConfig: {
     PREVIOUS_PERIOD: { description: 'The period of equal length just before: from minus its length in days, to the day before from.' },
     PREVIOUS_QUARTER: {
       description:
         'The same days three months earlier: for a program-year quarter that is the quarter before it (Q1 compares with Q4 of the ' +
-        'program year before), for a month the month three months earlier.',
+        'program year before), for a quarter to date the same days of the quarter before, for a month the month three months earlier.',
     },
     SAME_PERIOD_LAST_YEAR: { description: 'The same days one year earlier.' },
   },
