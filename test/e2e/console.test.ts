@@ -248,6 +248,30 @@ describeWhenReady('the console in a real browser', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(csv.split('\n').length).toBeGreaterThan(2);
 
+    // The same quarter compared with last year, and one part of it as a table for a BI tool.
+    await page.getByLabel('Compare with').click();
+    await page.getByRole('option', { name: 'Same period last year' }).click();
+    const period = await adminApi<{ activityReport: { previous: { period: { label: string } } } }>(
+      '{ activityReport(compareTo: SAME_PERIOD_LAST_YEAR) { previous { period { label } } } }',
+    );
+    await page.getByText(`Compared with ${period.activityReport.previous.period.label}`).waitFor();
+    await page.getByRole('button', { name: 'Activity CSV: one table per part' }).click();
+    const [part] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'By agency' }).click()]);
+    expect(part.suggestedFilename()).toMatch(/^activity-byAgency-.*\.csv$/);
+    const table = fs.readFileSync((await part.path())!, 'utf8');
+    expect(table.split('\r\n')[0]).toBe(
+      'period,period_from,period_to,agency_id,agency,activities,minutes,hours,students_reached,staff_reached,suppressed',
+    );
+    expect(
+      new Set(
+        table
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((line) => line.split(',')[0]),
+      ),
+    ).toEqual(new Set(['current', 'previous']));
+
     await page.goto(`${server.url}/explorer`);
     await page.getByText('CoverageToday').first().waitFor();
     await screenshot(page, 'analyst-explorer');

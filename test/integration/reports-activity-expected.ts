@@ -110,7 +110,32 @@ function change(now: number, before: number) {
   return { absolute: now - before, percent: before === 0 ? null : ((now - before) / before) * 100 };
 }
 
-/** The whole report: this period, the previous one of equal length, and the change. */
+export type Comparison = 'PREVIOUS_PERIOD' | 'PREVIOUS_QUARTER' | 'SAME_PERIOD_LAST_YEAR';
+
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * A date some months back, walking the calendar one month at a time: the same day, or the month's last day when
+ * the month is shorter or when a month's end should stay one.
+ */
+function monthsBack(date: string, months: number, keepMonthEnd: boolean): string {
+  let [year, month] = date.split('-').map(Number);
+  const day = Number(date.slice(8));
+  const wasMonthEnd = day === lastDayOfMonth(year, month);
+  for (let step = 0; step < months; step += 1) [year, month] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  const last = lastDayOfMonth(year, month);
+  const target = keepMonthEnd && wasMonthEnd ? last : Math.min(day, last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(target).padStart(2, '0')}`;
+}
+
+/** The period a report is compared with, as an analyst reads ComparisonPeriod's description. */
+export function comparisonOf(from: string, to: string, compareTo: Comparison): { from: string; to: string } {
+  if (compareTo === 'PREVIOUS_PERIOD') return { from: shiftDays(from, -dayCount(from, to)), to: shiftDays(from, -1) };
+  const months = compareTo === 'PREVIOUS_QUARTER' ? 3 : 12;
+  return { from: monthsBack(from, months, false), to: monthsBack(to, months, true) };
+}
+
+/** The whole report: this period, the comparison period (by default the previous one of equal length), and the change. */
 export function expectedActivity(
   rows: Rows,
   from: string,
@@ -118,10 +143,11 @@ export function expectedActivity(
   filter: ActivityFilterValues = {},
   viewer: Viewer = {},
   interval: 'WEEK' | 'MONTH' = 'MONTH',
+  compareTo: Comparison = 'PREVIOUS_PERIOD',
 ) {
-  const days = dayCount(from, to);
   const current = periodFigures(rows, from, to, filter, viewer, interval);
-  const previous = periodFigures(rows, shiftDays(from, -days), shiftDays(from, -1), filter, viewer, interval);
+  const comparison = comparisonOf(from, to, compareTo);
+  const previous = periodFigures(rows, comparison.from, comparison.to, filter, viewer, interval);
   const keys = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'] as const;
   return {
     ...current,
@@ -143,9 +169,9 @@ const PERIOD = `period { from to days label }
   byOfficer { officer { id firstName lastName } ${FIGURES} }
   series { from to ${FIGURES} }`;
 const CHANGE = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'].map((key) => `${key} { absolute percent }`).join(' ');
-export const ACTIVITY_REPORT = `query($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $filter: ActivityReportFilter, $interval: SeriesInterval) {
-  activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, filter: $filter, interval: $interval) {
-    interval scope { kind agencyId officerId }
+export const ACTIVITY_REPORT = `query($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $filter: ActivityReportFilter, $interval: SeriesInterval, $compareTo: ComparisonPeriod) {
+  activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, filter: $filter, interval: $interval, compareTo: $compareTo) {
+    interval compareTo scope { kind agencyId officerId }
     ${PERIOD}
     previous { ${PERIOD} }
     change { ${CHANGE} }

@@ -10,7 +10,7 @@ import {
   type Entry,
   type Viewer,
 } from './reports-activity-expected';
-import { readRows, shiftDays, todayIn } from './reports-expected';
+import { dayCount, readRows, shiftDays, todayIn } from './reports-expected';
 import { buildProgram, DAY, type Program } from './reports-program';
 
 describe('program activity report', () => {
@@ -196,6 +196,70 @@ describe('program activity report', () => {
     });
   });
 
+  describe('comparison period (compareTo)', () => {
+    const alder = () => ({ agencyId: program.agencies.alder.id });
+    it.each([
+      ['a quarter with the previous quarter', '2028-01-01', '2028-03-31', 'PREVIOUS_QUARTER', ['2027-10-01', '2027-12-31', 'Q2 2027-28']],
+      ['Q1 with Q4 of the program year before', '2027-07-01', '2027-09-30', 'PREVIOUS_QUARTER', ['2027-04-01', '2027-06-30', 'Q4 2026-27']],
+      [
+        'a quarter to date with the same days of the quarter before',
+        '2028-01-01',
+        '2028-02-15',
+        'PREVIOUS_QUARTER',
+        ['2027-10-01', '2027-11-15'],
+      ],
+      ['a month with the month three months earlier', '2028-05-01', '2028-05-31', 'PREVIOUS_QUARTER', ['2028-02-01', DAY]],
+      ['other days with the same days three months earlier', '2027-11-15', '2028-01-10', 'PREVIOUS_QUARTER', ['2027-08-15', '2027-10-10']],
+      ['a month with the same month last year', '2028-06-01', '2028-06-30', 'SAME_PERIOD_LAST_YEAR', ['2027-06-01', '2027-06-30']],
+      ['the leap day with Feb 28 of last year', DAY, DAY, 'SAME_PERIOD_LAST_YEAR', ['2027-02-28', '2027-02-28']],
+      [
+        'days across the year end with the same days before',
+        '2028-01-20',
+        '2028-06-10',
+        'SAME_PERIOD_LAST_YEAR',
+        ['2027-01-20', '2027-06-10'],
+      ],
+      ['the default, the period of equal length before', '2028-03-01', '2028-03-31', undefined, ['2028-01-30', DAY]],
+    ] as const)('compares %s', async (_name, from, to, compareTo, [previousFrom, previousTo, label]) => {
+      const report = await run({ from, to, compareTo, filter: ids(alder()) });
+      expect(report.compareTo).toBe(compareTo ?? 'PREVIOUS_PERIOD');
+      expect(report.previous.period).toEqual({
+        from: previousFrom,
+        to: previousTo,
+        days: dayCount(previousFrom, previousTo),
+        label: label ?? `${previousFrom} to ${previousTo}`,
+      });
+      expectReport(report, expectedActivity(await readRows(app), from, to, alder(), {}, 'MONTH', compareTo));
+    });
+
+    it('compares with data in the comparison period, for every role, with the change from it', async () => {
+      const rows = await readRows(app);
+      const viewers: [keyof Program['tokens'], Viewer][] = [
+        ['admin', {}],
+        ['analyst', {}],
+        ['chiefBirch', { agencyId: program.agencies.birch.id }],
+        ['officerA1', { officerId: program.officers.a1.id }],
+      ];
+      for (const [role, viewer] of viewers) {
+        for (const compareTo of ['PREVIOUS_QUARTER', 'SAME_PERIOD_LAST_YEAR'] as const) {
+          const report = await run({ programYear: 2027, quarter: 4, compareTo, interval: 'WEEK' }, program.tokens[role]);
+          expectReport(report, expectedActivity(rows, '2028-04-01', '2028-06-30', {}, viewer, 'WEEK', compareTo));
+          expect(report.previous.totals.activities).toBeGreaterThan(0);
+        }
+      }
+    });
+
+    it('refuses a value that is not a comparison, and compares the earliest dates without an error', async () => {
+      const response = await app.graphql(ACTIVITY_REPORT, { from: DAY, to: DAY, compareTo: 'LAST_WEEK' }, program.tokens.admin);
+      expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      for (const compareTo of ['PREVIOUS_PERIOD', 'PREVIOUS_QUARTER', 'SAME_PERIOD_LAST_YEAR']) {
+        const report = await run({ from: '0100-01-01', to: '0100-12-31', compareTo });
+        expect(report.previous.period.from < '0100-01-01').toBe(true);
+        expect(report.previous.totals.activities).toBe(0);
+      }
+    });
+  });
+
   describe('presets', () => {
     let other: TestApp;
     const zone = 'Pacific/Kiritimati';
@@ -245,6 +309,12 @@ describe('program activity report', () => {
         label: 'Program year 2027-28',
       });
       expect((await periodOf({ programYear: 2027, quarter: 2 })).period).toMatchObject({ from: '2027-12-01', to: DAY });
+      const previousQuarter = await other.query(
+        `{ activityReport(programYear: 2027, quarter: 1, compareTo: PREVIOUS_QUARTER) { previous { period { from to label } } } }`,
+        {},
+        token,
+      );
+      expect(previousQuarter.activityReport.previous.period).toEqual({ from: '2027-06-01', to: '2027-08-31', label: 'Q4 2026-27' });
     });
   });
 

@@ -1,6 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
-type Value = string | number | null | undefined;
+export type Value = string | number | boolean | null | undefined;
 
 /** Parses RFC 4180 text strictly: every record ends with CRLF, quotes only around whole fields, doubled inside. */
 export function parseCsv(text: string): string[][] {
@@ -44,12 +44,12 @@ export function parseCsv(text: string): string[][] {
 /** What a spreadsheet-safe text cell looks like; numbers are left alone. */
 const cell = (value: Value): string => {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 };
 
 /** A row as the test expects it: named cells placed under the header, everything else empty. */
-const row = (columns: string[], values: Record<string, Value>) => {
+export const row = (columns: string[], values: Record<string, Value>) => {
   for (const key of Object.keys(values)) if (!columns.includes(key)) throw new Error(`no column ${key}`);
   return columns.map((column) => cell(values[column]));
 };

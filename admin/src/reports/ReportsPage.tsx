@@ -1,4 +1,17 @@
-import { Alert, Box, Card, CardContent, Grid, LinearProgress, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Grid,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Title, usePermissions } from 'react-admin';
 import type { Permissions } from '../auth/permissions';
@@ -14,6 +27,37 @@ import { ACTIVITY_REPORT, compact, exportUrl, type ActivityReport } from './repo
 import { StaffingSection } from './StaffingSection';
 import { useReport } from './useReport';
 
+const COMPARISONS = [
+  { id: 'PREVIOUS_PERIOD', name: 'Previous period' },
+  { id: 'PREVIOUS_QUARTER', name: 'Previous quarter' },
+  { id: 'SAME_PERIOD_LAST_YEAR', name: 'Same period last year' },
+];
+
+// One table per part of each report (docs/reports.md), named as the server names them.
+const ACTIVITY_PARTS = [
+  { part: 'totals', label: 'Totals' },
+  { part: 'change', label: 'Change' },
+  { part: 'byCategory', label: 'By category' },
+  { part: 'byTopic', label: 'By topic' },
+  { part: 'byAgency', label: 'By agency' },
+  { part: 'bySchool', label: 'By school' },
+  { part: 'byOfficer', label: 'By officer' },
+  { part: 'series', label: 'Series' },
+];
+const COVERAGE_PARTS = [
+  { part: 'summary', label: 'Summary' },
+  { part: 'byStatus', label: 'By status' },
+  { part: 'byAgency', label: 'By agency' },
+  { part: 'schools', label: 'Schools' },
+  { part: 'officers', label: 'Officers at schools' },
+];
+const STAFFING_PARTS = [
+  { part: 'agencies', label: 'Agencies' },
+  { part: 'totals', label: 'Totals' },
+  { part: 'unassignedOfficers', label: 'Unassigned officers' },
+  { part: 'endingAssignments', label: 'Ending assignments' },
+];
+
 const SCOPE_TEXT = {
   DISTRICT: 'The whole district.',
   AGENCY: 'Your agency in detail; other agencies appear only as one total each.',
@@ -26,23 +70,29 @@ export function ReportsPage() {
   const isOfficer = permissions?.role === 'OFFICER';
   const [period, setPeriod] = useState<PeriodChoice>({ kind: 'preset', preset: 'CURRENT_QUARTER' });
   const [interval, setSeriesInterval] = useState<'WEEK' | 'MONTH'>('WEEK');
+  const [compareTo, setCompareTo] = useState('PREVIOUS_PERIOD');
   const [filter, setFilter] = useState({ agencyId: '', schoolId: '', category: '', topic: '', level: '', locale: '' });
   const setFilterValue = (key: keyof typeof filter) => (value: string) => setFilter((current) => ({ ...current, [key]: value }));
 
-  const variables = { ...periodArguments(period), interval, filter: compact(filter) };
+  const variables = { ...periodArguments(period), interval, compareTo, filter: compact(filter) };
   const { data, error, isPending } = useReport<{ activityReport: ActivityReport }>(ACTIVITY_REPORT, variables);
   const report = data?.activityReport;
 
   const downloads = [
-    { label: 'Activity CSV', href: exportUrl('activity', { ...periodArguments(period), interval, ...filter }) },
+    {
+      label: 'Activity CSV',
+      href: exportUrl('activity', { ...periodArguments(period), interval, compareTo, ...filter }),
+      parts: isOfficer ? ACTIVITY_PARTS.filter(({ part }) => part !== 'byAgency' && part !== 'byOfficer') : ACTIVITY_PARTS,
+    },
     ...(isOfficer
       ? []
       : [
           {
             label: 'Coverage CSV (today)',
             href: exportUrl('coverage', { agencyId: filter.agencyId, level: filter.level, locale: filter.locale }),
+            parts: COVERAGE_PARTS,
           },
-          { label: 'Staffing CSV (today)', href: exportUrl('staffing', { agencyId: filter.agencyId }) },
+          { label: 'Staffing CSV (today)', href: exportUrl('staffing', { agencyId: filter.agencyId }), parts: STAFFING_PARTS },
         ]),
   ];
 
@@ -62,6 +112,21 @@ export function ReportsPage() {
               <ChoiceSelect label="Topic" value={filter.topic} onChange={setFilterValue('topic')} choices={instructionTopics} />
               <ChoiceSelect label="School level" value={filter.level} onChange={setFilterValue('level')} choices={schoolLevels} />
               <ChoiceSelect label="Locale" value={filter.locale} onChange={setFilterValue('locale')} choices={schoolLocales} />
+              <TextField
+                fullWidth={false}
+                select
+                size="small"
+                label="Compare with"
+                value={compareTo}
+                onChange={(event) => setCompareTo(event.target.value)}
+                sx={{ minWidth: 200 }}
+              >
+                {COMPARISONS.map((choice) => (
+                  <MenuItem key={choice.id} value={choice.id}>
+                    {choice.name}
+                  </MenuItem>
+                ))}
+              </TextField>
               <ToggleButtonGroup
                 size="small"
                 exclusive
@@ -90,7 +155,11 @@ export function ReportsPage() {
               </Typography>
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              {SCOPE_TEXT[report.scope.kind]} Compared with {report.previous.period.label}.
+              {SCOPE_TEXT[report.scope.kind]} Compared with {report.previous.period.label}
+              {report.previous.period.label.startsWith(report.previous.period.from)
+                ? ''
+                : ` (${report.previous.period.from} to ${report.previous.period.to})`}
+              .
             </Typography>
           </Box>
           <FigureCards report={report} />

@@ -71,10 +71,11 @@ export interface CoverageReport {
   schools: SchoolCoverage[];
 }
 
-export const ACTIVITY_REPORT = `query ActivityReport($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $interval: SeriesInterval!, $filter: ActivityReportFilter) {
-  activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, interval: $interval, filter: $filter) {
+export const ACTIVITY_REPORT = `query ActivityReport($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $interval: SeriesInterval!, $compareTo: ComparisonPeriod, $filter: ActivityReportFilter) {
+  activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, interval: $interval, compareTo: $compareTo, filter: $filter) {
     period { from to days label }
     interval
+    compareTo
     scope { kind agencyId officerId }
     totals { ${FIGURES} }
     change {
@@ -101,6 +102,7 @@ export interface Change {
 export interface ActivityReport {
   period: { from: string; to: string; days: number; label: string };
   interval: 'WEEK' | 'MONTH';
+  compareTo: 'PREVIOUS_PERIOD' | 'PREVIOUS_QUARTER' | 'SAME_PERIOD_LAST_YEAR';
   scope: { kind: 'DISTRICT' | 'AGENCY' | 'OFFICER'; agencyId: string | null; officerId: string | null };
   totals: Figures;
   change: { activities: Change; hours: Change; studentsReached: Change; staffReached: Change };

@@ -9,7 +9,7 @@ import {
   type ActivityReportArgs,
   type ActivityReportFilter,
 } from './activity-report.types';
-import { periodDays, previousPeriod, resolvePeriod, SeriesInterval, type Period } from './periods';
+import { comparisonPeriod, ComparisonPeriod, periodDays, resolvePeriod, SeriesInterval, type Period } from './periods';
 import { restrictionOf, scopeOf, type Restriction } from './report.scope';
 import { Conditions } from './sql';
 
@@ -73,6 +73,8 @@ export function activityReport(ctx: RequestContext, args: Partial<ActivityReport
   const actor = requireActor(ctx.actor);
   const period = resolvePeriod(args, ctx.today, settings.programYearStartMonth);
   const interval = args.interval ?? SeriesInterval.MONTH;
+  const compareTo = args.compareTo ?? ComparisonPeriod.PREVIOUS_PERIOD;
+  const before = comparisonPeriod(period, compareTo, settings.programYearStartMonth);
   const filter = parseFilter(args.filter);
   const restriction = restrictionOf(actor);
   const agencies = agencyRestriction(restriction, filter);
@@ -85,7 +87,6 @@ export function activityReport(ctx: RequestContext, args: Partial<ActivityReport
       agencies: conditions(range, filter, agencies),
       aggregateOutsideRowSecurity: agencies.agencyId === restriction.agencyId ? null : actor,
     });
-  const before = previousPeriod(period);
   const previous = new ActivityPeriodReport(query(before), reportPeriod(before));
-  return new ActivityReport(query(period), reportPeriod(period), interval, scopeOf(actor), previous);
+  return new ActivityReport(query(period), reportPeriod(period), interval, scopeOf(actor), compareTo, previous);
 }

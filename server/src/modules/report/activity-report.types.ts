@@ -4,7 +4,7 @@ import { ActivityCategory, InstructionTopic } from '../activity/activity.entity'
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { School, SchoolLevel, SchoolLocale } from '../school/school.entity';
-import { PeriodPreset, SeriesInterval } from './periods';
+import { ComparisonPeriod, PeriodPreset, SeriesInterval } from './periods';
 import { ReportScope } from './report.scope';
 
 @InputType({ description: 'Which activities a program activity report counts; all conditions must hold.' })
@@ -65,6 +65,12 @@ export class ActivityReportArgs {
 
   @Field(() => SeriesInterval, { defaultValue: SeriesInterval.MONTH, description: 'Bucket size of the time series.' })
   interval: SeriesInterval = SeriesInterval.MONTH;
+
+  @Field(() => ComparisonPeriod, {
+    defaultValue: ComparisonPeriod.PREVIOUS_PERIOD,
+    description: 'Which period `previous` and `change` compare with; BAD_USER_INPUT when it would start before 0001-01-01.',
+  })
+  compareTo: ComparisonPeriod = ComparisonPeriod.PREVIOUS_PERIOD;
 }
 
 @ObjectType({ description: 'The days a report covers, both included.', simpleResolvers: true })
@@ -249,7 +255,8 @@ export class ActivityPeriodReport {
 }
 
 @ObjectType({
-  description: 'Program activity for a period, with the previous period of equal length and the change (SPEC.md, "Reports", 2).',
+  description:
+    'Program activity for a period, with a comparison period (by default the previous one of equal length) and the change (SPEC.md, "Reports", 2).',
 })
 export class ActivityReport extends ActivityPeriodReport {
   constructor(
@@ -257,11 +264,13 @@ export class ActivityReport extends ActivityPeriodReport {
     period: ReportPeriod,
     interval: SeriesInterval,
     scope: ReportScope,
+    compareTo: ComparisonPeriod,
     previousReport: ActivityPeriodReport,
   ) {
     super(source, period);
     this.interval = interval;
     this.scope = scope;
+    this.compareTo = compareTo;
     this.previousReport = previousReport;
   }
 
@@ -273,14 +282,19 @@ export class ActivityReport extends ActivityPeriodReport {
   @Field(() => ReportScope, { description: 'Whose activities the figures show in detail.' })
   readonly scope: ReportScope;
 
+  @Field(() => ComparisonPeriod, { description: 'Which comparison period `previous` holds (its days are in previous.period).' })
+  readonly compareTo: ComparisonPeriod;
+
   @Field(() => ActivityPeriodReport, {
-    description: 'The same figures for the period of equal length just before: from minus its length in days, to the day before from.',
+    description:
+      'The same figures for the comparison period chosen by compareTo: by default the period of equal length just before, from minus its ' +
+      'length in days to the day before from.',
   })
   previous(): ActivityPeriodReport {
     return this.previousReport;
   }
 
-  @Field(() => ActivityChange, { description: 'How the totals changed from the previous period.' })
+  @Field(() => ActivityChange, { description: 'How the totals changed from the comparison period (previous).' })
   async change(): Promise<ActivityChange> {
     const [now, before] = await Promise.all([this.totals(), this.previousReport.totals()]);
     return {

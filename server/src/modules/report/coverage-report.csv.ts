@@ -1,5 +1,6 @@
-import type { CoverageReport } from './coverage-report.types';
-import type { CsvTable } from './csv';
+import { CoverageStatus } from '../assignment/coverage';
+import type { CoverageReport, SchoolCoverage } from './coverage-report.types';
+import type { CsvParts, CsvRow, CsvTable } from './csv';
 
 export const COVERAGE_COLUMNS = [
   'section',
@@ -89,3 +90,90 @@ export function coverageTable(report: CoverageReport): CsvTable {
   ];
   return { columns: COVERAGE_COLUMNS, sections };
 }
+
+const SCHOOL_COLUMNS = ['school_id', 'school', 'nces_id', 'level', 'locale', 'enrollment', 'status', 'total_fte', 'enrollment_per_sro_fte'];
+
+const schoolCells = ({ school, status, totalFte, enrollmentPerSroFte }: SchoolCoverage) => ({
+  school_id: school.id,
+  school: school.name,
+  nces_id: school.ncesId,
+  level: school.level,
+  locale: school.locale,
+  enrollment: school.enrollment,
+  status,
+  total_fte: totalFte,
+  enrollment_per_sro_fte: enrollmentPerSroFte,
+});
+
+const table = (columns: readonly string[], rows: () => CsvRow[]): CsvTable => ({ columns: ['date', ...columns], sections: [rows] });
+
+/** The parts of the coverage CSV (`?part=`), named after the report's GraphQL fields; docs/reports.md lists their columns. */
+export const COVERAGE_PARTS: CsvParts<CoverageReport> = {
+  summary: ({ date, summary }) =>
+    table(['schools', 'enrollment', 'officers', 'total_fte', 'enrollment_per_sro_fte', 'covered', 'partial', 'uncovered'], () => [
+      {
+        date,
+        schools: summary.schools,
+        enrollment: summary.enrollment,
+        officers: summary.officers,
+        total_fte: summary.totalFte,
+        enrollment_per_sro_fte: summary.enrollmentPerSroFte,
+        covered: summary.byStatus.covered,
+        partial: summary.byStatus.partial,
+        uncovered: summary.byStatus.uncovered,
+      },
+    ]),
+  byStatus: ({ date, summary }) =>
+    table(['status', 'schools'], () => [
+      { date, status: CoverageStatus.COVERED, schools: summary.byStatus.covered },
+      { date, status: CoverageStatus.PARTIAL, schools: summary.byStatus.partial },
+      { date, status: CoverageStatus.UNCOVERED, schools: summary.byStatus.uncovered },
+    ]),
+  byAgency: ({ date, summary }) =>
+    table(['agency_id', 'agency', 'schools_served', 'officers', 'fte'], () =>
+      summary.byAgency.map((entry) => ({
+        date,
+        agency_id: entry.agency.id,
+        agency: entry.agency.name,
+        schools_served: entry.schoolsServed,
+        officers: entry.officers,
+        fte: entry.fte,
+      })),
+    ),
+  schools: ({ date, schools }) => table(SCHOOL_COLUMNS, () => schools.map((entry) => ({ date, ...schoolCells(entry) }))),
+  officers: ({ date, schools }) =>
+    table(
+      [
+        ...SCHOOL_COLUMNS,
+        'assignment_id',
+        'officer_id',
+        'officer_first_name',
+        'officer_last_name',
+        'rank',
+        'agency_id',
+        'agency',
+        'role',
+        'fte',
+        'start_date',
+        'end_date',
+      ],
+      () =>
+        schools.flatMap((school) =>
+          school.officers.map((entry) => ({
+            date,
+            ...schoolCells(school),
+            assignment_id: entry.assignmentId,
+            officer_id: entry.officer.id,
+            officer_first_name: entry.officer.firstName,
+            officer_last_name: entry.officer.lastName,
+            rank: entry.officer.rank,
+            agency_id: entry.agency.id,
+            agency: entry.agency.name,
+            role: entry.role,
+            fte: entry.fte,
+            start_date: entry.startDate,
+            end_date: entry.endDate,
+          })),
+        ),
+    ),
+};

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
-export type Cell = string | number | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 // A spreadsheet reads a text cell starting with one of these as a formula (OWASP, "CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -8,10 +9,11 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One RFC 4180 field. Text that a spreadsheet would run as a formula gets a leading single quote; numbers are
- * written as they are, so a negative change stays a number.
+ * written as they are, so a negative change stays a number; booleans as true or false; null as an empty field.
  */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -72,3 +74,12 @@ export interface CsvTable {
 export function cells(columns: readonly string[], row: Record<string, Cell>): Cell[] {
   return columns.map((column) => row[column]);
 }
+
+/** A report's CSV parts by name: each one table with one header, built from the same report object as the whole file. */
+export type CsvParts<Report> = Record<string, (report: Report, em: EntityManager) => CsvTable>;
+
+/**
+ * Whether a report row's figures were withheld (small-cell suppression for agency chiefs): read off the row itself,
+ * so that every part writes what the GraphQL answer says; false for rows that carry no such flag.
+ */
+export const suppressed = (row: object): boolean => (row as { suppressed?: boolean | null }).suppressed === true;

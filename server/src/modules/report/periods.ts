@@ -40,6 +40,29 @@ registerEnumType(SeriesInterval, {
   },
 });
 
+export enum ComparisonPeriod {
+  PREVIOUS_PERIOD = 'PREVIOUS_PERIOD',
+  PREVIOUS_QUARTER = 'PREVIOUS_QUARTER',
+  SAME_PERIOD_LAST_YEAR = 'SAME_PERIOD_LAST_YEAR',
+}
+
+registerEnumType(ComparisonPeriod, {
+  name: 'ComparisonPeriod',
+  description:
+    'Which period a report compares with. PREVIOUS_QUARTER and SAME_PERIOD_LAST_YEAR shift each date by whole months: it keeps its day ' +
+    'of the month, or takes the last day of a shorter month (Feb 29 becomes Feb 28), and a period ending on the last day of a month is ' +
+    'compared with one ending on the last day of its month, so that whole months are compared with whole months.',
+  valuesConfig: {
+    PREVIOUS_PERIOD: { description: 'The period of equal length just before: from minus its length in days, to the day before from.' },
+    PREVIOUS_QUARTER: {
+      description:
+        'The same days three months earlier: for a program-year quarter that is the quarter before it (Q1 compares with Q4 of the ' +
+        'program year before), for a quarter to date the same days of the quarter before, for a month the month three months earlier.',
+    },
+    SAME_PERIOD_LAST_YEAR: { description: 'The same days one year earlier.' },
+  },
+});
+
 /** A report period: calendar dates, both days included. */
 export interface Period {
   from: string;
@@ -164,4 +187,50 @@ export function previousPeriod(period: Period): Period {
   const from = addDays(period.from, -periodDays(period));
   const to = addDays(period.from, -1);
   return { from, to, label: `${from} to ${to}` };
+}
+
+const daysInMonth = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/**
+ * The date `months` earlier or later, by calendar arithmetic alone (Date.UTC reads years 0-99 as 1900-1999): the
+ * same day of the month, or the target month's last day when it is shorter or when `monthEnd` keeps a month's end.
+ */
+function shiftMonths(date: string, months: number, monthEnd: boolean): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const [targetYear, targetMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  const last = daysInMonth(targetYear, targetMonth);
+  const targetDay = monthEnd && day === daysInMonth(year, month) ? last : Math.min(day, last);
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
+}
+
+function shiftedPeriod(period: Period, months: number): Pick<Period, 'from' | 'to'> {
+  return { from: shiftMonths(period.from, months, false), to: shiftMonths(period.to, months, true) };
+}
+
+// The API's dates are years 0001 to 9999, written with four digits; a comparison must not leave that range.
+const FIRST_DATE = '0001-01-01';
+
+/**
+ * The period a report compares `period` with (see ComparisonPeriod). A comparison that would start before
+ * 0001-01-01 is a BAD_USER_INPUT naming compareTo. A comparison period that is a program-year quarter is named as one.
+ */
+export function comparisonPeriod(period: Period, compareTo: ComparisonPeriod, startMonth: number): Period {
+  const { from, to } =
+    compareTo === ComparisonPeriod.PREVIOUS_QUARTER
+      ? shiftedPeriod(period, -3)
+      : compareTo === ComparisonPeriod.SAME_PERIOD_LAST_YEAR
+        ? shiftedPeriod(period, -12)
+        : previousPeriod(period);
+  if (!(from >= FIRST_DATE)) {
+    throw badInput('The comparison period would start before 0001-01-01', {
+      compareTo: ['Choose a later period, or another comparison'],
+    });
+  }
+  if (compareTo === ComparisonPeriod.PREVIOUS_PERIOD) return { from, to, label: `${from} to ${to}` };
+  const yearStart = programYearStart(from, startMonth);
+  const number = Math.floor(((Number(from.slice(5, 7)) - startMonth + 12) % 12) / 3) + 1;
+  const asQuarter = quarter(yearStart, number);
+  return asQuarter.from === from && asQuarter.to === to ? asQuarter : { from, to, label: `${from} to ${to}` };
 }

@@ -6,13 +6,13 @@ import { fromDatabaseError } from '../../common/database-errors';
 import { DomainError, ErrorCode, unauthenticated } from '../../common/errors';
 import { startRequestTransaction } from '../../common/row-security';
 import type { Logger } from '../../logger';
-import { activityTable } from './activity-report.csv';
+import { ACTIVITY_PARTS, activityTable } from './activity-report.csv';
 import { activityReport, type ReportSettings } from './activity-report.service';
-import { coverageTable } from './coverage-report.csv';
+import { COVERAGE_PARTS, coverageTable } from './coverage-report.csv';
 import { coverageReport } from './coverage-report.service';
 import { cells, CsvWriter, type CsvTable } from './csv';
 import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
-import { staffingTable } from './staffing-report.csv';
+import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
 import { staffingReport } from './staffing-report.service';
 
 export interface ExportOptions {
@@ -129,7 +129,16 @@ function exportHandler(name: string, build: Build, options: ExportOptions) {
   };
 }
 
-/** GET /coverage.csv, /activity.csv and /staffing.csv: each report with the GraphQL query's arguments as query parameters. */
+/** A download's file name: the report, the part if one was asked for, and its dates. */
+const fileName = (report: string, part: string | undefined, dates: string) => `${[report, part, dates].filter(Boolean).join('-')}.csv`;
+
+/** What the audit trail records of the part: nothing for the whole report. */
+const partDetails = (part: string | undefined) => (part ? { part } : {});
+
+/**
+ * GET /coverage.csv, /activity.csv and /staffing.csv: each report with the GraphQL query's arguments as query
+ * parameters; `part` picks one table of it (see the *_PARTS), built from the same report object as the whole file.
+ */
 export function exportRouter(options: ExportOptions): express.Router {
   const router = express.Router();
   router.get(
@@ -137,9 +146,13 @@ export function exportRouter(options: ExportOptions): express.Router {
     exportHandler(
       'coverage',
       async (ctx, query) => {
-        const { date, filter } = coverageParameters(query);
+        const { date, filter, part } = coverageParameters(query);
         const report = await coverageReport(ctx, date, filter);
-        return { table: coverageTable(report), fileName: `coverage-${report.date}.csv`, details: { date: report.date, filter } };
+        return {
+          table: part ? COVERAGE_PARTS[part](report, ctx.em) : coverageTable(report),
+          fileName: fileName('coverage', part, report.date),
+          details: { ...partDetails(part), date: report.date, filter },
+        };
       },
       options,
     ),
@@ -149,13 +162,16 @@ export function exportRouter(options: ExportOptions): express.Router {
     exportHandler(
       'activity',
       async (ctx, query) => {
-        const args = activityParameters(query);
+        const { args, part } = activityParameters(query);
         const report = activityReport(ctx, args, options.settings);
         const { from, to } = report.period;
+        // The comparison is recorded when the caller chose one, so that older audit entries read the same.
+        const previous = report.previous().period;
+        const comparison = args.compareTo ? { compareTo: report.compareTo, previous: { from: previous.from, to: previous.to } } : {};
         return {
-          table: activityTable(report),
-          fileName: `activity-${from}-to-${to}.csv`,
-          details: { from, to, interval: report.interval, filter: args.filter },
+          table: part ? ACTIVITY_PARTS[part](report, ctx.em) : activityTable(report),
+          fileName: fileName('activity', part, `${from}-to-${to}`),
+          details: { ...partDetails(part), from, to, interval: report.interval, ...comparison, filter: args.filter },
         };
       },
       options,
@@ -166,12 +182,12 @@ export function exportRouter(options: ExportOptions): express.Router {
     exportHandler(
       'staffing',
       async (ctx, query) => {
-        const { date, filter } = staffingParameters(query);
+        const { date, filter, part } = staffingParameters(query);
         const report = await staffingReport(ctx, date, filter);
         return {
-          table: staffingTable(ctx.em, report),
-          fileName: `staffing-${report.date}.csv`,
-          details: { date: report.date, filter: { ...filter, endingWithinDays: report.endingWithinDays } },
+          table: part ? STAFFING_PARTS[part](report, ctx.em) : staffingTable(ctx.em, report),
+          fileName: fileName('staffing', part, report.date),
+          details: { ...partDetails(part), date: report.date, filter: { ...filter, endingWithinDays: report.endingWithinDays } },
         };
       },
       options,

@@ -3,9 +3,12 @@ import { badInput } from '../../common/errors';
 import { parseId } from '../../common/validation';
 import { ActivityCategory, InstructionTopic } from '../activity/activity.entity';
 import { SchoolLevel, SchoolLocale } from '../school/school.entity';
+import { ACTIVITY_PARTS } from './activity-report.csv';
 import type { ActivityReportArgs } from './activity-report.types';
+import { COVERAGE_PARTS } from './coverage-report.csv';
 import type { CoverageFilter } from './coverage-report.types';
-import { PeriodPreset, SeriesInterval } from './periods';
+import { ComparisonPeriod, PeriodPreset, SeriesInterval } from './periods';
+import { STAFFING_PARTS } from './staffing-report.csv';
 import type { StaffingFilter } from './staffing-report.types';
 
 /** An export's query string, as express parses it. */
@@ -52,6 +55,15 @@ class Parameters {
     return value === undefined ? undefined : Number(value);
   }
 
+  /** `?part=`: one of a report's parts, or the whole report when left out. */
+  part(parts: Record<string, unknown>): string | undefined {
+    const value = this.text('part');
+    const names = Object.keys(parts);
+    if (value !== undefined && !Object.hasOwn(parts, value))
+      throw badInput(`part must be one of ${names.join(', ')}`, { part: [`${JSON.stringify(value)} is not a part of this report`] });
+    return value;
+  }
+
   choice<T extends string>(name: string, values: Record<string, T>): T | undefined {
     const value = this.text(name);
     const allowed = Object.values(values);
@@ -61,9 +73,10 @@ class Parameters {
   }
 }
 
-export function coverageParameters(query: QueryParameters): { date?: string; filter: CoverageFilter } {
-  const parameters = new Parameters(query, ['date', 'agencyId', 'level', 'locale']);
+export function coverageParameters(query: QueryParameters): { date?: string; filter: CoverageFilter; part?: string } {
+  const parameters = new Parameters(query, ['date', 'agencyId', 'level', 'locale', 'part']);
   return {
+    part: parameters.part(COVERAGE_PARTS),
     date: parameters.date('date'),
     filter: {
       agencyId: parameters.id('agencyId'),
@@ -87,17 +100,21 @@ const ACTIVITY_PARAMETERS = [
   'topic',
   'level',
   'locale',
+  'compareTo',
+  'part',
 ];
 
-export function activityParameters(query: QueryParameters): Partial<ActivityReportArgs> {
+export function activityParameters(query: QueryParameters): { args: Partial<ActivityReportArgs>; part?: string } {
   const parameters = new Parameters(query, ACTIVITY_PARAMETERS);
-  return {
+  const part = parameters.part(ACTIVITY_PARTS);
+  const args = {
     from: parameters.date('from'),
     to: parameters.date('to'),
     preset: parameters.choice('preset', PeriodPreset),
     programYear: parameters.integer('programYear'),
     quarter: parameters.integer('quarter'),
     interval: parameters.choice('interval', SeriesInterval),
+    compareTo: parameters.choice('compareTo', ComparisonPeriod),
     filter: {
       agencyId: parameters.id('agencyId'),
       schoolId: parameters.id('schoolId'),
@@ -108,11 +125,13 @@ export function activityParameters(query: QueryParameters): Partial<ActivityRepo
       locale: parameters.choice('locale', SchoolLocale),
     },
   };
+  return { args, part };
 }
 
-export function staffingParameters(query: QueryParameters): { date?: string; filter: StaffingFilter } {
-  const parameters = new Parameters(query, ['date', 'agencyId', 'endingWithinDays']);
+export function staffingParameters(query: QueryParameters): { date?: string; filter: StaffingFilter; part?: string } {
+  const parameters = new Parameters(query, ['date', 'agencyId', 'endingWithinDays', 'part']);
   return {
+    part: parameters.part(STAFFING_PARTS),
     date: parameters.date('date'),
     filter: { agencyId: parameters.id('agencyId'), endingWithinDays: parameters.integer('endingWithinDays') },
   };

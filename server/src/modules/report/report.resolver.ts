@@ -29,7 +29,7 @@ export function reportResolver(settings: ReportSettings) {
 
     @Query(() => ActivityReport, {
       description:
-        'Program activity for a period, with the previous period of equal length. Every role: ADMIN and ANALYST see the district, an agency ' +
+        'Program activity for a period, with a comparison period (compareTo; by default the previous period of equal length). Every role: ADMIN and ANALYST see the district, an agency ' +
         `chief its own agency in detail and other agencies as one aggregate each (byAgency), an officer its own activities. ${CSV} /export/activity.csv.`,
     })
     activityReport(@Ctx() ctx: RequestContext, @Args(() => ActivityReportArgs) args: ActivityReportArgs): ActivityReport {

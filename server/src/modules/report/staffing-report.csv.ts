@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { daysBetween } from '../../common/dates';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
-import type { CsvTable } from './csv';
+import { suppressed, type CsvParts, type CsvRow, type CsvTable } from './csv';
 import { byId } from './sql';
-import type { StaffingReport } from './staffing-report.types';
+import type { StaffingFigures, StaffingReport } from './staffing-report.types';
 
 export const STAFFING_COLUMNS = [
   'section',
@@ -30,6 +31,35 @@ export const STAFFING_COLUMNS = [
   'end_date',
 ] as const;
 
+/** The officers, schools and agencies behind the report's lists, which hold references only: one statement each. */
+async function listLookups(em: EntityManager, report: StaffingReport) {
+  const officers = await byId(em, Officer, [
+    ...report.unassignedOfficers.map((officer) => officer.id),
+    ...report.endingAssignments.map((assignment) => assignment.officer.id),
+  ]);
+  const [schools, agencies] = await Promise.all([
+    byId(
+      em,
+      School,
+      report.endingAssignments.map((assignment) => assignment.school.id),
+    ),
+    byId(
+      em,
+      Agency,
+      [...officers.values()].map((officer) => officer.agency.id),
+    ),
+  ]);
+  const officerCells = (officer: Officer) => ({
+    agency_id: officer.agency.id,
+    agency: agencies.get(officer.agency.id)?.name,
+    officer_id: officer.id,
+    officer_first_name: officer.firstName,
+    officer_last_name: officer.lastName,
+    rank: officer.rank,
+  });
+  return { officers, officerCells, schools };
+}
+
 /** Staffing: one row per agency, a totals row, the officers without an assignment, then the assignments ending soon. */
 export function staffingTable(em: EntityManager, report: StaffingReport): CsvTable {
   const { date } = report;
@@ -42,31 +72,7 @@ export function staffingTable(em: EntityManager, report: StaffingReport): CsvTab
     assignments_ending: figures.assignmentsEnding,
   });
   const lists = async () => {
-    // The lists hold references only: their officers, schools and agencies are loaded here, one statement each.
-    const officers = await byId(em, Officer, [
-      ...report.unassignedOfficers.map((officer) => officer.id),
-      ...report.endingAssignments.map((assignment) => assignment.officer.id),
-    ]);
-    const [schools, agencies] = await Promise.all([
-      byId(
-        em,
-        School,
-        report.endingAssignments.map((assignment) => assignment.school.id),
-      ),
-      byId(
-        em,
-        Agency,
-        [...officers.values()].map((officer) => officer.agency.id),
-      ),
-    ]);
-    const officerCells = (officer: Officer) => ({
-      agency_id: officer.agency.id,
-      agency: agencies.get(officer.agency.id)?.name,
-      officer_id: officer.id,
-      officer_first_name: officer.firstName,
-      officer_last_name: officer.lastName,
-      rank: officer.rank,
-    });
+    const { officers, officerCells, schools } = await listLookups(em, report);
     return [
       ...report.unassignedOfficers.map((officer) => ({ section: 'unassigned_officer', date, ...officerCells(officers.get(officer.id)!) })),
       ...report.endingAssignments.map((assignment) => ({
@@ -99,3 +105,66 @@ export function staffingTable(em: EntityManager, report: StaffingReport): CsvTab
     ],
   };
 }
+
+const COUNT_COLUMNS = [
+  'active_officers',
+  'assigned_officers',
+  'unassigned_officers',
+  'total_fte',
+  'schools_served',
+  'assignments_ending',
+] as const;
+const OFFICER_COLUMNS = ['officer_id', 'officer_first_name', 'officer_last_name', 'rank', 'agency_id', 'agency'] as const;
+
+const countCells = (figures: StaffingFigures) => ({
+  active_officers: figures.activeOfficers,
+  assigned_officers: figures.assignedOfficers,
+  unassigned_officers: figures.unassignedOfficers,
+  total_fte: figures.totalFte,
+  schools_served: figures.schoolsServed,
+  assignments_ending: figures.assignmentsEnding,
+  suppressed: suppressed(figures),
+});
+
+const table = (columns: readonly string[], rows: () => Promise<CsvRow[]> | CsvRow[]): CsvTable => ({
+  columns: ['date', ...columns],
+  sections: [rows],
+});
+
+/** The parts of the staffing CSV (`?part=`), named after the report's GraphQL fields; docs/reports.md lists their columns. */
+export const STAFFING_PARTS: CsvParts<StaffingReport> = {
+  agencies: ({ date, agencies }) =>
+    table(['agency_id', 'agency', ...COUNT_COLUMNS, 'suppressed'], () =>
+      agencies.map((entry) => ({ date, agency_id: entry.agency.id, agency: entry.agency.name, ...countCells(entry) })),
+    ),
+  totals: ({ date, totals }) => table([...COUNT_COLUMNS, 'suppressed'], () => [{ date, ...countCells(totals) }]),
+  unassignedOfficers: (report, em) =>
+    table(OFFICER_COLUMNS, async () => {
+      const { officers, officerCells } = await listLookups(em, report);
+      return report.unassignedOfficers.map((officer) => ({ date: report.date, ...officerCells(officers.get(officer.id)!) }));
+    }),
+  endingAssignments: (report, em) =>
+    table(
+      ['assignment_id', ...OFFICER_COLUMNS, 'school_id', 'school', 'level', 'locale', 'role', 'fte', 'start_date', 'end_date', 'days_left'],
+      async () => {
+        const { officers, officerCells, schools } = await listLookups(em, report);
+        return report.endingAssignments.map((assignment) => {
+          const school = schools.get(assignment.school.id);
+          return {
+            date: report.date,
+            assignment_id: assignment.id,
+            ...officerCells(officers.get(assignment.officer.id)!),
+            school_id: assignment.school.id,
+            school: school?.name,
+            level: school?.level,
+            locale: school?.locale,
+            role: assignment.role,
+            fte: assignment.fte,
+            start_date: assignment.startDate,
+            end_date: assignment.endDate,
+            days_left: assignment.endDate ? daysBetween(report.date, assignment.endDate) : null,
+          };
+        });
+      },
+    ),
+};
