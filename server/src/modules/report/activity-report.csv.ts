@@ -4,12 +4,16 @@ import type { CsvTable } from './csv';
 
 const officerName = (officer: Officer) => `${officer.lastName}, ${officer.firstName}`;
 
+// A suppressed row's figures are empty cells, marked so that an empty cell is not read as "no data".
+const suppressedCell = (suppressed: boolean) => (suppressed ? 'true' : 'false');
+
 const figureCells = (figures: ActivityFigures) => ({
   activities: figures.activities,
   minutes: figures.minutes,
   hours: figures.hours,
   students_reached: figures.studentsReached,
   staff_reached: figures.staffReached,
+  suppressed: suppressedCell(figures.suppressed),
 });
 
 export const ACTIVITY_COLUMNS = [
@@ -24,6 +28,7 @@ export const ACTIVITY_COLUMNS = [
   'hours',
   'students_reached',
   'staff_reached',
+  'suppressed',
 ] as const;
 
 function periodSections(part: ActivityPeriodReport, name: 'current' | 'previous'): CsvTable['sections'] {
@@ -75,6 +80,7 @@ export function activityTable(report: ActivityReport): CsvTable {
       hours: change.hours[kind],
       students_reached: change.studentsReached[kind],
       staff_reached: change.staffReached[kind],
+      suppressed: suppressedCell(change.activities.suppressed),
     });
     return [
       {
