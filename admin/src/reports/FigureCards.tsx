@@ -1,14 +1,27 @@
 import { Card, CardContent, Grid, Typography } from '@mui/material';
-import type { ActivityReport, Change } from './reportQueries';
+import type { ActivityReport, Change, SmallCellRule } from './reportQueries';
+import { Figure } from './SuppressedFigure';
 
 function changeText(change: Change | undefined): string {
-  if (!change) return '';
+  if (!change || change.absolute === null) return '';
   const sign = change.absolute > 0 ? '+' : '';
   const percent = change.percent === null ? '' : ` (${sign}${change.percent}%)`;
   return `${sign}${Math.round(change.absolute * 100) / 100}${percent} vs previous period`;
 }
 
-function FigureCard({ label, value, change }: { label: string; value: number; change?: Change }) {
+function FigureCard({
+  label,
+  value,
+  suppressed,
+  change,
+  rule,
+}: {
+  label: string;
+  value: number | null;
+  suppressed: boolean;
+  change?: Change;
+  rule: SmallCellRule;
+}) {
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>
       <CardContent>
@@ -16,9 +29,9 @@ function FigureCard({ label, value, change }: { label: string; value: number; ch
           {label}
         </Typography>
         <Typography variant="h4" component="p" data-testid={`figure-${label.toLowerCase().replace(/\s+/g, '-')}`}>
-          {value.toLocaleString()}
+          <Figure value={value} suppressed={suppressed} rule={rule} />
         </Typography>
-        {change && (
+        {change && change.absolute !== null && (
           <Typography variant="caption" color={change.absolute >= 0 ? 'success.main' : 'error.main'}>
             {changeText(change)}
           </Typography>
@@ -30,19 +43,21 @@ function FigureCard({ label, value, change }: { label: string; value: number; ch
 
 /** The period's totals, each with its change from the previous period of equal length. */
 export function FigureCards({ report }: { report: ActivityReport }) {
+  const { totals } = report;
+  const shared = { suppressed: totals.suppressed, rule: report.smallCells };
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 6, md: 3 }}>
-        <FigureCard label="Activities" value={report.totals.activities} change={report.change.activities} />
+        <FigureCard label="Activities" value={totals.activities} {...shared} change={report.change.activities} />
       </Grid>
       <Grid size={{ xs: 6, md: 3 }}>
-        <FigureCard label="Hours" value={report.totals.hours} change={report.change.hours} />
+        <FigureCard label="Hours" value={totals.hours} {...shared} change={report.change.hours} />
       </Grid>
       <Grid size={{ xs: 6, md: 3 }}>
-        <FigureCard label="Students reached" value={report.totals.studentsReached} change={report.change.studentsReached} />
+        <FigureCard label="Students reached" value={totals.studentsReached} {...shared} change={report.change.studentsReached} />
       </Grid>
       <Grid size={{ xs: 6, md: 3 }}>
-        <FigureCard label="Staff reached" value={report.totals.staffReached} change={report.change.staffReached} />
+        <FigureCard label="Staff reached" value={totals.staffReached} {...shared} change={report.change.staffReached} />
       </Grid>
     </Grid>
   );

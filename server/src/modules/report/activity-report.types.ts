@@ -266,7 +266,8 @@ export class ActivityPeriodReport {
   @Field(() => [AgencyFigures], {
     description:
       'By agency, by name. For agency chiefs this is the one breakdown that also lists other agencies, as one aggregate each, unless the filter ' +
-      'names a school or an officer (then only the own agency appears). Officers: own agency, own activities.',
+      'names a school or an officer (then only the own agency appears); small aggregates of other agencies are withheld (`suppressed`). ' +
+      'Officers: own agency, own activities.',
   })
   byAgency() {
     return this.source.byAgency();
