@@ -8,9 +8,6 @@ import { Factory, unique } from '../support/factories';
 import { ACTIVITY_REPORT, type Entry, type Json } from './reports-activity-expected';
 import { parseCsv } from './reports-export-csv';
 
-// A month no other test file logs activities in, so that byAgency lists only this file's agencies.
-const MONTH = { from: '2033-05-01', to: '2033-05-31' };
-const FIRST_DAY = { from: '2033-05-01', to: '2033-05-01' };
 const RURAL_K12 = { level: 'K12', locale: 'RURAL' };
 const SHOWN = { suppressed: false, activities: expect.any(Number), hours: expect.any(Number) };
 const SUPPRESSED = { suppressed: true, activities: null, minutes: null, hours: null, studentsReached: null, staffReached: null };
@@ -18,15 +15,26 @@ const SUPPRESSED = { suppressed: true, activities: null, minutes: null, hours: n
 /**
  * Own agency Oak (one officer: small, but the chief's own); Solo, one officer with 14 activities; Few, three
  * officers with 6 activities; Big, four officers with 52 activities, 12 of them by three officers at the rural K12
- * school; Bigger, five officers with 60. Every officer's first activity is on the first day of the month.
+ * school; Bigger, five officers with 60. Every officer's first activity is on the first day of the month, and the
+ * month's first 28 days are the period.
  */
 describe('small cells suppressed for agency chiefs', () => {
   let app: TestApp;
   let agencies: Record<'oak' | 'solo' | 'few' | 'big' | 'bigger', Agency>;
   let tokens: Record<'chief' | 'admin' | 'analyst', string>;
+  // A month no other test file logs activities in, nor an earlier run of this one on the same database, so that
+  // byAgency lists only this run's agencies; the month before it is empty too.
+  let period: { from: string; to: string };
+  let firstDay: { from: string; to: string };
 
   beforeAll(async () => {
     app = await TestApp.start();
+    const [{ month }] = await app.orm.em.fork().execute<{ month: string }[]>(
+      `select to_char(date_trunc('month', coalesce(max(date), '2033-01-01')) + interval '2 months', 'YYYY-MM') as month
+         from activity where date >= '2033-01-01'`,
+    );
+    period = { from: `${month}-01`, to: `${month}-28` };
+    firstDay = { from: `${month}-01`, to: `${month}-01` };
     const factory = new Factory(app.orm);
     const tag = unique('Cells').replace(/[^\w-]/g, '');
     const agency = (name: string) => factory.agency({ name: `${tag} ${name}` });
@@ -47,7 +55,7 @@ describe('small cells suppressed for agency chiefs', () => {
           em.create(Activity, {
             officer: officer.id,
             school: school.id,
-            date: `2033-05-${String(1 + (index % 28)).padStart(2, '0')}`,
+            date: `${period.from.slice(0, 8)}${String(1 + (index % 28)).padStart(2, '0')}`,
             category: ActivityCategory.MENTORING,
             durationMinutes: 30,
             studentsReached: 5,
@@ -85,7 +93,7 @@ describe('small cells suppressed for agency chiefs', () => {
   };
 
   it('withholds an agency resting on one officer and one resting on few activities, and nothing else, in a month', async () => {
-    const answer = await report(MONTH, tokens.chief);
+    const answer = await report(period, tokens.chief);
     expect(answer.smallCells).toEqual({ minOfficers: 3, minActivities: 10 });
     const rows = byAgency(answer);
     expect(rows).toMatchObject({ oak: SHOWN, solo: SUPPRESSED, few: SUPPRESSED, big: SHOWN, bigger: SHOWN });
@@ -97,7 +105,7 @@ describe('small cells suppressed for agency chiefs', () => {
   });
 
   it('withholds the next smallest agency too when the filter leaves one agency withheld (one rural K12 school)', async () => {
-    const rows = byAgency(await report({ ...MONTH, filter: RURAL_K12 }, tokens.chief));
+    const rows = byAgency(await report({ ...period, filter: RURAL_K12 }, tokens.chief));
     // Solo's 2 activities are withheld; Big's 12 by three officers would pass, but with the own figures they would
     // give Solo back from the school's total: so Big is withheld as well.
     expect(rows).toEqual({
@@ -108,7 +116,7 @@ describe('small cells suppressed for agency chiefs', () => {
   });
 
   it('withholds every other agency on a one-day period, and never the own agency', async () => {
-    const answer = await report({ ...FIRST_DAY, filter: { category: 'MENTORING' } }, tokens.chief);
+    const answer = await report({ ...firstDay, filter: { category: 'MENTORING' } }, tokens.chief);
     expect(byAgency(answer)).toMatchObject({
       oak: { suppressed: false, activities: 2 },
       solo: SUPPRESSED,
@@ -122,12 +130,12 @@ describe('small cells suppressed for agency chiefs', () => {
   });
 
   it.each(['admin', 'analyst'] as const)('gives the %s every figure', async (role) => {
-    for (const variables of [MONTH, { ...MONTH, filter: RURAL_K12 }, { ...FIRST_DAY, filter: { category: 'MENTORING' } }]) {
+    for (const variables of [period, { ...period, filter: RURAL_K12 }, { ...firstDay, filter: { category: 'MENTORING' } }]) {
       const answer = await report(variables, tokens[role]);
       for (const breakdown of ['byCategory', 'byAgency', 'bySchool', 'byOfficer', 'series'])
         expect(answer[breakdown].filter((entry: Entry) => entry.suppressed || entry.activities === null)).toEqual([]);
     }
-    expect(byAgency(await report({ ...MONTH, filter: RURAL_K12 }, tokens[role]))).toMatchObject({
+    expect(byAgency(await report({ ...period, filter: RURAL_K12 }, tokens[role]))).toMatchObject({
       oak: { activities: 3 },
       solo: { activities: 2, minutes: 60 },
       big: { activities: 12 },
@@ -135,7 +143,7 @@ describe('small cells suppressed for agency chiefs', () => {
   });
 
   it('writes the same withheld rows to the CSV: empty figures, suppressed true', async () => {
-    const response = await fetch(`${app.url}/export/activity.csv?from=${MONTH.from}&to=${MONTH.to}&level=K12&locale=RURAL`, {
+    const response = await fetch(`${app.url}/export/activity.csv?from=${period.from}&to=${period.to}&level=K12&locale=RURAL`, {
       headers: { authorization: `Bearer ${tokens.chief}` },
     });
     expect(response.status).toBe(200);
@@ -156,7 +164,7 @@ describe('small cells suppressed for agency chiefs', () => {
   it('follows SMALL_CELL_MIN_OFFICERS and SMALL_CELL_MIN_ACTIVITIES', async () => {
     const lenient = await TestApp.start({ SMALL_CELL_MIN_OFFICERS: '1', SMALL_CELL_MIN_ACTIVITIES: '6' });
     try {
-      const answer = await report(MONTH, tokens.chief, lenient);
+      const answer = await report(period, tokens.chief, lenient);
       expect(answer.smallCells).toEqual({ minOfficers: 1, minActivities: 6 });
       // Few's 6 activities and Solo's one officer now pass.
       expect(byAgency(answer)).toMatchObject({ oak: SHOWN, solo: SHOWN, few: SHOWN, big: SHOWN, bigger: SHOWN });

@@ -320,8 +320,8 @@ export class ActivityReport extends ActivityPeriodReport {
 
   @Field(() => SmallCellRule, {
     description:
-      "For agency chiefs: the rule by which figures that include other agencies' work are suppressed. Figures of the own agency alone " +
-      "never are; nor are anyone else's.",
+      "The rule by which an agency chief's figures that include other agencies' work are suppressed. The figures of the chief's own " +
+      'agency alone, and all figures of every other role, never are.',
   })
   readonly smallCells: SmallCellRule;
 
