@@ -21,7 +21,7 @@ const SUPPRESSED = { suppressed: true, activities: null, minutes: null, hours: n
 describe('small cells suppressed for agency chiefs', () => {
   let app: TestApp;
   let agencies: Record<'oak' | 'solo' | 'few' | 'big' | 'bigger', Agency>;
-  let tokens: Record<'chief' | 'admin' | 'analyst', string>;
+  let tokens: Record<'chief' | 'admin' | 'analyst' | 'officer', string>;
   // A month no other test file logs activities in, nor an earlier run of this one on the same database, so that
   // byAgency lists only this run's agencies; the month before it is empty too.
   let period: { from: string; to: string };
@@ -78,6 +78,7 @@ describe('small cells suppressed for agency chiefs', () => {
       chief: (await factory.user(Role.AGENCY_CHIEF, { agency: agencies.oak })).token,
       admin: (await factory.user(Role.ADMIN)).token,
       analyst: (await factory.user(Role.ANALYST)).token,
+      officer: (await factory.user(Role.OFFICER, { officer: solo })).token,
     };
   });
   afterAll(() => app.stop());
@@ -140,6 +141,12 @@ describe('small cells suppressed for agency chiefs', () => {
       solo: { activities: 2, minutes: 60 },
       big: { activities: 12 },
     });
+  });
+
+  it('shows an officer its own figures, though they rest on one officer', async () => {
+    const answer = await report(period, tokens.officer);
+    expect(answer.totals).toMatchObject({ suppressed: false, activities: 14, minutes: 420 });
+    expect(answer.byAgency).toMatchObject([{ agency: { id: String(agencies.solo.id) }, suppressed: false, activities: 14 }]);
   });
 
   it('writes the same withheld rows to the CSV: empty figures, suppressed true', async () => {
