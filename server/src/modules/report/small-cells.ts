@@ -25,6 +25,11 @@ export interface CellBasis {
   highestAgencyId: number | null;
 }
 
+/** Whether a caller's small cells are suppressed: the SQL then also counts what each cell rests on. */
+export function countsCells(actor: Actor): boolean {
+  return actor.role === Role.AGENCY_CHIEF;
+}
+
 const FIGURES = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'] as const;
 
 function includesOthers(cell: ActivityFigures, ownAgencyId: number): boolean {
@@ -62,7 +67,7 @@ export function suppressBreakdown<T extends ActivityFigures>(cells: T[], rule: S
  * figures as they are. Every figure a report shows, and so every CSV built from the report, comes through here.
  */
 export function smallCellsSuppressed(source: ActivityFiguresSource, actor: Actor, rule: SmallCellRule): ActivityFiguresSource {
-  if (actor.role !== Role.AGENCY_CHIEF) return source;
+  if (!countsCells(actor)) return source;
   const own = actor.agencyId ?? 0;
   const breakdown =
     <T extends ActivityFigures>(compute: () => Promise<T[]>) =>
@@ -77,9 +82,4 @@ export function smallCellsSuppressed(source: ActivityFiguresSource, actor: Actor
     byOfficer: breakdown(() => source.byOfficer()),
     series: breakdown(() => source.series()),
   };
-}
-
-/** Whether a caller's report cells are counted for suppression (the SQL then also counts officers and agencies). */
-export function countsCells(actor: Actor): boolean {
-  return actor.role === Role.AGENCY_CHIEF;
 }
