@@ -54,7 +54,8 @@ function sessionCookie(request: Request, response: Response, token: string | und
 /** The HTTP application: /graphql, the console at /, /healthz, /readyz and /metrics. */
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  const schema = await buildApiSchema({ session: settings, reports: { programYearStartMonth: config.programYearStartMonth } });
+  const reports = { programYearStartMonth: config.programYearStartMonth, smallCells: config.smallCells };
+  const schema = await buildApiSchema({ session: settings, reports });
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
@@ -146,7 +147,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     '/export',
     exportRouter({
       context: exportContext,
-      settings: { programYearStartMonth: config.programYearStartMonth },
+      settings: reports,
       statementTimeoutMs: config.requestTimeoutMs,
       log,
     }),

@@ -12,6 +12,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** Month (1-12) on whose 1st the program year starts. */
   programYearStartMonth: number;
+  /** A chief's report figure about other agencies resting on fewer officers or activities than these is suppressed. */
+  smallCells: { minOfficers: number; minActivities: number };
   /** IANA time zone in which calendar dates ("today") are read. */
   timeZone: string;
   /** Apply pending migrations at start. */
@@ -157,6 +159,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     demoPassword: password(env, 'DEMO_PASSWORD'),
     programYearStartMonth: integer(env, 'PROGRAM_YEAR_START_MONTH', 7, 1, 12),
+    smallCells: {
+      minOfficers: integer(env, 'SMALL_CELL_MIN_OFFICERS', 3, 1, 1_000),
+      minActivities: integer(env, 'SMALL_CELL_MIN_ACTIVITIES', 10, 1, 100_000),
+    },
     timeZone: timeZone(env),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     seedDemo: boolean(env, 'SEED_DEMO', url === undefined),

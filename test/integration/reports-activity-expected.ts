@@ -24,9 +24,15 @@ export interface Figures {
   hours: number;
   studentsReached: number;
   staffReached: number;
+  /** What the figures rest on: the activities' officers and those officers' agencies. */
+  officerIds: Set<number>;
+  agencyIds: Set<number>;
 }
 
-export function figuresOf(activities: ActivityRow[]): Figures {
+/** The small-cell rule as SPEC.md states it, with the defaults (SMALL_CELL_MIN_OFFICERS, SMALL_CELL_MIN_ACTIVITIES). */
+export const SMALL_CELLS = { minOfficers: 3, minActivities: 10 };
+
+export function figuresOf(activities: ActivityRow[], agencyOf: Map<number, number> = new Map()): Figures {
   const minutes = sum(activities.map((activity) => activity.duration_minutes));
   return {
     activities: activities.length,
@@ -34,13 +40,36 @@ export function figuresOf(activities: ActivityRow[]): Figures {
     hours: minutes / 60,
     studentsReached: sum(activities.map((activity) => activity.students_reached)),
     staffReached: sum(activities.map((activity) => activity.staff_reached)),
+    officerIds: new Set(activities.map((activity) => activity.officer_id)),
+    agencyIds: new Set(activities.map((activity) => agencyOf.get(activity.officer_id)!)),
   };
 }
 
-function groupBy<K>(activities: ActivityRow[], key: (activity: ActivityRow) => K): Map<K, Figures> {
+function groupBy<K>(activities: ActivityRow[], key: (activity: ActivityRow) => K, agencyOf: Map<number, number>): Map<K, Figures> {
   const groups = new Map<K, ActivityRow[]>();
   for (const activity of activities) groups.set(key(activity), [...(groups.get(key(activity)) ?? []), activity]);
-  return new Map([...groups].map(([value, rows]) => [value, figuresOf(rows)]));
+  return new Map([...groups].map(([value, rows]) => [value, figuresOf(rows, agencyOf)]));
+}
+
+/**
+ * Which cells of a breakdown a chief gets suppressed: `certain`, those with other agencies' work on too few
+ * officers or activities; when that is exactly one, one more of `oneOf` (the smallest other cells by activities).
+ */
+export interface Suppression<K> {
+  certain: Set<K>;
+  oneOf: Set<K>;
+}
+
+export function suppressionOf<K>(cells: Map<K, Figures>, viewer: Viewer): Suppression<K> {
+  const none = { certain: new Set<K>(), oneOf: new Set<K>() };
+  if (!viewer.agencyId || viewer.officerId) return none;
+  const others = [...cells].filter(([, figures]) => [...figures.agencyIds].some((agency) => agency !== viewer.agencyId));
+  const small = (figures: Figures) => figures.officerIds.size < SMALL_CELLS.minOfficers || figures.activities < SMALL_CELLS.minActivities;
+  const certain = new Set(others.filter(([, figures]) => small(figures)).map(([key]) => key));
+  if (certain.size !== 1) return { certain, oneOf: new Set() };
+  const rest = others.filter(([key]) => !certain.has(key));
+  const fewest = Math.min(...rest.map(([, figures]) => figures.activities));
+  return { certain, oneOf: new Set(rest.filter(([, figures]) => figures.activities === fewest).map(([key]) => key)) };
 }
 
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
@@ -87,19 +116,24 @@ function periodFigures(rows: Rows, from: string, to: string, filter: ActivityFil
   const agencyViewer = viewer.agencyId && !filter.schoolId && !filter.officerId ? {} : viewer;
   const forAgencies = rows.activities.filter((activity) => matches(activity, agencyViewer));
   return {
+    viewer,
     period: { from, to, days: dayCount(from, to) },
-    totals: figuresOf(seen),
-    byCategory: groupBy(seen, (activity) => activity.category),
+    totals: figuresOf(seen, agencyOf),
+    byCategory: groupBy(seen, (activity) => activity.category, agencyOf),
     byTopic: groupBy(
       seen.filter((activity) => activity.topic !== null),
       (activity) => activity.topic!,
+      agencyOf,
     ),
-    byAgency: groupBy(forAgencies, (activity) => agencyOf.get(activity.officer_id)!),
-    bySchool: groupBy(seen, (activity) => activity.school_id),
-    byOfficer: groupBy(seen, (activity) => activity.officer_id),
+    byAgency: groupBy(forAgencies, (activity) => agencyOf.get(activity.officer_id)!, agencyOf),
+    bySchool: groupBy(seen, (activity) => activity.school_id, agencyOf),
+    byOfficer: groupBy(seen, (activity) => activity.officer_id, agencyOf),
     series: buckets(from, to, interval).map((bucket) => ({
       ...bucket,
-      ...figuresOf(seen.filter((activity) => bucket.from <= activity.date && activity.date <= bucket.to)),
+      ...figuresOf(
+        seen.filter((activity) => bucket.from <= activity.date && activity.date <= bucket.to),
+        agencyOf,
+      ),
     })),
   };
 }
@@ -149,17 +183,19 @@ export function expectedActivity(
   const comparison = comparisonOf(from, to, compareTo);
   const previous = periodFigures(rows, comparison.from, comparison.to, filter, viewer, interval);
   const keys = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'] as const;
+  const totalsOf = (period: ExpectedPeriod) => new Map([['totals', period.totals]]);
+  const suppressed = [current, previous].some((period) => suppressionOf(totalsOf(period), viewer).certain.size > 0);
   return {
     ...current,
     previous,
-    change: Object.fromEntries(keys.map((key) => [key, change(current.totals[key], previous.totals[key])])) as Record<
+    change: Object.fromEntries(keys.map((key) => [key, suppressed ? null : change(current.totals[key], previous.totals[key])])) as Record<
       (typeof keys)[number],
-      ReturnType<typeof change>
+      ReturnType<typeof change> | null
     >,
   };
 }
 
-const FIGURES = 'activities minutes hours studentsReached staffReached';
+const FIGURES = 'activities minutes hours studentsReached staffReached suppressed';
 const PERIOD = `period { from to days label }
   totals { ${FIGURES} }
   byCategory { category ${FIGURES} }
@@ -168,10 +204,12 @@ const PERIOD = `period { from to days label }
   bySchool { school { id name } ${FIGURES} }
   byOfficer { officer { id firstName lastName } ${FIGURES} }
   series { from to ${FIGURES} }`;
-const CHANGE = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'].map((key) => `${key} { absolute percent }`).join(' ');
+const CHANGE = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached']
+  .map((key) => `${key} { absolute percent suppressed }`)
+  .join(' ');
 export const ACTIVITY_REPORT = `query($from: Date, $to: Date, $preset: PeriodPreset, $programYear: Int, $quarter: Int, $filter: ActivityReportFilter, $interval: SeriesInterval, $compareTo: ComparisonPeriod) {
   activityReport(from: $from, to: $to, preset: $preset, programYear: $programYear, quarter: $quarter, filter: $filter, interval: $interval, compareTo: $compareTo) {
-    interval compareTo scope { kind agencyId officerId }
+    interval compareTo scope { kind agencyId officerId } smallCells { minOfficers minActivities }
     ${PERIOD}
     previous { ${PERIOD} }
     change { ${CHANGE} }
@@ -185,6 +223,7 @@ export type Entry = Figures & Json;
 function expectFigures(actual: Entry, expected: Figures | undefined, where: string) {
   expect({ where, ...actual, hours: undefined }).toMatchObject({
     where,
+    suppressed: false,
     activities: expected?.activities ?? 0,
     minutes: expected?.minutes ?? 0,
     studentsReached: expected?.studentsReached ?? 0,
@@ -193,32 +232,50 @@ function expectFigures(actual: Entry, expected: Figures | undefined, where: stri
   expect(Math.abs(actual.hours - (expected?.hours ?? 0))).toBeLessThanOrEqual(ROUNDING);
 }
 
-function expectBreakdown<K>(actual: Entry[], expected: Map<K, Figures>, key: (entry: Entry) => K, name: string) {
+const SUPPRESSED = { activities: null, minutes: null, hours: null, studentsReached: null, staffReached: null, suppressed: true };
+
+/** Each cell: its figures, or nulls where the viewer gets it suppressed. */
+function expectBreakdown<K>(actual: Entry[], expected: Map<K, Figures>, key: (entry: Entry) => K, name: string, viewer: Viewer) {
   const keys = actual.map(key);
   expect(new Set(keys).size).toBe(keys.length);
   expect([...keys].map(String).sort()).toEqual([...expected.keys()].map(String).sort());
-  for (const entry of actual) expectFigures(entry, expected.get(key(entry)), `${name} ${String(key(entry))}`);
+  const { certain, oneOf } = suppressionOf(expected, viewer);
+  const complement = actual.filter((entry) => entry.suppressed && !certain.has(key(entry))).map(key);
+  expect({ name, complement: complement.length }).toEqual({ name, complement: oneOf.size ? 1 : 0 });
+  for (const entry of actual) {
+    const where = `${name} ${String(key(entry))}`;
+    if (certain.has(key(entry)) || complement.includes(key(entry))) expect({ where, ...entry }).toMatchObject({ where, ...SUPPRESSED });
+    else expectFigures(entry, expected.get(key(entry)), where);
+  }
+  for (const entry of complement) expect(oneOf.has(entry)).toBe(true);
 }
 
 /** Every figure of one period of the answer against the independent computation. */
 export function expectPeriod(actual: Json, expected: ExpectedPeriod) {
   expect(actual.period).toMatchObject(expected.period);
-  expectFigures(actual.totals, expected.totals, 'totals');
-  expectBreakdown(actual.byCategory, expected.byCategory, (entry) => entry.category, 'category');
+  const { viewer } = expected;
+  expectBreakdown([actual.totals], new Map([['totals', expected.totals]]), () => 'totals', 'totals', viewer);
+  expectBreakdown(actual.byCategory, expected.byCategory, (entry) => entry.category, 'category', viewer);
   expect(actual.byCategory.map((entry: Entry) => entry.category)).toEqual([...expected.byCategory.keys()].sort());
-  expectBreakdown(actual.byTopic, expected.byTopic, (entry) => entry.topic, 'topic');
+  expectBreakdown(actual.byTopic, expected.byTopic, (entry) => entry.topic, 'topic', viewer);
   expect(actual.byTopic.map((entry: Entry) => entry.topic)).toEqual([...expected.byTopic.keys()].sort());
-  expectBreakdown(actual.byAgency, expected.byAgency, (entry) => Number(entry.agency.id), 'agency');
-  expectBreakdown(actual.bySchool, expected.bySchool, (entry) => (entry.school ? Number(entry.school.id) : null), 'school');
-  expectBreakdown(actual.byOfficer, expected.byOfficer, (entry) => Number(entry.officer.id), 'officer');
+  expectBreakdown(actual.byAgency, expected.byAgency, (entry) => Number(entry.agency.id), 'agency', viewer);
+  expectBreakdown(actual.bySchool, expected.bySchool, (entry) => (entry.school ? Number(entry.school.id) : null), 'school', viewer);
+  expectBreakdown(actual.byOfficer, expected.byOfficer, (entry) => Number(entry.officer.id), 'officer', viewer);
   expect(actual.series.map(({ from, to }: Entry) => ({ from, to }))).toEqual(expected.series.map(({ from, to }) => ({ from, to })));
-  actual.series.forEach((bucket: Entry, index: number) => expectFigures(bucket, expected.series[index], `series ${bucket.from}`));
+  const series = new Map(expected.series.map((bucket) => [bucket.from, bucket]));
+  expectBreakdown(actual.series, series, (entry) => entry.from, 'series', viewer);
 }
 
 export function expectReport(actual: Json, expected: ReturnType<typeof expectedActivity>) {
   expectPeriod(actual, expected);
   expectPeriod(actual.previous, expected.previous);
   for (const [key, change] of Object.entries(expected.change)) {
+    if (change === null) {
+      expect(actual.change[key]).toEqual({ absolute: null, percent: null, suppressed: true });
+      continue;
+    }
+    expect(actual.change[key].suppressed).toBe(false);
     expect(actual.change[key].absolute).toBeCloseTo(change.absolute, 1);
     if (change.percent === null) expect(actual.change[key].percent).toBeNull();
     else expect(Math.abs(actual.change[key].percent - change.percent)).toBeLessThanOrEqual(0.051);

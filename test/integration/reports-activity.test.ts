@@ -318,6 +318,24 @@ describe('program activity report', () => {
     });
   });
 
+  it('derives every hours figure from summed minutes, so that the change is the difference of the hours shown', async () => {
+    const factory = new Factory(app.orm);
+    const agency = await factory.agency();
+    const officer = await factory.officer(agency);
+    // 10 minutes before (0.17 hours shown), 20 now (0.33): rounding the minutes' difference would say 0.17.
+    for (const [date, durationMinutes] of [
+      ['2029-03-05', 10],
+      ['2029-03-15', 20],
+    ] as const)
+      await factory.activity(officer, null, { date, durationMinutes, category: ActivityCategory.TRAINING });
+    const report = await run({ from: '2029-03-11', to: '2029-03-20', filter: { agencyId: String(agency.id) } });
+    expect([report.totals.hours, report.previous.totals.hours, report.byAgency[0].hours, report.series[0].hours]).toEqual([
+      0.33, 0.17, 0.33, 0.33,
+    ]);
+    expect(report.change.hours).toEqual({ absolute: 0.16, percent: 100, suppressed: false });
+    expect(report.change.minutes).toEqual({ absolute: 10, percent: 100, suppressed: false });
+  });
+
   it('runs the same number of SQL statements whatever the number of activities, officers and schools', async () => {
     const factory = new Factory(app.orm);
     const agency = await factory.agency();

@@ -13,7 +13,7 @@ import { expectedActivity, expectReport, type Json } from './reports-activity-ex
 import { activeOn, expectedCoverage, expectedStaffing, readRows, sum } from './reports-expected';
 
 const TODAY = '2026-11-27';
-const SETTINGS = { programYearStartMonth: 7 };
+const SETTINGS = { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } };
 class RollBack extends Error {}
 
 const actor = (role: Role, agencyId: number | null = null): Actor => ({

@@ -60,6 +60,7 @@ const figures = (entry: Json) => ({
   hours: entry.hours,
   students_reached: entry.studentsReached,
   staff_reached: entry.staffReached,
+  suppressed: String(entry.suppressed),
 });
 
 /** The rows the coverage CSV must hold, built from the GraphQL answer. */
@@ -156,6 +157,7 @@ export function activityRows(columns: string[], report: Json): string[][] {
       hours: report.change.hours[kind],
       students_reached: report.change.studentsReached[kind],
       staff_reached: report.change.staffReached[kind],
+      suppressed: String(report.change.activities.suppressed),
     });
   return [
     row(columns, {

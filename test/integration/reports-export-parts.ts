@@ -11,9 +11,6 @@ export interface ExpectedPart {
   rows: (report: Json) => Rows;
 }
 
-// Until a row carries the small-cell flag, its figures are not suppressed.
-const suppressed = (entry: Json) => entry.suppressed ?? false;
-
 const FIGURES = ['activities', 'minutes', 'hours', 'students_reached', 'staff_reached', 'suppressed'];
 const figures = (entry: Json) => ({
   activities: entry.activities,
@@ -21,7 +18,7 @@ const figures = (entry: Json) => ({
   hours: entry.hours,
   students_reached: entry.studentsReached,
   staff_reached: entry.staffReached,
-  suppressed: suppressed(entry),
+  suppressed: entry.suppressed,
 });
 
 /** The current period's rows, then the comparison period's. */
@@ -50,7 +47,18 @@ export const ACTIVITY_PARTS: Record<string, ExpectedPart> = {
     rows: (report) => bothPeriods(report, (part) => [{ label: part.period.label, days: part.period.days, ...figures(part.totals) }]),
   },
   change: {
-    columns: ['figure', 'current', 'previous', 'absolute', 'percent', 'current_from', 'current_to', 'previous_from', 'previous_to'],
+    columns: [
+      'figure',
+      'current',
+      'previous',
+      'absolute',
+      'percent',
+      'suppressed',
+      'current_from',
+      'current_to',
+      'previous_from',
+      'previous_to',
+    ],
     rows: (report) =>
       (
         [
@@ -66,6 +74,7 @@ export const ACTIVITY_PARTS: Record<string, ExpectedPart> = {
         previous: report.previous.totals[field],
         absolute: report.change[field].absolute,
         percent: report.change[field].percent,
+        suppressed: report.change[field].suppressed,
         current_from: report.period.from,
         current_to: report.period.to,
         previous_from: report.previous.period.from,
@@ -116,7 +125,7 @@ export const ACTIVITY_PARTS: Record<string, ExpectedPart> = {
   },
 };
 
-const FIGURE_FIELDS = 'activities minutes hours studentsReached staffReached';
+const FIGURE_FIELDS = 'activities minutes hours studentsReached staffReached suppressed';
 const PERIOD_FIELDS = `period { from to days label }
   totals { ${FIGURE_FIELDS} }
   byCategory { category ${FIGURE_FIELDS} }
@@ -125,7 +134,9 @@ const PERIOD_FIELDS = `period { from to days label }
   bySchool { school { id name level locale } ${FIGURE_FIELDS} }
   byOfficer { officer { id firstName lastName rank agency { id name } } ${FIGURE_FIELDS} }
   series { from to ${FIGURE_FIELDS} }`;
-const CHANGE = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'].map((key) => `${key} { absolute percent }`).join(' ');
+const CHANGE = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached']
+  .map((key) => `${key} { absolute percent suppressed }`)
+  .join(' ');
 
 /** What the activity parts need of the answer. */
 export const ACTIVITY_PARTS_REPORT = `query($from: Date, $to: Date, $programYear: Int, $quarter: Int, $filter: ActivityReportFilter, $interval: SeriesInterval, $compareTo: ComparisonPeriod) {
@@ -237,17 +248,16 @@ const counts = (entry: Json) => ({
   total_fte: entry.totalFte,
   schools_served: entry.schoolsServed,
   assignments_ending: entry.assignmentsEnding,
-  suppressed: suppressed(entry),
 });
 
 export const STAFFING_PARTS: Record<string, ExpectedPart> = {
   agencies: {
-    columns: ['date', 'agency_id', 'agency', ...COUNTS, 'suppressed'],
+    columns: ['date', 'agency_id', 'agency', ...COUNTS],
     rows: ({ date, agencies }) =>
       agencies.map((entry: Json) => ({ date, agency_id: entry.agency.id, agency: entry.agency.name, ...counts(entry) })),
   },
   totals: {
-    columns: ['date', ...COUNTS, 'suppressed'],
+    columns: ['date', ...COUNTS],
     rows: ({ date, totals }) => [{ date, ...counts(totals) }],
   },
   unassignedOfficers: {

@@ -90,7 +90,9 @@ describe('CSV downloads', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="activity-2027-11-01-to-${DAY}.csv"`);
     expect(response.headers.get('transfer-encoding')).toBe('chunked');
-    expect(text.split('\r\n')[0]).toBe('section,period,from,to,key,name,activities,minutes,hours,students_reached,staff_reached');
+    expect(text.split('\r\n')[0]).toBe(
+      'section,period,from,to,key,name,activities,minutes,hours,students_reached,staff_reached,suppressed',
+    );
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '').includes('\r')).toBe(false);
   });

@@ -48,6 +48,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_SECONDS: '0' })).toThrow(/^SHUTDOWN_TIMEOUT_SECONDS="0" is invalid/);
   });
 
+  it('suppresses small cells for chiefs below 3 officers or 10 activities by default, configurable and checked', () => {
+    expect(loadConfig({}).smallCells).toEqual({ minOfficers: 3, minActivities: 10 });
+    expect(loadConfig({ SMALL_CELL_MIN_OFFICERS: '5', SMALL_CELL_MIN_ACTIVITIES: '1' }).smallCells).toEqual({
+      minOfficers: 5,
+      minActivities: 1,
+    });
+    expect(() => loadConfig({ SMALL_CELL_MIN_OFFICERS: '0' })).toThrow(
+      /^SMALL_CELL_MIN_OFFICERS="0" is invalid: expected an integer from 1 to 1000$/,
+    );
+    expect(() => loadConfig({ SMALL_CELL_MIN_ACTIVITIES: 'ten' })).toThrow(/^SMALL_CELL_MIN_ACTIVITIES="ten" is invalid/);
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
     expect(loadConfig({ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long enough password' }).adminEmail).toBe('a@b.org');

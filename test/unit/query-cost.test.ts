@@ -8,7 +8,7 @@ describe('query cost', () => {
   beforeAll(async () => {
     schema = await buildApiSchema({
       session: { idleMinutes: 60, absoluteHours: 12 },
-      reports: { programYearStartMonth: 7 },
+      reports: { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } },
     });
   });
 

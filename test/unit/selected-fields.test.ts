@@ -4,7 +4,10 @@ import { selectedFields } from '../../server/src/graphql/selected-fields';
 
 describe('the fields an operation selects, by type', () => {
   it('follows nested fields, fragments and inline fragments to their types', async () => {
-    const schema = await buildApiSchema({ session: { idleMinutes: 30, absoluteHours: 8 }, reports: { programYearStartMonth: 7 } });
+    const schema = await buildApiSchema({
+      session: { idleMinutes: 30, absoluteHours: 8 },
+      reports: { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } },
+    });
     const document = parse(`
       query Page($day: Date) {
         schools(perPage: 5) { totalCount items { id name assignmentsOn(date: $day) { id ...Held } } }

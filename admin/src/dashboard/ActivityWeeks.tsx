@@ -27,7 +27,11 @@ export function ActivityWeeks() {
           {report && (
             <SeriesChart
               series={report.series}
-              title={`${report.totals.activities} activities, ${report.totals.hours} hours, ${report.totals.studentsReached} students reached`}
+              title={
+                report.totals.suppressed
+                  ? 'Activity'
+                  : `${report.totals.activities} activities, ${report.totals.hours} hours, ${report.totals.studentsReached} students reached`
+              }
             />
           )}
         </DashboardCard>

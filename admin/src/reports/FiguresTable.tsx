@@ -1,18 +1,28 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import type { Figures } from './reportQueries';
+import type { Figures, SmallCellRule } from './reportQueries';
+import { Figure, suppressionText } from './SuppressedFigure';
 
-/** One breakdown of a report (by category, topic, agency, school or officer) as a table. */
+const COLUMNS = [
+  ['activities', 'Activities'],
+  ['hours', 'Hours'],
+  ['studentsReached', 'Students'],
+  ['staffReached', 'Staff'],
+] as const;
+
+/** One breakdown of a report (by category, topic, agency, school or officer) as a table; withheld figures show as "—". */
 export function FiguresTable<Row extends Figures>({
   title,
   rows,
   label,
   rowKey,
+  rule,
 }: {
   title: string;
   rows: Row[];
   label: (row: Row) => ReactNode;
   rowKey: (row: Row) => string;
+  rule: SmallCellRule;
 }) {
   return (
     <>
@@ -27,10 +37,11 @@ export function FiguresTable<Row extends Figures>({
             <TableHead>
               <TableRow>
                 <TableCell />
-                <TableCell align="right">Activities</TableCell>
-                <TableCell align="right">Hours</TableCell>
-                <TableCell align="right">Students</TableCell>
-                <TableCell align="right">Staff</TableCell>
+                {COLUMNS.map(([key, heading]) => (
+                  <TableCell key={key} align="right">
+                    {heading}
+                  </TableCell>
+                ))}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -39,15 +50,21 @@ export function FiguresTable<Row extends Figures>({
                   <TableCell component="th" scope="row">
                     {label(row)}
                   </TableCell>
-                  <TableCell align="right">{row.activities}</TableCell>
-                  <TableCell align="right">{row.hours}</TableCell>
-                  <TableCell align="right">{row.studentsReached}</TableCell>
-                  <TableCell align="right">{row.staffReached}</TableCell>
+                  {COLUMNS.map(([key]) => (
+                    <TableCell key={key} align="right">
+                      <Figure value={row[key]} suppressed={row.suppressed} rule={rule} />
+                    </TableCell>
+                  ))}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </TableContainer>
+      )}
+      {rows.some((row) => row.suppressed) && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+          — {suppressionText(rule)}.
+        </Typography>
       )}
     </>
   );

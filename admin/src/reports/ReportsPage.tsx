@@ -60,7 +60,7 @@ const STAFFING_PARTS = [
 
 const SCOPE_TEXT = {
   DISTRICT: 'The whole district.',
-  AGENCY: 'Your agency in detail; other agencies appear only as one total each.',
+  AGENCY: 'Your agency in detail; other agencies appear only as one total each, and small ones are withheld (—).',
   OFFICER: 'Your own activity.',
 };
 
@@ -176,6 +176,7 @@ export function ReportsPage() {
                 rows={report.byCategory}
                 label={(row) => labelOf(activityCategories, row.category)}
                 rowKey={(row) => row.category}
+                rule={report.smallCells}
               />
             </Panel>
             <Panel size={{ xs: 12, md: 6 }}>
@@ -184,11 +185,18 @@ export function ReportsPage() {
                 rows={report.byTopic}
                 label={(row) => labelOf(instructionTopics, row.topic)}
                 rowKey={(row) => row.topic}
+                rule={report.smallCells}
               />
             </Panel>
             {!isOfficer && (
               <Panel size={{ xs: 12, md: 6 }}>
-                <FiguresTable title="By agency" rows={report.byAgency} label={(row) => row.agency.name} rowKey={(row) => row.agency.id} />
+                <FiguresTable
+                  title="By agency"
+                  rows={report.byAgency}
+                  label={(row) => row.agency.name}
+                  rowKey={(row) => row.agency.id}
+                  rule={report.smallCells}
+                />
               </Panel>
             )}
             <Panel size={{ xs: 12, md: 6 }}>
@@ -197,6 +205,7 @@ export function ReportsPage() {
                 rows={report.bySchool}
                 label={(row) => row.school?.name ?? 'District-wide'}
                 rowKey={(row) => row.school?.id ?? 'district'}
+                rule={report.smallCells}
               />
             </Panel>
             {!isOfficer && (
@@ -206,6 +215,7 @@ export function ReportsPage() {
                   rows={report.byOfficer}
                   label={(row) => `${row.officer.lastName}, ${row.officer.firstName}`}
                   rowKey={(row) => row.officer.id}
+                  rule={report.smallCells}
                 />
               </Panel>
             )}

@@ -30,6 +30,7 @@ function ChartFrame({ title, height, children, empty }: { title: string; height:
 /** Hours and activities per week or month. */
 export function SeriesChart({ series, title }: { series: ActivityReport['series']; title: string }) {
   const theme = useTheme();
+  // A withheld bucket's null leaves a gap, never a bar of 0.
   const data = series.map((bucket) => ({ label: shortDate(bucket.from), hours: bucket.hours, activities: bucket.activities }));
   return (
     <ChartFrame title={title} height={260} empty={series.every((bucket) => bucket.activities === 0)}>
@@ -50,7 +51,7 @@ export function SeriesChart({ series, title }: { series: ActivityReport['series'
 export function CategoryChart({ byCategory, title }: { byCategory: ActivityReport['byCategory']; title: string }) {
   const theme = useTheme();
   const data = [...byCategory]
-    .sort((left, right) => right.hours - left.hours)
+    .sort((left, right) => (right.hours ?? -1) - (left.hours ?? -1))
     .map((row) => ({ label: labelOf(activityCategories, row.category), hours: row.hours }));
   return (
     <ChartFrame title={title} height={Math.max(160, data.length * 28 + 40)} empty={data.length === 0}>

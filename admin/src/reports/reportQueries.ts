@@ -13,15 +13,22 @@ export interface OfficerName {
   agency?: Named;
 }
 
+/** A chief's figures about other agencies may be withheld: null, with `suppressed` true. */
 export interface Figures {
-  activities: number;
-  minutes: number;
-  hours: number;
-  studentsReached: number;
-  staffReached: number;
+  activities: number | null;
+  minutes: number | null;
+  hours: number | null;
+  studentsReached: number | null;
+  staffReached: number | null;
+  suppressed: boolean;
 }
 
-const FIGURES = 'activities minutes hours studentsReached staffReached';
+export interface SmallCellRule {
+  minOfficers: number;
+  minActivities: number;
+}
+
+const FIGURES = 'activities minutes hours studentsReached staffReached suppressed';
 
 export const COVERAGE_REPORT = `query CoverageReport($date: Date, $filter: CoverageFilter) {
   coverageReport(date: $date, filter: $filter) {
@@ -77,12 +84,13 @@ export const ACTIVITY_REPORT = `query ActivityReport($from: Date, $to: Date, $pr
     interval
     compareTo
     scope { kind agencyId officerId }
+    smallCells { minOfficers minActivities }
     totals { ${FIGURES} }
     change {
-      activities { absolute percent }
-      hours { absolute percent }
-      studentsReached { absolute percent }
-      staffReached { absolute percent }
+      activities { absolute percent suppressed }
+      hours { absolute percent suppressed }
+      studentsReached { absolute percent suppressed }
+      staffReached { absolute percent suppressed }
     }
     previous { period { from to label } totals { ${FIGURES} } }
     series { from to ${FIGURES} }
@@ -95,8 +103,9 @@ export const ACTIVITY_REPORT = `query ActivityReport($from: Date, $to: Date, $pr
 }`;
 
 export interface Change {
-  absolute: number;
+  absolute: number | null;
   percent: number | null;
+  suppressed: boolean;
 }
 
 export interface ActivityReport {
@@ -104,6 +113,7 @@ export interface ActivityReport {
   interval: 'WEEK' | 'MONTH';
   compareTo: 'PREVIOUS_PERIOD' | 'PREVIOUS_QUARTER' | 'SAME_PERIOD_LAST_YEAR';
   scope: { kind: 'DISTRICT' | 'AGENCY' | 'OFFICER'; agencyId: string | null; officerId: string | null };
+  smallCells: SmallCellRule;
   totals: Figures;
   change: { activities: Change; hours: Change; studentsReached: Change; staffReached: Change };
   previous: { period: { from: string; to: string; label: string }; totals: Figures };

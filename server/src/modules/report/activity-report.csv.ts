@@ -7,12 +7,16 @@ import { byId } from './sql';
 
 const officerName = (officer: Officer) => `${officer.lastName}, ${officer.firstName}`;
 
+// A suppressed row's figures are empty cells, marked so that an empty cell is not read as "no data".
+const suppressedCell = (suppressed: boolean) => (suppressed ? 'true' : 'false');
+
 const figureCells = (figures: ActivityFigures) => ({
   activities: figures.activities,
   minutes: figures.minutes,
   hours: figures.hours,
   students_reached: figures.studentsReached,
   staff_reached: figures.staffReached,
+  suppressed: suppressedCell(figures.suppressed),
 });
 
 export const ACTIVITY_COLUMNS = [
@@ -27,6 +31,7 @@ export const ACTIVITY_COLUMNS = [
   'hours',
   'students_reached',
   'staff_reached',
+  'suppressed',
 ] as const;
 
 function periodSections(part: ActivityPeriodReport, name: 'current' | 'previous'): CsvTable['sections'] {
@@ -78,6 +83,7 @@ export function activityTable(report: ActivityReport): CsvTable {
       hours: change.hours[kind],
       students_reached: change.studentsReached[kind],
       staff_reached: change.staffReached[kind],
+      suppressed: suppressedCell(change.activities.suppressed),
     });
     return [
       {
@@ -146,7 +152,18 @@ export const ACTIVITY_PARTS: CsvParts<ActivityReport> = {
       { label: part.period.label, days: part.period.days, ...figureRow(await part.totals()) },
     ]),
   change: (report) => ({
-    columns: ['figure', 'current', 'previous', 'absolute', 'percent', 'current_from', 'current_to', 'previous_from', 'previous_to'],
+    columns: [
+      'figure',
+      'current',
+      'previous',
+      'absolute',
+      'percent',
+      'suppressed',
+      'current_from',
+      'current_to',
+      'previous_from',
+      'previous_to',
+    ],
     sections: [
       async () => {
         const previous = report.previous();
@@ -157,6 +174,7 @@ export const ACTIVITY_PARTS: CsvParts<ActivityReport> = {
           previous: before[field],
           absolute: change[field].absolute,
           percent: change[field].percent,
+          suppressed: change[field].suppressed,
           current_from: report.period.from,
           current_to: report.period.to,
           previous_from: previous.period.from,

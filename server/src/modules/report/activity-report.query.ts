@@ -13,6 +13,7 @@ import {
   SchoolFigures,
   SeriesBucket,
   TopicFigures,
+  hoursOf,
   type ActivityFiguresSource,
 } from './activity-report.types';
 import { SeriesInterval, type Period } from './periods';
@@ -21,9 +22,12 @@ import { byId, Conditions, rows } from './sql';
 interface FiguresRow {
   activities: number;
   minutes: number;
-  hours: number;
   students_reached: number;
   staff_reached: number;
+  // Only when cells are counted for suppression (figuresSql).
+  officers?: number;
+  lowest_agency_id?: number | null;
+  highest_agency_id?: number | null;
 }
 
 type KeyedRow<K> = FiguresRow & { key: K };
@@ -32,11 +36,17 @@ interface GroupOptions {
   around?: string;
   order: string;
   extraWhere?: string;
+  countCells: boolean;
 }
 
 const FIGURES = `count(*)::int as activities, coalesce(sum(a.duration_minutes), 0)::int as minutes,
-  round(coalesce(sum(a.duration_minutes), 0) / 60.0, 2)::float8 as hours,
   coalesce(sum(a.students_reached), 0)::int as students_reached, coalesce(sum(a.staff_reached), 0)::int as staff_reached`;
+
+// What a cell rests on (small-cells.ts): counted only for callers whose cells may be suppressed, as it costs a sort.
+const BASIS = `count(distinct a.officer_id)::int as officers, min(o.agency_id)::int as lowest_agency_id,
+  max(o.agency_id)::int as highest_agency_id`;
+
+const figuresSql = (countCells: boolean) => (countCells ? `${FIGURES}, ${BASIS}` : FIGURES);
 
 const FROM = 'activity a join officer o on o.id = a.officer_id left join school s on s.id = a.school_id';
 
@@ -50,9 +60,14 @@ function figures<T extends ActivityFigures>(target: T, row: FiguresRow): T {
   return Object.assign(target, {
     activities: row.activities,
     minutes: row.minutes,
-    hours: row.hours,
+    hours: hoursOf(row.minutes),
     studentsReached: row.students_reached,
     staffReached: row.staff_reached,
+    suppressed: false,
+    basis:
+      row.officers === undefined
+        ? undefined
+        : { officers: row.officers, lowestAgencyId: row.lowest_agency_id ?? null, highestAgencyId: row.highest_agency_id ?? null },
   });
 }
 
@@ -69,6 +84,8 @@ export interface ActivityQueryOptions {
    * statement runs as the owner, in a savepoint, and row security is entered again for this actor afterwards.
    */
   aggregateOutsideRowSecurity: Actor | null;
+  /** Count what each cell rests on (officers, agencies), for callers whose small cells are suppressed. */
+  countCells: boolean;
 }
 
 /**
@@ -77,9 +94,9 @@ export interface ActivityQueryOptions {
  * and only the groups are then joined to what orders them (`around`, on `g.key`). Joining a name to every activity
  * row and sorting them all by it cost several times the aggregate itself (docs/performance.md).
  */
-function groupedStatement(key: string, where: Conditions, { around = '', order, extraWhere = 'true' }: GroupOptions) {
+function groupedStatement(key: string, where: Conditions, { around = '', order, extraWhere = 'true', countCells }: GroupOptions) {
   return {
-    text: `with g as materialized (select ${key} as key, ${FIGURES} from ${FROM} where ${where.text} and ${extraWhere} group by ${key})
+    text: `with g as materialized (select ${key} as key, ${figuresSql(countCells)} from ${FROM} where ${where.text} and ${extraWhere} group by ${key})
        select g.* from g ${around} order by ${order}`,
     params: where.params,
   };
@@ -100,8 +117,8 @@ export class ActivityQuery implements ActivityFiguresSource {
   }
 
   /** Figures per `key` (groupedStatement), as the actor sees them. */
-  private grouped<K>(key: string, where: Conditions, options: GroupOptions): Promise<KeyedRow<K>[]> {
-    const { text, params } = groupedStatement(key, where, options);
+  private grouped<K>(key: string, where: Conditions, options: Omit<GroupOptions, 'countCells'>): Promise<KeyedRow<K>[]> {
+    const { text, params } = groupedStatement(key, where, { ...options, countCells: this.options.countCells });
     return rows<KeyedRow<K>>(this.options.em, text, params);
   }
 
@@ -109,7 +126,7 @@ export class ActivityQuery implements ActivityFiguresSource {
     return this.once('totals', async () => {
       const [row] = await rows<FiguresRow>(
         this.options.em,
-        `select ${FIGURES} from ${FROM} where ${this.options.detail.text}`,
+        `select ${figuresSql(this.options.countCells)} from ${FROM} where ${this.options.detail.text}`,
         this.options.detail.params,
       );
       return figures(new ActivityFigures(), row);
@@ -138,6 +155,7 @@ export class ActivityQuery implements ActivityFiguresSource {
       const { text, params } = groupedStatement('o.agency_id', this.options.agencies, {
         around: 'join agency ag on ag.id = g.key',
         order: 'ag.name, g.key',
+        countCells: this.options.countCells,
       });
       const { em, aggregateOutsideRowSecurity: actor } = this.options;
       // asOwner sends pg's `$1`, `$2`...: the `?` numbered by knex, as for every other statement of the report.
@@ -188,18 +206,19 @@ export class ActivityQuery implements ActivityFiguresSource {
   /** Buckets from generate_series, so that weeks or months without activities show as zeros. */
   series(): Promise<SeriesBucket[]> {
     return this.once('series', async () => {
-      const { period, interval, detail } = this.options;
+      const { period, interval, detail, countCells } = this.options;
       const { unit, step } = TRUNCATE[interval];
       const found = await rows<FiguresRow & { bucket_from: string; bucket_to: string }>(
         this.options.em,
         `with figures as (
-           select date_trunc('${unit}', a.date::timestamp)::date as bucket, ${FIGURES} from ${FROM} where ${detail.text} group by 1),
+           select date_trunc('${unit}', a.date::timestamp)::date as bucket, ${figuresSql(countCells)} from ${FROM} where ${detail.text} group by 1),
          buckets as (
            select generate_series(date_trunc('${unit}', ?::date::timestamp), date_trunc('${unit}', ?::date::timestamp), ${step})::date as bucket)
          select to_char(greatest(b.bucket, ?::date), 'YYYY-MM-DD') as bucket_from,
                 to_char(least((b.bucket + ${step} - interval '1 day')::date, ?::date), 'YYYY-MM-DD') as bucket_to,
-                coalesce(f.activities, 0) as activities, coalesce(f.minutes, 0) as minutes, coalesce(f.hours, 0) as hours,
+                coalesce(f.activities, 0) as activities, coalesce(f.minutes, 0) as minutes,
                 coalesce(f.students_reached, 0) as students_reached, coalesce(f.staff_reached, 0) as staff_reached
+                ${countCells ? ', coalesce(f.officers, 0) as officers, f.lowest_agency_id, f.highest_agency_id' : ''}
            from buckets b left join figures f on f.bucket = b.bucket order by b.bucket`,
         [...detail.params, period.from, period.to, period.from, period.to],
       );

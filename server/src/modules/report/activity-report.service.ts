@@ -11,12 +11,15 @@ import {
 } from './activity-report.types';
 import { comparisonPeriod, ComparisonPeriod, periodDays, resolvePeriod, SeriesInterval, type Period } from './periods';
 import { restrictionOf, scopeOf, type Restriction } from './report.scope';
+import { countsCells, SmallCellRule, smallCellsSuppressed } from './small-cells';
 import { Conditions } from './sql';
 
 /** What the report module needs from the configuration. */
 export interface ReportSettings {
   /** Month (1-12) on whose 1st the program year starts. */
   programYearStartMonth: number;
+  /** When a chief's figures about other agencies are suppressed (SMALL_CELL_MIN_OFFICERS, SMALL_CELL_MIN_ACTIVITIES). */
+  smallCells: { minOfficers: number; minActivities: number };
 }
 
 interface ParsedFilter {
@@ -78,15 +81,21 @@ export function activityReport(ctx: RequestContext, args: Partial<ActivityReport
   const filter = parseFilter(args.filter);
   const restriction = restrictionOf(actor);
   const agencies = agencyRestriction(restriction, filter);
+  const rule = Object.assign(new SmallCellRule(), settings.smallCells);
   const query = (range: Period) =>
-    new ActivityQuery({
-      em: ctx.em,
-      period: range,
-      interval,
-      detail: conditions(range, filter, restriction),
-      agencies: conditions(range, filter, agencies),
-      aggregateOutsideRowSecurity: agencies.agencyId === restriction.agencyId ? null : actor,
-    });
+    smallCellsSuppressed(
+      new ActivityQuery({
+        em: ctx.em,
+        period: range,
+        interval,
+        detail: conditions(range, filter, restriction),
+        agencies: conditions(range, filter, agencies),
+        aggregateOutsideRowSecurity: agencies.agencyId === restriction.agencyId ? null : actor,
+        countCells: countsCells(actor),
+      }),
+      actor,
+      rule,
+    );
   const previous = new ActivityPeriodReport(query(before), reportPeriod(before));
-  return new ActivityReport(query(period), reportPeriod(period), interval, scopeOf(actor), compareTo, previous);
+  return new ActivityReport(query(period), reportPeriod(period), interval, scopeOf(actor), compareTo, previous, rule);
 }

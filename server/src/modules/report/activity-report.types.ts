@@ -6,6 +6,7 @@ import { Officer } from '../officer/officer.entity';
 import { School, SchoolLevel, SchoolLocale } from '../school/school.entity';
 import { ComparisonPeriod, PeriodPreset, SeriesInterval } from './periods';
 import { ReportScope } from './report.scope';
+import { SmallCellRule, type CellBasis } from './small-cells';
 
 @InputType({ description: 'Which activities a program activity report counts; all conditions must hold.' })
 export class ActivityReportFilter {
@@ -88,22 +89,47 @@ export class ReportPeriod {
   label!: string;
 }
 
-@ObjectType({ description: 'What a set of activities adds up to.', simpleResolvers: true })
+const SUPPRESSED = 'null when suppressed';
+
+/** Hours from summed minutes, to two decimals: the one rule for every hours figure of a report, so that changes add up. */
+export function hoursOf(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
+@ObjectType({
+  description:
+    "What a set of activities adds up to. For an agency chief, figures that include other agencies' work and rest on too few officers or " +
+    'activities are null, with `suppressed` true (see `ActivityReport.smallCells`).',
+  simpleResolvers: true,
+})
 export class ActivityFigures {
-  @Field(() => Int, { description: 'Number of activities.' })
-  activities!: number;
+  @Field(() => Int, { nullable: true, description: `Number of activities; ${SUPPRESSED}.` })
+  activities!: number | null;
 
-  @Field(() => Int, { description: 'Summed duration in minutes.' })
-  minutes!: number;
+  @Field(() => Int, { nullable: true, description: `Summed duration in minutes; ${SUPPRESSED}.` })
+  minutes!: number | null;
 
-  @Field(() => Float, { description: 'Summed duration in hours, to two decimals.' })
-  hours!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: `Summed duration in hours: the summed minutes divided by 60, rounded to two decimals; ${SUPPRESSED}.`,
+  })
+  hours!: number | null;
 
-  @Field(() => Int, { description: 'Summed students reached (a student reached twice counts twice).' })
-  studentsReached!: number;
+  @Field(() => Int, { nullable: true, description: `Summed students reached (a student reached twice counts twice); ${SUPPRESSED}.` })
+  studentsReached!: number | null;
 
-  @Field(() => Int, { description: 'Summed staff reached.' })
-  staffReached!: number;
+  @Field(() => Int, { nullable: true, description: `Summed staff reached; ${SUPPRESSED}.` })
+  staffReached!: number | null;
+
+  @Field({
+    description:
+      "True when the figures are withheld (null): for an agency chief, they include other agencies' work and rest on fewer officers or " +
+      'activities than `ActivityReport.smallCells` allows, or they would let such a figure be subtracted back from a total.',
+  })
+  suppressed!: boolean;
+
+  /** What the cell rests on, for the small-cell rule; counted only for callers whose cells may be suppressed. */
+  basis?: CellBasis;
 }
 
 @ObjectType({ description: 'Activities of one category.', simpleResolvers: true })
@@ -150,14 +176,22 @@ export class SeriesBucket extends ActivityFigures {
 
 @ObjectType({ description: 'How a figure moved from the previous period to this one.', simpleResolvers: true })
 export class FigureChange {
-  @Field(() => Float, { description: 'This period minus the previous one.' })
-  absolute!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'This period minus the previous one, of the figures shown (hours: of the rounded hours); null when suppressed.',
+  })
+  absolute!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'The change as a percentage of the previous period, to one decimal; null when the previous figure is 0.',
+    description:
+      'The change as a percentage of the previous period, to one decimal (hours: of the minutes, which rounding does not move); null when ' +
+      'the previous figure is 0 or when suppressed.',
   })
   percent!: number | null;
+
+  @Field({ description: "True when either period's figure is suppressed, and with it the change." })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: 'Changes of the totals from the previous period.', simpleResolvers: true })
@@ -189,9 +223,17 @@ export interface ActivityFiguresSource {
   series(): Promise<SeriesBucket[]>;
 }
 
-/** Absolute change, and percent change to one decimal (null from a previous 0). */
-export function figureChange(now: number, before: number): FigureChange {
-  return { absolute: now - before, percent: before === 0 ? null : Math.round(((now - before) / before) * 1000) / 10 };
+/**
+ * Absolute change of the figures shown, to two decimals against float noise (integers stay whole), and percent
+ * change to one decimal (null from a previous 0); a suppressed figure on either side suppresses the change.
+ */
+export function figureChange(now: number | null, before: number | null): FigureChange {
+  if (now === null || before === null) return { absolute: null, percent: null, suppressed: true };
+  return {
+    absolute: Math.round((now - before) * 100) / 100,
+    percent: before === 0 ? null : Math.round(((now - before) / before) * 1000) / 10,
+    suppressed: false,
+  };
 }
 
 const DETAIL = 'Agency chiefs: own agency only. Officers: own activities only.';
@@ -230,7 +272,8 @@ export class ActivityPeriodReport {
   @Field(() => [AgencyFigures], {
     description:
       'By agency, by name. For agency chiefs this is the one breakdown that also lists other agencies, as one aggregate each, unless the filter ' +
-      'names a school or an officer (then only the own agency appears). Officers: own agency, own activities.',
+      'names a school or an officer (then only the own agency appears); small aggregates of other agencies are withheld (`suppressed`). ' +
+      'Officers: own agency, own activities.',
   })
   byAgency() {
     return this.source.byAgency();
@@ -266,12 +309,14 @@ export class ActivityReport extends ActivityPeriodReport {
     scope: ReportScope,
     compareTo: ComparisonPeriod,
     previousReport: ActivityPeriodReport,
+    smallCells: SmallCellRule,
   ) {
     super(source, period);
     this.interval = interval;
     this.scope = scope;
     this.compareTo = compareTo;
     this.previousReport = previousReport;
+    this.smallCells = smallCells;
   }
 
   private readonly previousReport: ActivityPeriodReport;
@@ -284,6 +329,13 @@ export class ActivityReport extends ActivityPeriodReport {
 
   @Field(() => ComparisonPeriod, { description: 'Which comparison period `previous` holds (its days are in previous.period).' })
   readonly compareTo: ComparisonPeriod;
+
+  @Field(() => SmallCellRule, {
+    description:
+      "The rule by which an agency chief's figures that include other agencies' work are suppressed. The figures of the chief's own " +
+      'agency alone, and all figures of every other role, never are.',
+  })
+  readonly smallCells: SmallCellRule;
 
   @Field(() => ActivityPeriodReport, {
     description:
@@ -300,11 +352,8 @@ export class ActivityReport extends ActivityPeriodReport {
     return {
       activities: figureChange(now.activities, before.activities),
       minutes: figureChange(now.minutes, before.minutes),
-      // From minutes, so that rounding the hours does not move the percentage.
-      hours: {
-        absolute: Math.round(((now.minutes - before.minutes) / 60) * 100) / 100,
-        percent: figureChange(now.minutes, before.minutes).percent,
-      },
+      // The difference of the rounded hours shown; the percentage from minutes, which rounding does not move.
+      hours: { ...figureChange(now.hours, before.hours), percent: figureChange(now.minutes, before.minutes).percent },
       studentsReached: figureChange(now.studentsReached, before.studentsReached),
       staffReached: figureChange(now.staffReached, before.staffReached),
     };

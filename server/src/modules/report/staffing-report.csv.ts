@@ -3,7 +3,7 @@ import { daysBetween } from '../../common/dates';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
-import { suppressed, type CsvParts, type CsvRow, type CsvTable } from './csv';
+import { type CsvParts, type CsvRow, type CsvTable } from './csv';
 import { byId } from './sql';
 import type { StaffingFigures, StaffingReport } from './staffing-report.types';
 
@@ -123,7 +123,6 @@ const countCells = (figures: StaffingFigures) => ({
   total_fte: figures.totalFte,
   schools_served: figures.schoolsServed,
   assignments_ending: figures.assignmentsEnding,
-  suppressed: suppressed(figures),
 });
 
 const table = (columns: readonly string[], rows: () => Promise<CsvRow[]> | CsvRow[]): CsvTable => ({
@@ -134,10 +133,10 @@ const table = (columns: readonly string[], rows: () => Promise<CsvRow[]> | CsvRo
 /** The parts of the staffing CSV (`?part=`), named after the report's GraphQL fields; docs/reports.md lists their columns. */
 export const STAFFING_PARTS: CsvParts<StaffingReport> = {
   agencies: ({ date, agencies }) =>
-    table(['agency_id', 'agency', ...COUNT_COLUMNS, 'suppressed'], () =>
+    table(['agency_id', 'agency', ...COUNT_COLUMNS], () =>
       agencies.map((entry) => ({ date, agency_id: entry.agency.id, agency: entry.agency.name, ...countCells(entry) })),
     ),
-  totals: ({ date, totals }) => table([...COUNT_COLUMNS, 'suppressed'], () => [{ date, ...countCells(totals) }]),
+  totals: ({ date, totals }) => table(COUNT_COLUMNS, () => [{ date, ...countCells(totals) }]),
   unassignedOfficers: (report, em) =>
     table(OFFICER_COLUMNS, async () => {
       const { officers, officerCells } = await listLookups(em, report);
