@@ -79,22 +79,23 @@ end $$;`);
       this.addSql(`revoke all on function ${signature} from public;`);
       this.addSql(`grant execute on function ${signature} to sro_runtime, sro_signin;`);
     };
+    // At most one row each (token hashes are unique): `rows 1` tells the planner so.
     definer(
       'sro_session_by_token(token_hash text)',
       'setof public.session',
-      'plpgsql stable',
+      'plpgsql stable rows 1',
       'begin return query select * from public.session c where c.token_hash = sro_session_by_token.token_hash; end',
     );
     definer(
       'sro_api_token_by_token(token_hash text)',
       'setof public.api_token',
-      'plpgsql stable',
+      'plpgsql stable rows 1',
       'begin return query select * from public.api_token c where c.token_hash = sro_api_token_by_token.token_hash; end',
     );
     definer(
       'sro_user_by_token(token_hash text)',
       'setof public.app_user',
-      'plpgsql stable',
+      'plpgsql stable rows 1',
       `begin return query select u.* from public.app_user u where u.id in (
          select c.user_id from public.session c where c.token_hash = sro_user_by_token.token_hash
          union all select c.user_id from public.api_token c where c.token_hash = sro_user_by_token.token_hash); end`,
