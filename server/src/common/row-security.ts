@@ -103,9 +103,9 @@ const AGGREGATE = `select set_config('role', '${AGGREGATE_ROLE}', true)`;
 
 /**
  * Out of the actor's row security into the sign-in role's for the rest of the current savepoint, for signing in
- * (nobody is known yet) and a credential's bookkeeping. Call it inside
- * `em.transactional` in a mutation (whose fields run one at a time): rolling back the savepoint restores the role;
- * on success call `enterRowSecurity` again.
+ * (nobody is known yet) and a credential's bookkeeping. Call it inside `em.transactional` in a mutation (whose
+ * fields run one at a time): rolling back the savepoint restores the role; on success call `enterRowSecurity`
+ * again.
  */
 export async function leaveRowSecurity(em: EntityManager): Promise<void> {
   await em.execute(LEAVE_ROW_SECURITY);
@@ -116,8 +116,8 @@ export async function leaveRowSecurity(em: EntityManager): Promise<void> {
  * name says), for the district-wide aggregates a chief may see but whose rows it may not: in a savepoint, the
  * role switched, the statement, row security entered again for `actor`, written together (`preparedInTurn`), so
  * that nothing else the request runs at the same time, such as a sibling field's statements, can run between
- * them as that role. On a refusal the savepoint is rolled back, which restores the
- * actor's role and settings; a statement sent meanwhile is refused too (the transaction is aborted until then).
+ * them as that role. On a refusal the savepoint is rolled back, which restores the actor's role and settings; a
+ * statement sent meanwhile is refused too (the transaction is aborted until then).
  */
 export async function asOwner<R extends QueryResultRow>(em: EntityManager, actor: Actor, text: string, values: unknown[]): Promise<R[]> {
   try {
