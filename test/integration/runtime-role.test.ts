@@ -9,7 +9,7 @@ import { Session } from '../../server/src/modules/auth/session.entity';
 import { hashToken } from '../../server/src/modules/auth/tokens';
 import { ensureAdmin } from '../../server/src/modules/user/first-admin';
 import { TestApp } from '../support/app';
-import { usingEmbeddedDatabase } from '../support/database';
+import { runtimeUrl, usingEmbeddedDatabase } from '../support/database';
 import { Factory, unique } from '../support/factories';
 
 // An injected statement gets PostgreSQL's "permission denied" (insufficient_privilege).
@@ -81,6 +81,35 @@ async function rows<T>(orm: MikroORM, sql: string): Promise<T[]> {
     expect(await runtimeLoginProblem(app.runtimeOrm)).toBeNull();
     // The owner's login, still allowed for compatibility, is named at start as the problem it is.
     expect(await runtimeLoginProblem(app.orm)).toMatch(/^DATABASE_URL logs in as .+: requests act as sro_runtime by SET ROLE/);
+  });
+
+  it('opens the server as the owner for migrations, then as the runtime; an owner DATABASE_URL alone switches to sro_runtime', async () => {
+    const config = { dataDir: '', databasePoolSize: 1 };
+    const ownerUrl = process.env.TEST_DATABASE_URL!;
+    const logins = async (databaseUrl: string, migrationDatabaseUrl: string) => {
+      let migrating = '';
+      const database = await openRuntimeDatabase({ ...config, databaseUrl, migrationDatabaseUrl }, async (orm) => {
+        [{ migrating }] = await rows<{ migrating: string }>(orm, 'select current_user as migrating');
+      });
+      try {
+        const [serving] = await rows<{ current_user: string; session_user: string }>(database.orm, 'select current_user, session_user');
+        return { migrating, ...serving, refused: await attempt(database.orm, 'select password_hash from app_user') };
+      } finally {
+        await database.close();
+      }
+    };
+    expect(await logins(runtimeUrl(ownerUrl), ownerUrl)).toEqual({
+      migrating: owner,
+      current_user: 'sro_runtime',
+      session_user: 'sro_runtime',
+      refused: REFUSED,
+    });
+    expect(await logins(ownerUrl, ownerUrl)).toEqual({
+      migrating: owner,
+      current_user: 'sro_runtime',
+      session_user: owner,
+      refused: REFUSED,
+    });
   });
 
   it('may act only as the request roles and the sign-in role (and sro_app, their group)', async () => {
