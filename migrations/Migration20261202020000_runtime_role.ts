@@ -5,7 +5,8 @@ const REQUEST_ROLES = ['sro_admin', 'sro_analyst', 'sro_chief', 'sro_officer'];
 /**
  * Row security that survives an injected statement (docs/deployment.md). The server's connections log in as
  * `sro_runtime`: not a superuser, owner of nothing, holding no privilege of its own but reading the list of
- * applied migrations, and able only to switch to the four request roles and `sro_signin`. Migrations keep running as the owner.
+ * applied migrations, and able only to switch to the four request roles and `sro_signin`. Migrations keep
+ * running as the owner.
  *
  * - `sro_runtime` inherits nothing (NOINHERIT, and on PostgreSQL 16 or later each grant without INHERIT): it
  *   has a role's privileges only once it has switched to it, and at rest it can read no table at all.
