@@ -2,8 +2,10 @@ import path from 'node:path';
 
 /** Every environment variable SRO Hub reads, validated once. Nothing else reads process.env. */
 export interface Config {
-  /** PostgreSQL server URL; unset means the embedded database in `dataDir`. */
+  /** PostgreSQL server URL of the runtime (requests, as `sro_runtime`); unset means the embedded database in `dataDir`. */
   databaseUrl: string | undefined;
+  /** The owner's URL, for migrations, the demo program and administrators; unset means `databaseUrl`. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -81,17 +83,17 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected true or false`);
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = read(env, 'DATABASE_URL');
+function databaseUrl(env: Env, name: string): string | undefined {
+  const raw = read(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL is invalid: expected a URL such as postgres://user@host:5432/database');
+    throw new ConfigError(`${name} is invalid: expected a URL such as postgres://user@host:5432/database`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL is invalid: expected a postgres:// or postgresql:// URL');
+    throw new ConfigError(`${name} is invalid: expected a postgres:// or postgresql:// URL`);
   }
   return raw;
 }
@@ -143,7 +145,11 @@ function origins(env: Env): string[] {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const url = databaseUrl(env);
+  const url = databaseUrl(env, 'DATABASE_URL');
+  const migrationUrl = databaseUrl(env, 'MIGRATION_DATABASE_URL');
+  if (migrationUrl !== undefined && url === undefined) {
+    throw new ConfigError('MIGRATION_DATABASE_URL is invalid without DATABASE_URL: the embedded database migrates as its own owner');
+  }
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const adminEmail = email(env, 'ADMIN_EMAIL');
   const adminPassword = password(env, 'ADMIN_PASSWORD');
@@ -152,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return {
     databaseUrl: url,
+    migrationDatabaseUrl: migrationUrl ?? url,
     dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: read(env, 'HOST') ?? '127.0.0.1',

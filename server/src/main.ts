@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp } from './app';
 import { createHttpServer } from './http/security';
-import { migrate, openDatabase } from './db/database';
+import { migrate, openRuntimeDatabase, runtimeLoginProblem } from './db/database';
 import { describeDemo, loadDemoProgram } from './db/seed/load-demo';
 import { createLogger } from './logger';
 import { ensureAdmin } from './modules/user/first-admin';
@@ -24,21 +24,26 @@ function configOrExit(): Config {
 async function main(): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config);
-  const database = await openDatabase(config);
+  // Migrations, the demo program and the first administrator are the owner's work; requests are the runtime's.
+  const database = await openRuntimeDatabase(config, async (owner) => {
+    if (config.migrateOnStart) {
+      const applied = await migrate(owner);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    }
+    if (config.seedDemo) {
+      const loaded = await loadDemoProgram(owner.em.fork(), config);
+      // Printed, not logged: the person starting the demo needs the accounts once, and logs must never hold a password.
+      if (loaded) console.log(describeDemo(loaded));
+    }
+    if (config.adminEmail && config.adminPassword) {
+      const outcome = await ensureAdmin(owner.em.fork(), config.adminEmail, config.adminPassword);
+      log.info({ email: config.adminEmail, outcome }, 'administrator from ADMIN_EMAIL');
+    }
+  });
   log.info({ embedded: database.embedded, dataDir: database.embedded ? config.dataDir : undefined }, 'database open');
-  if (config.migrateOnStart) {
-    const applied = await migrate(database.orm);
-    if (applied.length) log.info({ applied }, 'migrations applied');
-  }
-  if (config.seedDemo) {
-    const loaded = await loadDemoProgram(database.orm.em.fork(), config);
-    // Printed, not logged: the person starting the demo needs the accounts once, and logs must never hold a password.
-    if (loaded) console.log(describeDemo(loaded));
-  }
-  if (config.adminEmail && config.adminPassword) {
-    const outcome = await ensureAdmin(database.orm.em.fork(), config.adminEmail, config.adminPassword);
-    log.info({ email: config.adminEmail, outcome }, 'administrator from ADMIN_EMAIL');
-  }
+  // The embedded database has no other login than its superuser (docs/deployment.md): nothing to tell there.
+  const loginProblem = database.embedded ? null : await runtimeLoginProblem(database.orm);
+  if (loginProblem) log.warn(loginProblem);
   const app = await createApp(config, database, log);
   const server = createHttpServer(app.express, config).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

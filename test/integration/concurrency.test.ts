@@ -72,7 +72,7 @@ describeOnServer(`concurrency on the PostgreSQL server${onServer ? '' : ' (skipp
       Array.from({ length: CLIENTS }, () => () => app.graphql(`{ schools(perPage: 1) { totalCount } }`, {}, admin)),
     );
     expect(succeeded(responses)).toHaveLength(CLIENTS);
-    const pool = app.orm.em.getConnection().getKnex().client.pool as { numUsed(): number; numFree(): number };
+    const pool = app.runtimeOrm.em.getConnection().getKnex().client.pool as { numUsed(): number; numFree(): number };
     expect(pool.numUsed() + pool.numFree()).toBeGreaterThan(1);
   });
 

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import type { Database } from '../../server/src/db/database';
 import { createHttpServer } from '../../server/src/http/security';
 import { createLogger, type Logger } from '../../server/src/logger';
-import { openTestDatabase, type TestDatabaseOptions } from './database';
+import { openRuntimeTestDatabase, openTestDatabase, type TestDatabaseOptions } from './database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -21,7 +21,10 @@ export class TestApp {
   statements: string[] = [];
 
   private constructor(
+    /** The database as its owner, for fixtures and checks. */
     readonly orm: MikroORM,
+    /** The server's own connections: `sro_runtime` on a PostgreSQL server, `orm` on the embedded database. */
+    readonly runtimeOrm: MikroORM,
     readonly url: string,
     readonly config: Config,
     private readonly server: Server,
@@ -34,14 +37,16 @@ export class TestApp {
     { database: databaseOptions, log }: { database?: TestDatabaseOptions; log?: Logger } = {},
   ): Promise<TestApp> {
     const orm = await openTestDatabase(databaseOptions);
+    const runtimeOrm = await openRuntimeTestDatabase(orm, databaseOptions);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.TEST_DATABASE_URL, ...overrides });
-    const database: Database = { orm, embedded: false, close: () => orm.close() };
+    // Closed by stop(), after the server.
+    const database: Database = { orm: runtimeOrm, embedded: false, close: async () => undefined };
     const app = await createApp(config, database, log ?? createLogger(config));
     const server = createHttpServer(app.express, config).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
-    const testApp = new TestApp(orm, `http://127.0.0.1:${port}`, config, server, app.stop);
-    orm.em
+    const testApp = new TestApp(orm, runtimeOrm, `http://127.0.0.1:${port}`, config, server, app.stop);
+    runtimeOrm.em
       .getConnection()
       .getKnex()
       .on('query', (query: { sql: string }) => testApp.statements.push(query.sql));
@@ -77,6 +82,7 @@ export class TestApp {
   async stop(): Promise<void> {
     await new Promise((resolve) => this.server.close(resolve));
     await this.stopApp();
+    if (this.runtimeOrm !== this.orm) await this.runtimeOrm.close();
     await this.orm.close();
   }
 }

@@ -60,6 +60,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ SMALL_CELL_MIN_ACTIVITIES: 'ten' })).toThrow(/^SMALL_CELL_MIN_ACTIVITIES="ten" is invalid/);
   });
 
+  it('migrates as MIGRATION_DATABASE_URL, by default the runtime DATABASE_URL itself; the embedded database takes neither', () => {
+    const runtime = 'postgres://sro_runtime@127.0.0.1:5432/sro';
+    const owner = 'postgres://sro_owner@127.0.0.1:5432/sro';
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, migrationDatabaseUrl: undefined });
+    expect(loadConfig({ DATABASE_URL: runtime })).toMatchObject({ databaseUrl: runtime, migrationDatabaseUrl: runtime });
+    expect(loadConfig({ DATABASE_URL: runtime, MIGRATION_DATABASE_URL: owner })).toMatchObject({
+      databaseUrl: runtime,
+      migrationDatabaseUrl: owner,
+    });
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: owner })).toThrow(/^MIGRATION_DATABASE_URL is invalid without DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: runtime, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(
+      /^MIGRATION_DATABASE_URL is invalid: expected a postgres/,
+    );
+  });
+
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_EMAIL and ADMIN_PASSWORD/);
     expect(loadConfig({ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long enough password' }).adminEmail).toBe('a@b.org');

@@ -3,6 +3,18 @@ import type { QueryResultRow } from 'pg';
 import { Role, type Actor } from './actor';
 import { prepared, preparedInTurn } from './prepared';
 
+/** What the server's connections log in as, or switch to (migration runtime_role): it owns and may read nothing. */
+export const RUNTIME_ROLE = 'sro_runtime';
+
+/**
+ * What a request acts as before it knows who is asking, and while it signs someone in (migration runtime_role):
+ * it reads and writes accounts, sessions, the throttle and the audit events of sign-ins, nothing else.
+ */
+const SIGN_IN_ROLE = 'sro_signin';
+
+/** What a chief's district-wide aggregates read as: every row, and it writes nothing. */
+const AGGREGATE_ROLE = 'sro_analyst';
+
 /** The PostgreSQL role each kind of actor acts as (migration role_per_actor); each is a member of `sro_app`. */
 const DATABASE_ROLE: Record<Role, string> = {
   [Role.ADMIN]: 'sro_admin',
@@ -55,7 +67,8 @@ const ROW_SECURITY: { name: string; of: (actor: Actor) => string; fromRow: strin
 const ROW_SECURITY_SETTINGS = ROW_SECURITY.map((setting) => setting.name);
 const SET_ROW_SECURITY = settingsStatement(ROW_SECURITY_SETTINGS);
 const START_SIGNED_IN = settingsStatement(['statement_timeout', ...ROW_SECURITY_SETTINGS]);
-const START_ANONYMOUS = settingsStatement(['statement_timeout']);
+// Nobody signed in: the request acts as the sign-in role (migration runtime_role), whatever the connection's own.
+const START_ANONYMOUS = `select set_config('statement_timeout', $1, true), set_config('role', '${SIGN_IN_ROLE}', true)`;
 
 const rowSecurityValues = (actor: Actor) => ROW_SECURITY.map((setting) => setting.of(actor));
 
@@ -72,8 +85,10 @@ export async function startRequestTransaction(em: EntityManager, actor: Actor | 
 /**
  * A signed-in request's start in one statement: `credential`, a query of at most one row with the actor's `role`,
  * `user_id`, `agency_id` and `officer_id`, and from that row the settings `startRequestTransaction` sets (the
- * statement time limit is parameter `timeoutParameter`). No row, no settings. The credential is read as the
- * owner: PostgreSQL checks a statement's privileges before it runs, and the role set here applies from the next.
+ * statement time limit is parameter `timeoutParameter`). No row, no settings. PostgreSQL checks a statement's
+ * privileges before it runs, and the role set here applies from the next: the credential is read as the
+ * connection's own role, `sro_runtime`, which may read no table, through the owner's functions that answer for
+ * one token's hash (`sro_session_by_token`, `sro_api_token_by_token`, `sro_user_by_token`).
  */
 export function startingFrom(credential: string, timeoutParameter: number): string {
   const settings = [
@@ -83,29 +98,32 @@ export function startingFrom(credential: string, timeoutParameter: number): stri
   return `select actor.*, ${settings.join(', ')} from (${credential}) actor`;
 }
 
-const LEAVE_ROW_SECURITY = `select set_config('role', 'none', true)`;
+const LEAVE_ROW_SECURITY = `select set_config('role', '${SIGN_IN_ROLE}', true)`;
+const AGGREGATE = `select set_config('role', '${AGGREGATE_ROLE}', true)`;
 
 /**
- * Back to the owner for the rest of the current savepoint, for signing in (nobody is known yet). Call it inside
- * `em.transactional` in a mutation (whose fields run one at a time): rolling back the savepoint restores the role;
- * on success call `enterRowSecurity` again.
+ * Out of the actor's row security into the sign-in role's for the rest of the current savepoint, for signing in
+ * (nobody is known yet) and a credential's bookkeeping. Call it inside `em.transactional` in a mutation (whose
+ * fields run one at a time): rolling back the savepoint restores the role; on success call `enterRowSecurity`
+ * again.
  */
 export async function leaveRowSecurity(em: EntityManager): Promise<void> {
   await em.execute(LEAVE_ROW_SECURITY);
 }
 
 /**
- * One statement (`$1`, `$2`...) run as the owner, for the district-wide aggregates a chief may see but whose rows
- * it may not: in a savepoint, row security left, the statement, row security entered again for `actor`, written
- * together (`preparedInTurn`), so that nothing else the request runs at the same time, such as a sibling field's
- * statements, can run between them as the owner. On a refusal the savepoint is rolled back, which restores the
- * actor's role and settings; a statement sent meanwhile is refused too (the transaction is aborted until then).
+ * One statement (`$1`, `$2`...) run as `sro_analyst` (every row, no writes; no longer the owner, whatever the
+ * name says), for the district-wide aggregates a chief may see but whose rows it may not: in a savepoint, the
+ * role switched, the statement, row security entered again for `actor`, written together (`preparedInTurn`), so
+ * that nothing else the request runs at the same time, such as a sibling field's statements, can run between
+ * them as that role. On a refusal the savepoint is rolled back, which restores the actor's role and settings; a
+ * statement sent meanwhile is refused too (the transaction is aborted until then).
  */
 export async function asOwner<R extends QueryResultRow>(em: EntityManager, actor: Actor, text: string, values: unknown[]): Promise<R[]> {
   try {
     const [, , rows] = await preparedInTurn<R>(em, [
       { text: 'savepoint sro_as_owner', values: [] },
-      { text: LEAVE_ROW_SECURITY, values: [] },
+      { text: AGGREGATE, values: [] },
       { text, values },
       { text: SET_ROW_SECURITY, values: rowSecurityValues(actor) },
       { text: 'release savepoint sro_as_owner', values: [] },

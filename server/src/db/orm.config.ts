@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
+import type { Client } from 'pg';
 import { entities } from './entities';
 import { PipelinedBeginDialect } from './pipelined-begin';
 
@@ -36,15 +37,31 @@ export interface OrmOptions {
   /** Overrides the URL's host: a Unix socket folder for the embedded database. */
   host?: string;
   poolSize: number;
+  /**
+   * A role each new connection switches to (`SET ROLE`) for its whole life: the runtime's `sro_runtime` where the
+   * URL logs in as another role (the owner, for compatibility) or on the embedded database, whose one session is
+   * the superuser's (docs/deployment.md).
+   */
+  actAs?: string;
 }
 
-export function ormConfig({ clientUrl, host, poolSize }: OrmOptions) {
+export function ormConfig({ clientUrl, host, poolSize, actAs }: OrmOptions) {
   return defineConfig({
     clientUrl,
     host,
     entities,
     extensions: [Migrator],
-    pool: { min: 0, max: poolSize },
+    pool: {
+      min: 0,
+      max: poolSize,
+      ...(actAs && {
+        afterCreate: (connection: Client, done: (error: Error | undefined, connection: Client) => void) =>
+          connection.query(`set role ${actAs}`).then(
+            () => done(undefined, connection),
+            (error: Error) => done(error, connection),
+          ),
+      }),
+    },
     // Statements sent at once are pipelined on the connection (pg's pipeline mode), and so is each BEGIN with the
     // statement after it (db/pipelined-begin.ts).
     driverOptions: { client: PipelinedBeginDialect, connection: { pipeline: true } },

@@ -7,7 +7,6 @@ import { requireActor } from '../../common/policy';
 import { prepared } from '../../common/prepared';
 import { enterRowSecurity, leaveRowSecurity, startingFrom, startRequestTransaction } from '../../common/row-security';
 import { User } from '../user/user.entity';
-import { ApiToken } from './api-token.entity';
 import { verifyPassword } from './passwords';
 import { Session } from './session.entity';
 import { assertNotLocked, clearAccount, recordFailure, throttleKeys } from './throttle';
@@ -103,12 +102,13 @@ interface CredentialRow {
 }
 
 // What every request asks first: one statement each, straight to the actor (no entities, nothing to flush). A
-// session also ends once idle for longer than the idle limit ($3 minutes).
+// session also ends once idle for longer than the idle limit ($3 minutes). The rows come from the owner's
+// functions that answer for one token's hash: the connection's own role may read no table (migration runtime_role).
 const CREDENTIAL_COLUMNS = 'c.id, c.last_used_at, u.id as user_id, u.role, u.agency_id, u.officer_id, u.email';
-const SESSION_ACTOR = `select ${CREDENTIAL_COLUMNS} from session c join app_user u on u.id = c.user_id
+const SESSION_ACTOR = `select ${CREDENTIAL_COLUMNS} from sro_session_by_token($1) c join sro_user_by_token($1) u on u.id = c.user_id
   where c.token_hash = $1 and c.revoked_at is null and c.expires_at > $2 and u.active
     and c.last_used_at >= $2::timestamptz - make_interval(mins => $3::int)`;
-const API_TOKEN_ACTOR = `select ${CREDENTIAL_COLUMNS} from api_token c join app_user u on u.id = c.user_id
+const API_TOKEN_ACTOR = `select ${CREDENTIAL_COLUMNS} from sro_api_token_by_token($1) c join sro_user_by_token($1) u on u.id = c.user_id
   where c.token_hash = $1 and c.revoked_at is null and u.active`;
 // The same checks with the request's settings applied from the row, for a /graphql request's first statement.
 const START_WITH_SESSION = startingFrom(SESSION_ACTOR, 4);
@@ -127,8 +127,9 @@ function dueForTouch(row: CredentialRow, now: Date): boolean {
   return row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS;
 }
 
+// Through the owner's function: a CSV export's check runs outside any transaction, as the connection's own role.
 const touch = (em: EntityManager, isApiToken: boolean, row: CredentialRow, now: Date) =>
-  em.nativeUpdate(isApiToken ? ApiToken : Session, { id: row.id }, { lastUsedAt: now });
+  prepared(em, isApiToken ? 'select sro_touch_api_token($1, $2)' : 'select sro_touch_session($1, $2)', [row.id, now]);
 
 /**
  * The row of a session or API token that is valid now, by one statement: the check alone, or with `timeout` the
