@@ -54,7 +54,8 @@ async function rows<T>(orm: MikroORM, sql: string): Promise<T[]> {
   let owner: string;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // Small cells shown, so that a chief's district-wide figures of one officer are there to compare.
+    app = await TestApp.start({ SMALL_CELL_MIN_OFFICERS: '1', SMALL_CELL_MIN_ACTIVITIES: '1' });
     [{ owner }] = await rows<{ owner: string }>(app.orm, 'select current_user as owner');
   });
   afterAll(() => app.stop());
