@@ -4,7 +4,11 @@ import { selectedFields } from '../../server/src/graphql/selected-fields';
 
 describe('the fields an operation selects, by type', () => {
   it('follows nested fields, fragments and inline fragments to their types', async () => {
-    const schema = await buildApiSchema({ session: { idleMinutes: 30, absoluteHours: 8 }, reports: { programYearStartMonth: 7 } });
+    const schema = await buildApiSchema({
+      session: { idleMinutes: 30, absoluteHours: 8 },
+      reports: { programYearStartMonth: 7 },
+      apiTokens: { defaultDays: 365, maxDays: 365 },
+    });
     const document = parse(`
       query Page($day: Date) {
         schools(perPage: 5) { totalCount items { id name assignmentsOn(date: $day) { id ...Held } } }

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../common/actor';
 import { SortInput, sortFields } from '../../common/list';
 import { OmittableNotNull } from '../../common/validation';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 
 export const UserSortField = sortFields(
   {
@@ -87,7 +87,7 @@ export class CreateUserInput {
   officerId?: string | null;
 
   @Field({ description: `Initial password, at least ${MIN_PASSWORD_LENGTH} characters.` })
-  @Length(MIN_PASSWORD_LENGTH, 256, { message: PASSWORD_MESSAGE })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGE })
   password!: string;
 
   @Field({ nullable: true, defaultValue: true, description: 'Whether the account can sign in.' })
@@ -125,7 +125,7 @@ export class UpdateUserInput {
 
   @Field({ nullable: true, description: 'A new password (a reset).' })
   @OmittableNotNull()
-  @Length(MIN_PASSWORD_LENGTH, 256, { message: PASSWORD_MESSAGE })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGE })
   password?: string;
 
   @Field({
