@@ -6,7 +6,7 @@ import { badInput, DomainError, ErrorCode, forbidden } from '../../common/errors
 import { requireActor } from '../../common/policy';
 import { prepared } from '../../common/prepared';
 import { enterRowSecurity, leaveRowSecurity, startingFrom, startRequestTransaction } from '../../common/row-security';
-import { OfficerStatus } from '../officer/officer.entity';
+import { Officer, OfficerStatus } from '../officer/officer.entity';
 import { User } from '../user/user.entity';
 import { ApiToken } from './api-token.entity';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
@@ -67,11 +67,7 @@ export async function login(ctx: RequestContext, email: string, password: string
   const keys = throttleKeys(email, ctx.clientAddress);
   const outcome = await asSignIn(ctx, async (em) => {
     await countCheck(em, keys, now);
-    const user = await em.findOne(
-      User,
-      { email: { $ilike: email.trim().replace(/[\\%_]/g, '\\$&') } },
-      { populate: ['passwordHash', 'officer'] },
-    );
+    const user = await em.findOne(User, { email: { $ilike: email.trim().replace(/[\\%_]/g, '\\$&') } }, { populate: ['passwordHash'] });
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
       auditFailure(em, ctx, email, user?.id, 'wrong credentials');
@@ -79,7 +75,9 @@ export async function login(ctx: RequestContext, email: string, password: string
       return WRONG_CREDENTIALS;
     }
     await clearCheck(em, keys);
-    if (user.officer?.$.status === OfficerStatus.INACTIVE) {
+    // Only the officer's status is read: signing in needs nothing else of the record.
+    const officer = user.officer ? await em.findOne(Officer, { id: user.officer.id }, { fields: ['status'] }) : null;
+    if (officer?.status === OfficerStatus.INACTIVE) {
       // The password was right: the owner is told why, and nothing counts against it.
       auditFailure(em, ctx, email, user.id, 'officer inactive');
       await em.flush();
