@@ -74,17 +74,24 @@ export async function countCheck(em: EntityManager, keys: ThrottleKeys, now: Dat
       FIRST_DELAY_SECONDS,
       MAX_DELAY_SECONDS,
     ]);
-    if (admitted === 0) throw await refusal(em, keys[kind], now);
+    if (admitted === 0) throw await refusal(em, keys[kind], limit !== null, now);
   }
 }
 
-async function refusal(em: EntityManager, key: string, now: Date): Promise<DomainError> {
+function inWords(seconds: number): string {
+  if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutes`;
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+/** RATE_LIMITED until the key's delay ends, or for a key at its hard limit, its window. */
+async function refusal(em: EntityManager, key: string, atLimit: boolean, now: Date): Promise<DomainError> {
   const row = await em.findOneOrFail(LoginThrottle, { key });
   const windowEnd = row.windowStartedAt.getTime() + WINDOW_MS;
-  const until = Math.max(row.lockedUntil?.getTime() ?? 0, key.startsWith('pair:') ? windowEnd : 0);
+  const until = Math.max(row.lockedUntil?.getTime() ?? 0, atLimit ? windowEnd : 0);
   const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
-  return new DomainError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins: try again in ${wait}`, { retryAfterSeconds });
+  return new DomainError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins: try again in ${inWords(retryAfterSeconds)}`, {
+    retryAfterSeconds,
+  });
 }
 
 /**
