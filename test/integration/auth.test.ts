@@ -1,4 +1,5 @@
 import { Role } from '../../server/src/common/actor';
+import { Activity } from '../../server/src/modules/activity/activity.entity';
 import { activityPolicy } from '../../server/src/modules/activity/activity.policy';
 import { Session } from '../../server/src/modules/auth/session.entity';
 import { hashToken } from '../../server/src/modules/auth/tokens';
@@ -177,6 +178,24 @@ describe('accounts and sessions', () => {
     // Not written again within the minute: the write and leaving and re-entering row security around it.
     expect(app.statements.length).toBe(withTouch - 3);
     jest.restoreAllMocks();
+  });
+
+  it("puts a signed-in caller back under its row security after a failed sign-in, for the operation's next fields", async () => {
+    const agency = await factory.agency();
+    const [officer, colleague] = [await factory.officer(agency), await factory.officer(agency)];
+    const theirs = await factory.activity(colleague, null, { date: new Date().toISOString().slice(0, 10) });
+    const { token } = await factory.user(Role.OFFICER, { officer });
+    // Row security alone keeps the colleague's activity out: the module's policy lets everything through here.
+    jest.spyOn(activityPolicy, 'readable').mockReturnValue({});
+    jest.spyOn(activityPolicy, 'canDelete').mockReturnValue(true);
+    const answer = await app.graphql(
+      `mutation($id: ID!) { login(email: "nobody@example.org", password: "wrong password") { token } deleteActivity(id: $id) { id } }`,
+      { id: String(theirs.id) },
+      token,
+    );
+    jest.restoreAllMocks();
+    expect(answer.errors?.map((error) => error.extensions.code)).toEqual(['UNAUTHENTICATED', 'NOT_FOUND']);
+    expect(await app.orm.em.fork().count(Activity, { id: theirs.id })).toBe(1);
   });
 
   it('issues API tokens shown once, keeps their last use, and stops them when revoked', async () => {
