@@ -55,7 +55,11 @@ function sessionCookie(request: Request, response: Response, token: string | und
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const reports = { programYearStartMonth: config.programYearStartMonth, smallCells: config.smallCells };
-  const schema = await buildApiSchema({ session: settings, reports });
+  const schema = await buildApiSchema({
+    session: settings,
+    reports,
+    apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
+  });
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
@@ -97,7 +101,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
   // No ETag computed over every answer (a SHA-1 of the body): GraphQL answers are POSTed and never revalidated,
   // exports stream, and the console's files carry serve-static's own.
   app.disable('etag');
-  app.set('trust proxy', 'loopback');
+  // Which proxies' X-Forwarded-For is believed (TRUST_PROXY): the client address keys sign-in throttling.
+  app.set('trust proxy', config.trustProxy);
   app.use((request, response, next) => {
     const incoming = request.header('x-request-id');
     const requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();

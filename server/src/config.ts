@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Every environment variable SRO Hub reads, validated once. Nothing else reads process.env. */
@@ -31,6 +32,14 @@ export interface Config {
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Lifetime of a new API token when its creator names none, and the longest it may ask for, in days. */
+  apiTokenDefaultDays: number;
+  apiTokenMaxDays: number;
+  /**
+   * The proxies whose X-Forwarded-For gives the client's address (Express's `trust proxy`): addresses, subnets
+   * or `loopback`, `linklocal`, `uniquelocal`; or a number of proxy hops; false: none, the peer is the client.
+   */
+  trustProxy: string[] | number | false;
   graphqlIntrospection: boolean;
   corsOrigins: string[];
   /** Largest request body accepted, in kilobytes; a bigger one is refused with 413. */
@@ -132,6 +141,33 @@ function secret(env: Env, name: string, minLength: number): string | undefined {
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address or a subnet (`10.0.0.0/8`, `fd00::/8`), as Express's `trust proxy` reads them. */
+function isAddressOrSubnet(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+function trustProxy(env: Env): string[] | number | false {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined) return ['loopback'];
+  if (raw === 'false' || raw === 'none') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!PROXY_NAMES.includes(entry) && !isAddressOrSubnet(entry)) {
+      throw new ConfigError(
+        `TRUST_PROXY contains ${JSON.stringify(entry)}: expected none, a number of proxy hops, or a list of ${PROXY_NAMES.join(', ')}, addresses and subnets such as 10.0.0.0/8`,
+      );
+    }
+  }
+  return entries;
+}
+
 function origins(env: Env): string[] {
   const raw = read(env, 'CORS_ORIGINS');
   if (raw === undefined) return [];
@@ -155,6 +191,13 @@ export function loadConfig(env: Env = process.env): Config {
   const adminPassword = password(env, 'ADMIN_PASSWORD');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD are invalid: set both or neither');
+  }
+  const apiTokenMaxDays = integer(env, 'API_TOKEN_MAX_DAYS', 365, 1, 3650);
+  const apiTokenDefaultDays = integer(env, 'API_TOKEN_DEFAULT_DAYS', Math.min(365, apiTokenMaxDays), 1, 3650);
+  if (apiTokenDefaultDays > apiTokenMaxDays) {
+    throw new ConfigError(
+      `API_TOKEN_DEFAULT_DAYS=${apiTokenDefaultDays} is invalid: expected at most API_TOKEN_MAX_DAYS (${apiTokenMaxDays})`,
+    );
   }
   return {
     databaseUrl: url,
@@ -180,6 +223,9 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword,
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    apiTokenDefaultDays,
+    apiTokenMaxDays,
+    trustProxy: trustProxy(env),
     graphqlIntrospection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     corsOrigins: origins(env),
     requestBodyLimitKb: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240),

@@ -1,4 +1,5 @@
 import { Role } from '../../server/src/common/actor';
+import { Activity } from '../../server/src/modules/activity/activity.entity';
 import { activityPolicy } from '../../server/src/modules/activity/activity.policy';
 import { Session } from '../../server/src/modules/auth/session.entity';
 import { hashToken } from '../../server/src/modules/auth/tokens';
@@ -60,19 +61,74 @@ describe('accounts and sessions', () => {
     expect(wrong.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('throttles an account after 5 failures, counting aliases one by one, with a retry time', async () => {
+  /** A sign-in from `address`, as a proxy on loopback (trusted by default, TRUST_PROXY) reports it. */
+  async function loginFrom(address: string, email: string, password: string) {
+    const response = await app.graphql(LOGIN, { email, password }, undefined, { 'x-forwarded-for': address });
+    return { token: response.data?.login?.token as string | undefined, error: response.errors?.[0] };
+  }
+  const sql = (query: string, params: unknown[] = []) => app.orm.em.fork().getConnection().execute(query, params);
+  const failuresAudited = async (email: string) =>
+    (await sql(`select count(*)::int as count from audit_event where action = 'login_failure' and actor_label = ?`, [email]))[0].count;
+  // Waiting out a delay without waiting: the account's delay ends now.
+  const endDelay = (email: string) =>
+    sql(`update login_throttle set locked_until = now() where key = ?`, [`account:${email.toLowerCase()}`]);
+
+  it('tries no password when one operation holds several sign-ins or password changes, aliased or in fragments', async () => {
     const { email, password } = await createUser();
-    const aliases = Array.from(
-      { length: 6 },
+    const aliased = Array.from(
+      { length: 5 },
       (_, index) => `a${index}: login(email: $email, password: "wrong password ${index}") { token }`,
-    ).join('\n');
-    const burst = await app.graphql(`mutation($email: String!) { ${aliases} }`, { email });
-    const codes = burst.errors!.map((error) => error.extensions.code);
-    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
-    expect(codes[5]).toBe('RATE_LIMITED');
-    const locked = await app.graphql(LOGIN, { email, password });
-    expect(locked.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
-    expect(locked.errors?.[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    );
+    const fragment = `mutation($email: String!) { ...check a: login(email: $email, password: "another guess") { token } }
+      fragment check on Mutation { login(email: $email, password: "a guess") { token } }`;
+    for (const query of [`mutation($email: String!) { ${aliased.join('\n')} }`, fragment]) {
+      const burst = await app.graphql(query, { email });
+      expect(burst.errors!.map((error) => error.extensions.code)).toEqual(Array(burst.errors!.length).fill('BAD_REQUEST'));
+      expect(burst.errors!.length).toBeGreaterThan(1);
+    }
+    expect(await failuresAudited(email)).toBe(0);
+    expect(await sql(`select key from login_throttle where key like ?`, [`%${email.toLowerCase()}%`])).toEqual([]);
+    expect((await app.query(LOGIN, { email, password })).login.token).toMatch(/^srs_/);
+  });
+
+  it('refuses an account from one address after 5 failures until the window ends; the owner elsewhere is only delayed', async () => {
+    const { email, password } = await createUser();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await loginFrom('203.0.113.10', email, `wrong password ${attempt}`)).error?.extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const locked = await loginFrom('203.0.113.10', email, password);
+    expect(locked.error?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(locked.error?.extensions.retryAfterSeconds).toBeGreaterThan(10 * 60);
+    // Five failures from anywhere slow the account down for a second, no more.
+    const delayed = await loginFrom('198.51.100.20', email, password);
+    expect(delayed.error?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(delayed.error?.extensions.retryAfterSeconds).toBeLessThanOrEqual(1);
+    await endDelay(email);
+    expect((await loginFrom('198.51.100.20', email, password)).token).toMatch(/^srs_/);
+    // The attacker's address stays refused for that account; the refusals were not verified.
+    expect((await loginFrom('203.0.113.10', email, password)).error?.extensions.code).toBe('RATE_LIMITED');
+    expect(await failuresAudited(email)).toBe(5);
+  });
+
+  it('slows guesses at an account from many addresses by a delay that doubles up to a minute', async () => {
+    const { email, password } = await createUser();
+    const guess = async (attempt: number) =>
+      expect((await loginFrom(`192.0.2.${attempt}`, email, `wrong password ${attempt}`)).error?.extensions.code).toBe('UNAUTHENTICATED');
+    for (let attempt = 1; attempt <= 4; attempt++) await guess(attempt);
+    // From the fifth failure on, even the right password from a fresh address waits: 1, 2, 4... seconds, at most 60.
+    const waits: number[] = [];
+    for (let attempt = 5; attempt <= 12; attempt++) {
+      await endDelay(email);
+      await guess(attempt);
+      const next = await loginFrom(`198.51.100.${attempt}`, email, password);
+      expect(next.error?.extensions.code).toBe('RATE_LIMITED');
+      waits.push(next.error!.extensions.retryAfterSeconds);
+    }
+    const most = [1, 2, 4, 8, 16, 32, 60, 60];
+    // The answer rounds up what is left of the delay, so each is at most its step (and, the moment after, most of it).
+    expect(waits.every((wait, index) => wait <= most[index] && wait >= most[index] / 2)).toBe(true);
+    await endDelay(email);
+    expect((await loginFrom('192.0.2.250', email, password)).token).toMatch(/^srs_/);
   });
 
   it('ends a session at logout, after the idle time and at the absolute expiry', async () => {
@@ -122,6 +178,24 @@ describe('accounts and sessions', () => {
     // Not written again within the minute: the write and leaving and re-entering row security around it.
     expect(app.statements.length).toBe(withTouch - 3);
     jest.restoreAllMocks();
+  });
+
+  it("puts a signed-in caller back under its row security after a failed sign-in, for the operation's next fields", async () => {
+    const agency = await factory.agency();
+    const [officer, colleague] = [await factory.officer(agency), await factory.officer(agency)];
+    const theirs = await factory.activity(colleague, null, { date: new Date().toISOString().slice(0, 10) });
+    const { token } = await factory.user(Role.OFFICER, { officer });
+    // Row security alone keeps the colleague's activity out: the module's policy lets everything through here.
+    jest.spyOn(activityPolicy, 'readable').mockReturnValue({});
+    jest.spyOn(activityPolicy, 'canDelete').mockReturnValue(true);
+    const answer = await app.graphql(
+      `mutation($id: ID!) { login(email: "nobody@example.org", password: "wrong password") { token } deleteActivity(id: $id) { id } }`,
+      { id: String(theirs.id) },
+      token,
+    );
+    jest.restoreAllMocks();
+    expect(answer.errors?.map((error) => error.extensions.code)).toEqual(['UNAUTHENTICATED', 'NOT_FOUND']);
+    expect(await app.orm.em.fork().count(Activity, { id: theirs.id })).toBe(1);
   });
 
   it('issues API tokens shown once, keeps their last use, and stops them when revoked', async () => {

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { Role } from '../../server/src/common/actor';
 import { activityPolicy } from '../../server/src/modules/activity/activity.policy';
 import { assignmentPolicy } from '../../server/src/modules/assignment/assignment.policy';
+import { hashPassword } from '../../server/src/modules/auth/passwords';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { User } from '../../server/src/modules/user/user.entity';
 import { TestApp, type GraphQLResponse } from '../support/app';
 import { Factory, unique } from '../support/factories';
 
@@ -311,6 +313,17 @@ describe('authorization: every operation x every role', () => {
       run: (c) =>
         c === 'anonymous' ? as(c, `mutation { logout }`) : app.graphql(`mutation { logout }`, {}, 'srs_not-a-session-of-anyone'),
       expected: Object.fromEntries(CALLERS.map((c) => [c, 'unauthenticated'])) as Record<Caller, Outcome>,
+    },
+    // Every role changes its own password, knowing it (the factory's users get one here).
+    changePassword: {
+      run: async (c) => {
+        if (c !== 'anonymous') {
+          const { me } = await app.query(`{ me { id } }`, {}, tokens[c]);
+          await app.orm.em.fork().nativeUpdate(User, { id: Number(me.id) }, { passwordHash: await hashPassword('the current password') });
+        }
+        return as(c, `mutation { changePassword(currentPassword: "the current password", newPassword: "a brand new password") }`);
+      },
+      expected: only(...SIGNED_IN),
     },
     createApiToken: { run: (c) => as(c, `mutation { createApiToken(name: "script") { token } }`), expected: only(...SIGNED_IN) },
     revokeApiToken: {

@@ -47,9 +47,10 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
-// Mutations that change who is signed in are left to auth.test.ts: fuzzing `login` would throttle the test
-// run's client address, and `logout` would end the session the fuzzing runs under.
-const SESSION_MUTATIONS = new Set(['login', 'logout']);
+// Mutations that change who is signed in are left to auth.test.ts and credentials.test.ts: fuzzing `login` or
+// `changePassword` would throttle the test run's client address (and audit each wrong password), and `logout`
+// would end the session the fuzzing runs under.
+const SESSION_MUTATIONS = new Set(['login', 'logout', 'changePassword']);
 const committedSchema = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema/schema.graphql'), 'utf8'));
 const MUTATIONS = Object.keys(committedSchema.getMutationType()!.getFields()).filter((name) => !SESSION_MUTATIONS.has(name));
 

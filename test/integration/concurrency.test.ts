@@ -1,4 +1,6 @@
 import { Role } from '../../server/src/common/actor';
+import { hashPassword } from '../../server/src/modules/auth/passwords';
+import { User } from '../../server/src/modules/user/user.entity';
 import { TestApp, type GraphQLResponse } from '../support/app';
 import { usingEmbeddedDatabase } from '../support/database';
 import { Factory } from '../support/factories';
@@ -199,5 +201,33 @@ describeOnServer(`concurrency on the PostgreSQL server${onServer ? '' : ' (skipp
     expect(succeeded(responses)).toHaveLength(1);
     expect(conflicts(responses, 'STALE_VERSION')).toHaveLength(CLIENTS - 1);
     await expectRulesHoldInDatabase();
+  });
+
+  it('verifies at most 5 of 25 wrong passwords sent at once for one account on a pool of 20; the others are RATE_LIMITED unverified', async () => {
+    const { user } = await factory.user(Role.ANALYST);
+    await app.orm.em.fork().nativeUpdate(User, { id: user.id }, { passwordHash: await hashPassword('the right password') });
+    const guesses = 25;
+    const responses = await atOnce(
+      Array.from(
+        { length: guesses },
+        (_, index) => () =>
+          app.graphql(
+            `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`,
+            {
+              email: user.email,
+              password: `wrong guess ${index}`,
+            },
+            undefined,
+            { 'x-forwarded-for': '203.0.113.99' },
+          ),
+      ),
+    );
+    const codes = responses.map((response) => response.errors?.[0].extensions.code);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(guesses - 5);
+    const [{ verified }] = await sql(`select count(*)::int as verified from audit_event where action = 'login_failure' and entity_id = ?`, [
+      String(user.id),
+    ]);
+    expect(verified).toBe(5);
   });
 });

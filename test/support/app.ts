@@ -57,15 +57,16 @@ export class TestApp {
     this.statements = [];
   }
 
-  /** Sends a GraphQL request; `token` is sent as a bearer token. */
+  /** Sends a GraphQL request; `token` is sent as a bearer token; `headers` are added (an X-Forwarded-For, say). */
   async graphql<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
     token?: string,
+    headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;

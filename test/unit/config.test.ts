@@ -94,4 +94,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/^REQUEST_TIMEOUT_MS="10" is invalid/);
     expect(() => loadConfig({ REQUEST_BODY_LIMIT_KB: '1mb' })).toThrow(/^REQUEST_BODY_LIMIT_KB="1mb" is invalid/);
   });
+
+  it('trusts X-Forwarded-For from loopback proxies unless TRUST_PROXY names others, a hop count or none', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+    // Trusting every sender would let any client choose the address its sign-ins are throttled under.
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/^TRUST_PROXY contains "true": expected none, a number of proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/^TRUST_PROXY contains "10.0.0.0\/33"/);
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/^TRUST_PROXY="11" is invalid: expected an integer from 0 to 10$/);
+  });
+
+  it('gives API tokens 365 days by default and at most, each configurable, the default within the maximum', () => {
+    expect(loadConfig({})).toMatchObject({ apiTokenDefaultDays: 365, apiTokenMaxDays: 365 });
+    expect(loadConfig({ API_TOKEN_DEFAULT_DAYS: '30', API_TOKEN_MAX_DAYS: '90' })).toMatchObject({
+      apiTokenDefaultDays: 30,
+      apiTokenMaxDays: 90,
+    });
+    expect(loadConfig({ API_TOKEN_MAX_DAYS: '90' }).apiTokenDefaultDays).toBe(90);
+    expect(() => loadConfig({ API_TOKEN_DEFAULT_DAYS: '400' })).toThrow(
+      /^API_TOKEN_DEFAULT_DAYS=400 is invalid: expected at most API_TOKEN_MAX_DAYS \(365\)$/,
+    );
+    expect(() => loadConfig({ API_TOKEN_MAX_DAYS: '0' })).toThrow(/^API_TOKEN_MAX_DAYS="0" is invalid/);
+  });
 });

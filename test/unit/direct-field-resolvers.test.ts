@@ -10,6 +10,7 @@ describe('field resolvers called straight from the schema', () => {
     const schema = await buildApiSchema({
       session: { idleMinutes: 30, absoluteHours: 8 },
       reports: { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } },
+      apiTokens: { defaultDays: 365, maxDays: 365 },
     });
     const type = schema.getType('Officer');
     if (!isObjectType(type)) throw new Error('no Officer type');

@@ -9,6 +9,7 @@ describe('query cost', () => {
     schema = await buildApiSchema({
       session: { idleMinutes: 60, absoluteHours: 12 },
       reports: { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } },
+      apiTokens: { defaultDays: 365, maxDays: 365 },
     });
   });
 

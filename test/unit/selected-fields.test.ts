@@ -7,6 +7,7 @@ describe('the fields an operation selects, by type', () => {
     const schema = await buildApiSchema({
       session: { idleMinutes: 30, absoluteHours: 8 },
       reports: { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } },
+      apiTokens: { defaultDays: 365, maxDays: 365 },
     });
     const document = parse(`
       query Page($day: Date) {

@@ -1,6 +1,6 @@
 import { Alert, Box, Button as MuiButton, Card, CardContent, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Create, maxLength, required, SimpleForm, TextInput, useRedirect } from 'react-admin';
+import { Create, maxLength, minValue, NumberInput, required, SimpleForm, TextInput, useRedirect } from 'react-admin';
 
 /** The secret, shown once right after it is created: the server keeps only its hash. */
 function CreatedToken({ token }: { token: string }) {
@@ -55,6 +55,15 @@ export function ApiTokenCreate() {
           label="Name"
           helperText='What will use it, such as "Power BI refresh"'
           validate={[required(), maxLength(100)]}
+          sx={{ minWidth: 360 }}
+        />
+        <NumberInput
+          source="lifetimeDays"
+          label="Lifetime (days)"
+          helperText="Leave empty for the server's default (365 days unless configured); it cannot exceed the server's maximum"
+          min={1}
+          step={1}
+          validate={[minValue(1)]}
           sx={{ minWidth: 360 }}
         />
       </SimpleForm>

@@ -5,7 +5,15 @@ interface ApiTokenRecord {
   id: string;
   name: string;
   prefix: string;
+  expiresAt: string;
   revokedAt: string | null;
+}
+
+/** Revoked, expired (the server refuses it from its expiry on) or active. */
+function TokenStatus({ token }: { token: ApiTokenRecord }) {
+  if (token.revokedAt) return <Chip size="small" label="Revoked" />;
+  if (new Date(token.expiresAt).getTime() <= Date.now()) return <Chip size="small" color="warning" variant="outlined" label="Expired" />;
+  return <Chip size="small" color="success" variant="outlined" label="Active" />;
 }
 
 function RevokeButton() {
@@ -45,21 +53,13 @@ export function ApiTokenList() {
         <DataTable.Col source="createdAt" label="Created" disableSort>
           <DateField source="createdAt" showTime />
         </DataTable.Col>
+        <DataTable.Col source="expiresAt" label="Expires" disableSort>
+          <DateField source="expiresAt" showTime />
+        </DataTable.Col>
         <DataTable.Col source="lastUsedAt" label="Last used" disableSort>
           <DateField source="lastUsedAt" showTime emptyText="never" />
         </DataTable.Col>
-        <DataTable.Col
-          source="revokedAt"
-          label="Status"
-          disableSort
-          render={(token: ApiTokenRecord) =>
-            token.revokedAt ? (
-              <Chip size="small" label="Revoked" />
-            ) : (
-              <Chip size="small" color="success" variant="outlined" label="Active" />
-            )
-          }
-        />
+        <DataTable.Col source="revokedAt" label="Status" disableSort render={(token: ApiTokenRecord) => <TokenStatus token={token} />} />
         <DataTable.Col label="" disableSort render={(token: ApiTokenRecord) => (token.revokedAt ? null : <RevokeButton />)} />
       </DataTable>
     </List>

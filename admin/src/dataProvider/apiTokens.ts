@@ -1,12 +1,14 @@
 import type { GraphQLRequest } from '../graphql/client';
 
-const TOKEN_FIELDS = 'id name prefix createdAt lastUsedAt revokedAt updatedAt version';
+const TOKEN_FIELDS = 'id name prefix createdAt expiresAt lastUsedAt revokedAt updatedAt version';
 
 export interface ApiTokenRecord {
   id: string;
   name: string;
   prefix: string;
   createdAt: string;
+  /** When it stops working, set at creation. */
+  expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
   /** Only on the record that createApiToken returns: the secret, shown once. */
@@ -24,10 +26,11 @@ export function apiTokenOperations(request: GraphQLRequest) {
       if (Array.isArray(filter.ids)) tokens = tokens.filter((token) => (filter.ids as string[]).map(String).includes(token.id));
       return { data: tokens.slice((page - 1) * perPage, page * perPage), total: tokens.length };
     },
-    async create(name: string): Promise<ApiTokenRecord> {
+    /** Without `lifetimeDays`, the server's default lifetime. */
+    async create(name: string, lifetimeDays?: number): Promise<ApiTokenRecord> {
       const { createApiToken } = await request<{ createApiToken: { token: string; apiToken: ApiTokenRecord } }>(
-        `mutation CreateApiToken($name: String!) { createApiToken(name: $name) { token apiToken { ${TOKEN_FIELDS} } } }`,
-        { name },
+        `mutation CreateApiToken($name: String!, $lifetimeDays: Int) { createApiToken(name: $name, lifetimeDays: $lifetimeDays) { token apiToken { ${TOKEN_FIELDS} } } }`,
+        lifetimeDays === undefined ? { name } : { name, lifetimeDays },
       );
       return { ...createApiToken.apiToken, token: createApiToken.token };
     },

@@ -180,6 +180,15 @@ describe('data provider: writing', () => {
     await provider.delete('apiTokens', { id: '3' });
     expect(sent[1].query).toContain('revokeApiToken(id: $id)');
   });
+
+  it('API tokens: a lifetime chosen at creation is sent; none leaves the server its default', async () => {
+    const token = { id: '4', name: 'Nightly', prefix: 'sra_cd', createdAt: '2026-11-27T10:00:00Z', expiresAt: '2026-12-27T10:00:00Z' };
+    const { sent, provider } = stubFetch({ data: { createApiToken: { token: 'sra_secret', apiToken: token } } });
+    const created = await provider.create('apiTokens', { data: { name: 'Nightly', lifetimeDays: 30 } });
+    expect(sent[0].variables).toEqual({ name: 'Nightly', lifetimeDays: 30 });
+    expect(sent[0].query).toContain('expiresAt');
+    expect(created.data).toMatchObject({ expiresAt: '2026-12-27T10:00:00Z' });
+  });
 });
 
 describe('data provider: errors', () => {

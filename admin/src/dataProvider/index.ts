@@ -97,7 +97,10 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
 
     create: (resource, params) =>
       mapped(async () => {
-        if (resource === 'apiTokens') return { data: await apiTokens.create(String(params.data.name ?? '')) };
+        if (resource === 'apiTokens') {
+          const days = params.data.lifetimeDays;
+          return { data: await apiTokens.create(String(params.data.name ?? ''), typeof days === 'number' ? days : undefined) };
+        }
         const definition = resourceDefinition(resource);
         const { result } = await request<OneResult>(createMutation(definition), { input: toCreateInput(definition, params.data) });
         return { data: toRecord(result!) };

@@ -9,6 +9,7 @@ async function main(check: boolean): Promise<number> {
   const schema = await buildApiSchema({
     session: { idleMinutes: 60, absoluteHours: 12 },
     reports: { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } },
+    apiTokens: { defaultDays: 365, maxDays: 365 },
   });
   const file = path.resolve(__dirname, __filename.endsWith('.ts') ? '../../../schema/schema.graphql' : '../../../../schema/schema.graphql');
   const sdl = printSortedSchema(schema);

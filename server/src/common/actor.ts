@@ -28,4 +28,6 @@ export interface Actor {
   officerId: number | null;
   /** The user's e-mail, for the audit trail. */
   label: string;
+  /** True when the request came with an API token rather than a signed-in session. */
+  viaApiToken?: boolean;
 }

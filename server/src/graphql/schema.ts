@@ -9,7 +9,7 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
-import { ApiTokenResolver } from '../modules/auth/api-token.resolver';
+import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
 import { reportResolver } from '../modules/report/report.resolver';
@@ -27,9 +27,10 @@ const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
 export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
+  apiTokens: ApiTokenSettings;
 }
 
-export async function buildApiSchema({ session, reports }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({ session, reports, apiTokens }: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -39,7 +40,7 @@ export async function buildApiSchema({ session, reports }: SchemaOptions): Promi
     ActivityResolver,
     UserResolver,
     UserLinksResolver,
-    ApiTokenResolver,
+    apiTokenResolver(apiTokens),
     AuditEventResolver,
     authResolver(session),
     reportResolver(reports),

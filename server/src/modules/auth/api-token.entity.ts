@@ -28,6 +28,10 @@ export class ApiToken extends BaseEntity {
   @Property({ type: 'timestamptz', nullable: true })
   lastUsedAt?: Date | null;
 
+  @Field(() => Date, { description: 'When the token stops working, set when it is created.' })
+  @Property({ type: 'timestamptz' })
+  expiresAt!: Date;
+
   @Field(() => Date, { nullable: true, description: 'When the token was revoked; it no longer works after that.' })
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;

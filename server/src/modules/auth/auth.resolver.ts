@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, Info, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { User } from '../user/user.entity';
-import { login, logout, type SessionSettings } from './auth.service';
+import { changePassword, login, logout, type SessionSettings } from './auth.service';
+import { assertOnePasswordCheck } from './one-password-check';
 
 @ObjectType({ description: 'A new session: send the token as `Authorization: Bearer <token>`; the console gets it as a cookie.' })
 export class LoginResult {
@@ -21,13 +23,16 @@ export function authResolver(settings: SessionSettings) {
     @Mutation(() => LoginResult, {
       nullable: true,
       description:
-        'Signs in with e-mail and password. Null with an UNAUTHENTICATED error when refused; RATE_LIMITED after repeated failures.',
+        'Signs in with e-mail and password. Null with an UNAUTHENTICATED error when refused; RATE_LIMITED (with ' +
+        '`retryAfterSeconds`) after repeated failures. One `login` or `changePassword` per operation (BAD_REQUEST otherwise).',
     })
     async login(
       @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
       @Arg('email', { description: 'Sign-in e-mail address.' }) email: string,
       @Arg('password', { description: 'Password.' }) password: string,
     ): Promise<LoginResult | null> {
+      assertOnePasswordCheck(info);
       const signedIn = await login(ctx, email, password, settings);
       ctx.session.set(signedIn.token, signedIn.expiresAt);
       return signedIn;
@@ -39,6 +44,22 @@ export function authResolver(settings: SessionSettings) {
       const ended = await logout(ctx, ctx.session.token);
       ctx.session.clear();
       return ended;
+    }
+
+    @Authorized()
+    @Mutation(() => Boolean, {
+      description:
+        'Changes your own password, given the current one (BAD_USER_INPUT when it is wrong), throttled like `login`. Ends your ' +
+        'other sessions; this one and your API tokens go on. Only from a signed-in session, not with an API token (FORBIDDEN).',
+    })
+    async changePassword(
+      @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
+      @Arg('currentPassword', { description: 'The password you sign in with now.' }) currentPassword: string,
+      @Arg('newPassword', { description: 'The new password, 12 to 256 characters.' }) newPassword: string,
+    ): Promise<boolean> {
+      assertOnePasswordCheck(info);
+      return changePassword(ctx, currentPassword, newPassword);
     }
 
     @Query(() => User, { nullable: true, description: 'The signed-in user, or null when not signed in.' })

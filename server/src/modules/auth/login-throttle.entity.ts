@@ -6,7 +6,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity()
 export class LoginThrottle {
-  @PrimaryKey({ length: 300 })
+  @PrimaryKey({ type: 'text' })
   key!: string;
 
   @Property({ type: 'integer' })

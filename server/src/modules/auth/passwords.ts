@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
 
 /**
  * Hashes run on libuv's threads, each holding its 19 MiB and a core until it ends. One core is left to everything

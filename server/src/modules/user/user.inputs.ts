@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../common/actor';
 import { SortInput, sortFields } from '../../common/list';
 import { OmittableNotNull } from '../../common/validation';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 
 export const UserSortField = sortFields(
   {
@@ -87,7 +87,7 @@ export class CreateUserInput {
   officerId?: string | null;
 
   @Field({ description: `Initial password, at least ${MIN_PASSWORD_LENGTH} characters.` })
-  @Length(MIN_PASSWORD_LENGTH, 256, { message: PASSWORD_MESSAGE })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGE })
   password!: string;
 
   @Field({ nullable: true, defaultValue: true, description: 'Whether the account can sign in.' })
@@ -95,7 +95,7 @@ export class CreateUserInput {
   active?: boolean;
 }
 
-@InputType({ description: "Changes to an account. Setting `password` resets it and ends the user's sessions." })
+@InputType({ description: "Changes to an account. Setting `password` resets it, ends the user's sessions and revokes its API tokens." })
 export class UpdateUserInput {
   @Field(() => Int, { description: 'The version you last read; a different current version is a CONFLICT.' })
   version!: number;
@@ -123,14 +123,16 @@ export class UpdateUserInput {
   @IsOptional()
   officerId?: string | null;
 
-  @Field({ nullable: true, description: 'A new password (a reset).' })
+  @Field({ nullable: true, description: "A new password (a reset): the user's sessions end and its API tokens are revoked." })
   @OmittableNotNull()
-  @Length(MIN_PASSWORD_LENGTH, 256, { message: PASSWORD_MESSAGE })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGE })
   password?: string;
 
   @Field({
     nullable: true,
-    description: 'False deactivates the account and ends its sessions. The last active ADMIN cannot be deactivated.',
+    description:
+      'False deactivates the account, ends its sessions and revokes its API tokens (reactivating brings none back). ' +
+      'The last active ADMIN cannot be deactivated.',
   })
   @OmittableNotNull()
   active?: boolean;
@@ -138,7 +140,10 @@ export class UpdateUserInput {
 
 @InputType({ description: 'Changes applied to several accounts at once.' })
 export class BulkUpdateUserInput {
-  @Field({ nullable: true, description: 'Activate (true) or deactivate (false) them.' })
+  @Field({
+    nullable: true,
+    description: 'Activate (true) or deactivate (false) them; deactivating ends their sessions and revokes their API tokens.',
+  })
   @OmittableNotNull()
   active?: boolean;
 }

@@ -51,8 +51,18 @@ async function link(
   }
 }
 
-async function endSessions(em: EntityManager, user: User): Promise<void> {
-  await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+/**
+ * A reset or a deactivation takes every credential away: sessions end and API tokens are revoked (each token
+ * audited), so that none comes back when the account is reactivated.
+ */
+async function endCredentials(em: EntityManager, ctx: RequestContext, user: User, reason: 'password_reset' | 'deactivated'): Promise<void> {
+  const now = new Date();
+  await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: now });
+  const revoked = await em.execute<{ id: number }[]>(
+    `update api_token set revoked_at = ? where user_id = ? and revoked_at is null returning id`,
+    [now, user.id],
+  );
+  for (const { id } of revoked) audit(em, ctx, { action: 'token_revoked', entityType: 'ApiToken', entityId: id, details: { reason } });
 }
 
 export const userService = new CrudService<User, UserFilter, CreateUserInput, UpdateUserInput, BulkUpdateUserInput>({
@@ -93,7 +103,9 @@ export const userService = new CrudService<User, UserFilter, CreateUserInput, Up
       user.passwordHash = await hashPassword(password);
       audit(em, ctx, { action: 'password_reset', entityType: 'User', entityId: user.id });
     }
-    if (password !== undefined || values.active === false) await endSessions(em, user);
+    if (password !== undefined || values.active === false) {
+      await endCredentials(em, ctx, user, values.active === false ? 'deactivated' : 'password_reset');
+    }
   },
   async beforeDelete(em, _ctx, user) {
     if (isActiveAdmin(user)) await keepAnAdmin(em, user);
