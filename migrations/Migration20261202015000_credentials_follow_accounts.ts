@@ -26,6 +26,8 @@ begin
   return new;
 end
 $$;`);
+    // Trigger functions only: nobody calls them (PostgreSQL grants EXECUTE to PUBLIC by default).
+    this.addSql(`revoke all on function app_user_agency_of_officer() from public;`);
     this.addSql(`create trigger "app_user_agency_of_officer" before insert or update of officer_id, agency_id on "app_user" for each row execute function app_user_agency_of_officer();`);
     this.addSql(`create function officer_user_follows_agency() returns trigger language plpgsql security definer set search_path from current as $$
 begin
@@ -33,6 +35,7 @@ begin
   return null;
 end
 $$;`);
+    this.addSql(`revoke all on function officer_user_follows_agency() from public;`);
     this.addSql(`create trigger "officer_user_follows_agency" after update of agency_id on "officer" for each row when (old.agency_id is distinct from new.agency_id) execute function officer_user_follows_agency();`);
     this.addSql(`update "app_user" set "agency_id" = "officer"."agency_id" from "officer" where "officer"."id" = "app_user"."officer_id";`);
   }

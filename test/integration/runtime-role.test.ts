@@ -137,7 +137,14 @@ async function rows<T>(orm: MikroORM, sql: string): Promise<T[]> {
       // Read by /readyz; nothing else.
       tables: ['mikro_orm_migrations'],
       sequences: null,
-      functions: ['sro_api_token_by_token', 'sro_session_by_token', 'sro_touch_api_token', 'sro_touch_session', 'sro_user_by_token'],
+      functions: [
+        'sro_api_token_by_token',
+        'sro_officer_by_token',
+        'sro_session_by_token',
+        'sro_touch_api_token',
+        'sro_touch_session',
+        'sro_user_by_token',
+      ],
     });
   });
 
