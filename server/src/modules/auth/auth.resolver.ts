@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { User } from '../user/user.entity';
+import { LoginArgs } from './auth.inputs';
 import { login, logout, type SessionSettings } from './auth.service';
 
 @ObjectType({ description: 'A new session: send the token as `Authorization: Bearer <token>`; the console gets it as a cookie.' })
@@ -23,11 +24,7 @@ export function authResolver(settings: SessionSettings) {
       description:
         'Signs in with e-mail and password. Null with an UNAUTHENTICATED error when refused; RATE_LIMITED after repeated failures.',
     })
-    async login(
-      @Ctx() ctx: RequestContext,
-      @Arg('email', { description: 'Sign-in e-mail address.' }) email: string,
-      @Arg('password', { description: 'Password.' }) password: string,
-    ): Promise<LoginResult | null> {
+    async login(@Ctx() ctx: RequestContext, @Args(() => LoginArgs) { email, password }: LoginArgs): Promise<LoginResult | null> {
       const signedIn = await login(ctx, email, password, settings);
       ctx.session.set(signedIn.token, signedIn.expiresAt);
       return signedIn;
