@@ -1,4 +1,4 @@
-import { addDays, addMonths, isWithinMonths, today } from '../../server/src/common/dates';
+import { addDays, addMonths, isCalendarDate, isWithinMonths, today } from '../../server/src/common/dates';
 
 describe('today', () => {
   it("gives the zone's calendar date, turning at its midnight, also when asked again within the minute", () => {
@@ -16,6 +16,12 @@ describe('today', () => {
 });
 
 describe('date arithmetic at the ends of the calendar', () => {
+  it('reads real days from 0001-01-01 to 9999-12-31 as dates, and nothing else', () => {
+    for (const date of ['0001-01-01', '0096-02-29', '2024-02-29', '9999-12-31']) expect(isCalendarDate(date)).toBe(true);
+    for (const date of ['0000-12-31', '0099-02-29', '2026-02-30', '2026-13-01', '10000-01-01', '+010000-01-01'])
+      expect(isCalendarDate(date)).toBe(false);
+  });
+
   it('adds days and months up to 9999-12-31, the last day of the Date scalar', () => {
     expect(addDays('9999-12-01', 30)).toBe('9999-12-31');
     expect(addMonths('9999-10-31', 2)).toBe('9999-12-31');
@@ -27,7 +33,7 @@ describe('date arithmetic at the ends of the calendar', () => {
     expect(() => addDays('9999-12-02', 30)).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
     );
-    expect(() => addDays('9999-12-31', 1)).toThrow('9999-12-31 + 1 days falls outside the calendar dates 0001-01-01 to 9999-12-31');
+    expect(() => addDays('9999-12-31', 1)).toThrow('9999-12-31 + 1 day falls outside the calendar dates 0001-01-01 to 9999-12-31');
     expect(() => addMonths('9999-12-31', 1)).toThrow(/outside the calendar dates/);
     expect(() => addDays('0001-01-01', -1)).toThrow(/outside the calendar dates/);
   });

@@ -6,12 +6,15 @@ export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The last calendar date written with four digits: every date the API reads or computes is on or before it. */
 export const LAST_DATE = '9999-12-31';
 
+/** A real day from 0001-01-01 to 9999-12-31, written YYYY-MM-DD: the one range of every Date argument and parameter. */
 export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, year, month, day] = match.map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // setUTCFullYear, not Date.UTC, which reads the years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 // Building an Intl.DateTimeFormat costs about as much as a small query: one per time zone, kept, with the last date
@@ -43,10 +46,12 @@ function calendarDate(value: Date, computed: () => string): string {
   return value.toISOString().slice(0, 10);
 }
 
+const count = (amount: number, unit: string) => `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+
 export function addDays(date: string, days: number): string {
   const value = new Date(`${date}T00:00:00Z`);
   value.setUTCDate(value.getUTCDate() + days);
-  return calendarDate(value, () => `${date} ${days < 0 ? '-' : '+'} ${Math.abs(days)} days`);
+  return calendarDate(value, () => `${date} ${days < 0 ? '-' : '+'} ${count(Math.abs(days), 'day')}`);
 }
 
 /** The same day `months` later, or the last day of that month when it is shorter (Jan 31 + 1 month = Feb 28/29). */
@@ -61,7 +66,7 @@ function monthsLater(date: string, months: number): Date {
 }
 
 export function addMonths(date: string, months: number): string {
-  return calendarDate(monthsLater(date, months), () => `${date} ${months < 0 ? '-' : '+'} ${Math.abs(months)} months`);
+  return calendarDate(monthsLater(date, months), () => `${date} ${months < 0 ? '-' : '+'} ${count(Math.abs(months), 'month')}`);
 }
 
 /** True when `to` is before the same day `months` after `from`, even where that day lies past 9999-12-31. */
