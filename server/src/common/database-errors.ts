@@ -52,11 +52,14 @@ const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${
 
 /**
  * A foreign key refused a change. PostgreSQL names the referencing table in `table` either way, and the table deleted
- * from in its message (the ORM's ends with it, after the SQL). The detail names the key's value only to roles that may
+ * from in its message (the ORM's ends with it, after the SQL; PostgreSQL 17 says "violates RESTRICT setting of foreign
+ * key constraint" where 15 says "violates foreign key constraint"). The detail names the key's value only to roles that may
  * read the whole row, so the message names the kind of record, not its id.
  */
 function referenceError(message: string, detail: string | undefined, table: string | undefined, constraint: string | undefined) {
-  const deleted = [...message.matchAll(/update or delete on table "([^"]+)" violates foreign key constraint/g)].pop()?.[1];
+  const deleted = [
+    ...message.matchAll(/update or delete on table "([^"]+)" violates (?:RESTRICT setting of )?foreign key constraint/g),
+  ].pop()?.[1];
   if (deleted) {
     const referrers = table ? recordName(table, true) : 'other records';
     return conflict(`This ${recordName(deleted)} is still referenced by ${referrers}: deactivate it instead of deleting it`, {
