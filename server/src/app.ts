@@ -13,14 +13,14 @@ import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
 import { compiledQueries } from './graphql/compiled-queries';
-import { clientError, formatError } from './graphql/errors';
+import { clientError, errorRequestPlugin, formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
 import { selectionPlugin } from './graphql/selected-fields';
 import { inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
-import { corsAllowList, httpErrorHandler, querySizeGuard, securityHeaders } from './http/security';
+import { corsAllowList, httpErrorHandler, querySizeGuard, requireUtf8, securityHeaders } from './http/security';
 import type { Logger } from './logger';
 import { healthRouter } from './monitoring/health';
 import { Metrics, metricsHandler } from './monitoring/metrics';
@@ -79,6 +79,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      errorRequestPlugin,
       operationPlugin,
       selectionPlugin,
       transactionPlugin(log, presentError, async (context) => {
@@ -144,7 +145,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
 
   app.use(
     '/graphql',
-    express.json({ limit: `${config.requestBodyLimitKb}kb` }),
+    express.json({ limit: `${config.requestBodyLimitKb}kb`, verify: requireUtf8 }),
     querySizeGuard(config.graphqlLimits),
     expressMiddleware(apollo, { context: ({ req, res }) => graphqlContext(req, res) }),
   );

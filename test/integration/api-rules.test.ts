@@ -234,6 +234,25 @@ describe('API rules and validation', () => {
     expect(response.errors?.[0].message).toMatch(/deactivate/i);
   });
 
+  it('names the record being deleted and what still refers to it', async () => {
+    const agency = await factory.agency();
+    const officer = await factory.officer(agency);
+    const school = await factory.school();
+    await factory.assignment(officer, school);
+    const refusal = async (mutation: string, id: number) =>
+      (await app.graphql(`mutation($id: ID!) { ${mutation}(id: $id) { id } }`, { id: String(id) }, admin)).errors?.[0];
+    expect(await refusal('deleteSchool', school.id)).toMatchObject({
+      message: 'This school is still referenced by assignments: deactivate it instead of deleting it',
+      extensions: { code: 'CONFLICT', reason: 'REFERENCED' },
+    });
+    expect((await refusal('deleteOfficer', officer.id))?.message).toBe(
+      'This officer is still referenced by assignments: deactivate it instead of deleting it',
+    );
+    expect((await refusal('deleteAgency', agency.id))?.message).toBe(
+      'This agency is still referenced by officers: deactivate it instead of deleting it',
+    );
+  });
+
   it('masks unexpected errors and never answers a bad request with a 5xx', async () => {
     const response = await app.graphql(`{ schools(perPage: 501) { totalCount } }`, {}, admin);
     expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -456,6 +456,23 @@ describe('authorization: every operation x every role', () => {
       expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
       expect(response.errors?.[0].message).toMatch(/14 days/);
     });
+
+    it('tells an officer who logs or moves an activity outside the window why, and the date', async () => {
+      const reason = (date: string) => `Activities can be logged or changed up to 14 days after they happened: this one was on ${date}`;
+      const created = await as(
+        'officer',
+        `mutation { createActivity(input: { date: "2020-01-06", category: MENTORING, durationMinutes: 20 }) { id } }`,
+      );
+      expect(created.errors?.[0]).toMatchObject({ message: reason('2020-01-06'), extensions: { code: 'FORBIDDEN' } });
+      const today = new Date().toISOString().slice(0, 10);
+      const recent = String((await factory.activity({ id: Number(ids.officerA) } as never, null, { date: today })).id);
+      const moved = await as(
+        'officer',
+        `mutation($id: ID!) { updateActivity(id: $id, input: { version: 1, date: "2020-02-03" }) { id } }`,
+        { id: recent },
+      );
+      expect(moved.errors?.[0]).toMatchObject({ message: reason('2020-02-03'), extensions: { code: 'FORBIDDEN' } });
+    });
   });
 
   describe('the second layer: row-level security with the resolver checks switched off', () => {

@@ -103,6 +103,7 @@ const HOSTILE_DATES = [
   '2026-04-31',
   '0000-01-01',
   '9999-12-31',
+  '9999-12-02',
   '1900-01-01',
   '2026-9-14',
   '2026-09-14T00:00:00Z',
@@ -119,6 +120,8 @@ const wrongKind: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant([]),
   fc.constant({}),
   fc.constant({ nested: { deep: [1, 'two'] } }),
+  // Deeper than any input nests (the JSON of this test's own runner stops somewhat beyond; fixed cases send 8,000).
+  fc.integer({ min: 30, max: 1_500 }).map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => [inner], 'deep')),
 );
 
 const WELL_FORMED: Record<string, fc.Arbitrary<string>> = {
@@ -428,6 +431,101 @@ describe('bad input and hidden data, property-based', () => {
   });
 
   // ---------------------------------------------------------------------------------------------------------
+  // Fixed cases: inputs that once answered 500, each now refused with a code, in the GraphQL shape.
+
+  describe('inputs that once answered 500', () => {
+    async function post(body: string | Buffer, headers: Record<string, string> = {}, token = tokens.admin): Promise<Answer> {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body,
+      });
+      const text = await response.text();
+      return { status: response.status, text, body: JSON.parse(text) as Answer['body'] };
+    }
+    async function download(path: string): Promise<Answer> {
+      const response = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+      const text = await response.text();
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      return { status: response.status, text, body: JSON.parse(text) as Answer['body'] };
+    }
+    const expectRefused = (answer: Answer, status: number, code: string) => {
+      expectClientAnswer(answer, answer.text);
+      expect([answer.status, answer.body.errors?.[0].extensions?.code]).toEqual([status, code]);
+    };
+    const nested = (depth: number) => `${'['.repeat(depth)}"1"${']'.repeat(depth)}`;
+
+    it('a document of two operations without operationName, or naming none of them: 400 BAD_REQUEST', async () => {
+      const query = 'query First { __typename } query Second { me { id } }';
+      expectRefused(await post(JSON.stringify({ query })), 400, 'BAD_REQUEST');
+      const unknown = await post(JSON.stringify({ query, operationName: 'Third' }), { accept: 'application/graphql-response+json' });
+      expectRefused(unknown, 400, 'BAD_REQUEST');
+      expect(unknown.body.errors?.[0].message).toContain('"Third"');
+      // Naming one still runs it.
+      expect((await post(JSON.stringify({ query, operationName: 'First' }))).body).toEqual({ data: { __typename: 'Query' } });
+    });
+
+    it('variables nested 8,000 lists deep, in a query and a mutation: 400 BAD_USER_INPUT', async () => {
+      const query = 'query($ids: [ID!]) { schools(filter: { ids: $ids }) { totalCount } }';
+      expectRefused(await post(`{"query":${JSON.stringify(query)},"variables":{"ids":${nested(8_000)}}}`), 400, 'BAD_USER_INPUT');
+      const mutation = 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id } }';
+      const input = `{"name":"Deep","kind":"OTHER","extra":${nested(8_000)}}`;
+      expectRefused(await post(`{"query":${JSON.stringify(mutation)},"variables":{"input":${input}}}`), 400, 'BAD_USER_INPUT');
+    });
+
+    it('sign-in with an e-mail longer than any account has: BAD_USER_INPUT, nothing written', async () => {
+      const before = await snapshot();
+      const answer = await post(
+        JSON.stringify({
+          query: 'mutation($email: String!) { login(email: $email, password: "a long enough password") { token } }',
+          variables: { email: `${'a'.repeat(300)}@example.org` },
+        }),
+        {},
+        undefined,
+      );
+      expectClientAnswer(answer, answer.text);
+      expect(answer.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { email: [expect.any(String)] } });
+      expect(await snapshot()).toBe(before);
+    });
+
+    it('dates whose arithmetic passes 9999-12-31: BAD_USER_INPUT, in the API and the CSV', async () => {
+      const staffing = await send('{ staffingReport(date: "9999-12-02") { totals { activeOfficers } } }', {}, tokens.admin);
+      expectClientAnswer(staffing, staffing.text);
+      expect(staffing.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(staffing.body.errors?.[0].message).toContain('9999-12-31');
+      expectRefused(await download('/export/staffing.csv?date=9999-12-31'), 400, 'BAD_USER_INPUT');
+      // A short period near the end of the calendar is a short period.
+      const activity = await send(
+        '{ activityReport(from: "9997-01-01", to: "9997-01-31") { period { days } previous { period { from to } } } }',
+        {},
+        tokens.admin,
+      );
+      expect(activity.body).toEqual({
+        data: { activityReport: { period: { days: 31 }, previous: { period: { from: '9996-12-01', to: '9996-12-31' } } } },
+      });
+    });
+
+    it('an unknown export answers JSON 404 NOT_FOUND', async () => {
+      expectRefused(await download('/export/nothing.csv'), 404, 'NOT_FOUND');
+      expectRefused(await download('/export/'), 404, 'NOT_FOUND');
+    });
+
+    it('a body in another encoding than UTF-8: 415 BAD_REQUEST', async () => {
+      const body = JSON.stringify({ query: '{ __typename }' });
+      expectRefused(await post(Buffer.from(body, 'utf16le'), { 'content-type': 'application/json; charset=utf-16le' }), 415, 'BAD_REQUEST');
+      expectRefused(
+        await post(Buffer.from(body, 'latin1'), { 'content-type': 'application/json; charset=iso-8859-1' }),
+        415,
+        'BAD_REQUEST',
+      );
+      // Latin-1 bytes sent as UTF-8 (é as the single byte 0xE9).
+      const latin1 = Buffer.from('{"query":"{ __typename }","variables":{"name":"Caf\u00e9"}}', 'latin1');
+      expectRefused(await post(latin1), 415, 'BAD_REQUEST');
+      expect((await post(Buffer.from(body, 'utf8'), { 'content-type': 'application/json; charset=UTF-8' })).status).toBe(200);
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------------------
   // Hidden data: agency B's officer contact fields and notes, its activities and its chief's account carry
   // distinctive markers; a caller who may not see them must never receive them, whatever the query.
 
@@ -549,7 +647,15 @@ describe('bad input and hidden data, property-based', () => {
       case 'Boolean':
         return g(fc.boolean);
       case 'Date':
-        return g(fc.constantFrom, new Date().toISOString().slice(0, 10), '2025-09-15', '2026-01-10', '2026-02-30');
+        return g(
+          fc.constantFrom,
+          new Date().toISOString().slice(0, 10),
+          '2025-09-15',
+          '2026-01-10',
+          '2026-02-30',
+          '9999-12-02',
+          '9999-12-31',
+        );
       case 'DateTime':
         return g(fc.constantFrom, '2025-01-01T00:00:00Z', new Date().toISOString());
       default:

@@ -7,6 +7,7 @@ import { Role } from '../../server/src/common/actor';
 import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { migrate, openDatabase } from '../../server/src/db/database';
+import { inputTextPlugin } from '../../server/src/graphql/input-text.plugin';
 import { createLogger } from '../../server/src/logger';
 import { Metrics } from '../../server/src/monitoring/metrics';
 import { ensureAdmin } from '../../server/src/modules/user/first-admin';
@@ -216,6 +217,30 @@ describe('operations', () => {
         expect(requests.filter((entry) => entry.operation === 'SignIn').map((entry) => entry.userId)).toEqual([null, null]);
         expect(requests.find((entry) => entry.route === '/healthz')).toMatchObject({ level: 20, status: 200 });
       } finally {
+        await app.stop();
+      }
+    });
+
+    it('names the request id in the masked message of an unexpected error outside a resolver, and logs the error under it', async () => {
+      const capture = logCapture();
+      const app = await TestApp.start({}, { log: capture.log });
+      // A bug in a plugin: an error no resolver saw, masked by Apollo's formatError.
+      const spy = jest.spyOn(inputTextPlugin, 'requestDidStart').mockResolvedValue({
+        didResolveOperation: async () => {
+          throw new Error('a bug in a plugin');
+        },
+      });
+      try {
+        const response = await app.graphql(`{ __typename }`);
+        const requestId = response.headers.get('x-request-id');
+        expect(response.status).toBe(500);
+        expect(response.errors).toEqual([
+          { message: `Internal server error (request ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
+        ]);
+        const logged = capture.entries().find((entry) => entry.msg === 'unexpected error outside a resolver');
+        expect(logged).toMatchObject({ requestId, err: { message: 'a bug in a plugin' } });
+      } finally {
+        spy.mockRestore();
         await app.stop();
       }
     });

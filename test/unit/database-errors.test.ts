@@ -32,6 +32,29 @@ describe('database errors', () => {
     expect(fromDatabaseError(error)?.extensions).toEqual({ code: 'CONFLICT', reason: 'CONCURRENT_CHANGE' });
   });
 
+  it.each([
+    ['PostgreSQL 15', '23503', 'violates foreign key constraint'],
+    ['PostgreSQL 17 (embedded)', '23001', 'violates RESTRICT setting of foreign key constraint'],
+  ])('names the record deleted and what refers to it, in the words of %s', (_label, code, words) => {
+    const message = `delete from "agency" where "id" in (7) - update or delete on table "agency" ${words} "officer_agency_id_foreign" on table "officer"`;
+    const error = new DriverException(
+      Object.assign(new Error(message), { code, table: 'officer', detail: 'Key is still referenced from table "officer".' }),
+    );
+    expect(fromDatabaseError(error)?.message).toBe('This agency is still referenced by officers: deactivate it instead of deleting it');
+    expect(fromDatabaseError(error)?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REFERENCED' });
+  });
+
+  it('names the missing record a new row refers to', () => {
+    const error = new DriverException(
+      Object.assign(new Error('insert or update on table "activity" violates foreign key constraint "activity_officer_id_foreign"'), {
+        code: '23503',
+        table: 'activity',
+        detail: 'Key (officer_id)=(99) is not present in table "officer".',
+      }),
+    );
+    expect(fromDatabaseError(error)?.message).toBe('This activity refers to an officer that does not exist');
+  });
+
   it('leaves other errors alone: rule violations keep their mapping, bugs stay unknown (and are masked)', () => {
     const duplicate = new UniqueConstraintViolationException(
       Object.assign(new Error('duplicate key value violates unique constraint "agency_name_unique"'), {

@@ -131,8 +131,13 @@ export async function findWritable<T extends Row>(
   if (!row) throw notFound(entity.name, id);
   const actor = requireActor(ctx.actor);
   const allowed = action === 'update' ? policy.canUpdate(actor, row, ctx.today) : policy.canDelete(actor, row, ctx.today);
-  if (!allowed) throw forbidden(policy.refusal?.(actor, row, ctx.today) ?? `You may not ${action} this ${entity.name.toLowerCase()}`);
+  if (!allowed) throw refused(policy, actor, row, ctx.today, `You may not ${action} this ${entity.name.toLowerCase()}`);
   return row;
+}
+
+/** FORBIDDEN with the policy's reason when it has one to give, else `otherwise`. */
+function refused<T>(policy: Policy<T>, actor: Actor, row: T, today: string, otherwise: string) {
+  return forbidden(policy.refusal?.(actor, row, today) ?? otherwise);
 }
 
 /** Optimistic locking: the client must have seen the current version. */
@@ -207,7 +212,8 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
     const actor = requireRole(ctx.actor, ...this.spec.writers);
     return ctx.em.transactional(async (em) => {
       const row = await this.spec.build(em, ctx, input);
-      if (!this.spec.policy.canCreate(actor, row, ctx.today)) throw forbidden(`You may not create this ${this.name.toLowerCase()}`);
+      if (!this.spec.policy.canCreate(actor, row, ctx.today))
+        throw refused(this.spec.policy, actor, row, ctx.today, `You may not create this ${this.name.toLowerCase()}`);
       await this.spec.check?.(em, ctx, row, true);
       await em.persistAndFlush(row);
       audit(em, ctx, { action: 'create', entityType: this.name, entityId: row.id, after: snapshot(row) });
@@ -263,8 +269,9 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   private async change(em: EntityManager, ctx: RequestContext, row: T, input: Update | BulkUpdate): Promise<void> {
     const before = snapshot(row);
     await this.spec.apply(em, ctx, row, input);
-    if (!this.spec.policy.canUpdate(requireActor(ctx.actor), row, ctx.today))
-      throw forbidden(`You may not make this change to the ${this.name.toLowerCase()}`);
+    const actor = requireActor(ctx.actor);
+    if (!this.spec.policy.canUpdate(actor, row, ctx.today))
+      throw refused(this.spec.policy, actor, row, ctx.today, `You may not make this change to the ${this.name.toLowerCase()}`);
     await this.spec.check?.(em, ctx, row, false);
     await em.flush();
     audit(em, ctx, { action: 'update', entityType: this.name, entityId: row.id, before, after: snapshot(row) });

@@ -35,6 +35,46 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   app_user_officer_has_officer: { field: 'officerId', message: 'An OFFICER user needs an officer record' },
 };
 
+/** What a table's rows are called in messages: one, several. */
+const RECORD_NAMES: Record<string, [string, string]> = {
+  agency: ['agency', 'agencies'],
+  officer: ['officer', 'officers'],
+  school: ['school', 'schools'],
+  assignment: ['assignment', 'assignments'],
+  activity: ['activity', 'activities'],
+  app_user: ['user', 'users'],
+  api_token: ['API token', 'API tokens'],
+  session: ['session', 'sessions'],
+  audit_event: ['audit event', 'audit events'],
+};
+const recordName = (table: string, plural = false) => RECORD_NAMES[table]?.[plural ? 1 : 0] ?? table.replace(/_/g, ' ');
+const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+
+/**
+ * A foreign key refused a change. PostgreSQL names the referencing table in `table` either way, and the table deleted
+ * from in its message (the ORM's ends with it, after the SQL; PostgreSQL 17 says "violates RESTRICT setting of foreign
+ * key constraint" where 15 says "violates foreign key constraint"). The detail names the key's value only to roles that may
+ * read the whole row, so the message names the kind of record, not its id.
+ */
+function referenceError(message: string, detail: string | undefined, table: string | undefined, constraint: string | undefined) {
+  const deleted = [
+    ...message.matchAll(/update or delete on table "([^"]+)" violates (?:RESTRICT setting of )?foreign key constraint/g),
+  ].pop()?.[1];
+  if (deleted) {
+    const referrers = table ? recordName(table, true) : 'other records';
+    return conflict(`This ${recordName(deleted)} is still referenced by ${referrers}: deactivate it instead of deleting it`, {
+      reason: 'REFERENCED',
+      constraint,
+    });
+  }
+  // A new or changed row refers to a row that does not exist (any more).
+  const missing = /is not present in table "([^"]+)"/.exec(detail ?? '')?.[1];
+  return conflict(
+    `This ${table ? recordName(table) : 'record'} refers to ${withArticle(missing ? recordName(missing) : 'record')} that does not exist`,
+    { reason: 'REFERENCED', constraint },
+  );
+}
+
 // Rules that clash with another record are conflicts; the rest are bad input.
 const CONFLICT_STATES = new Set(['23505', '23P01']);
 const CONFLICT_CONSTRAINTS = new Set(['assignment_fte_total']);
@@ -90,10 +130,7 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
   const { code, constraint, detail, table } = error as DriverException & { constraint?: string; detail?: string; table?: string };
   if (code === '23001' || code === '23503') {
     // A delete that would orphan rows (restrict), or a reference to a row that does not exist.
-    return conflict(`This ${table ?? 'record'} is still referenced by other records: deactivate it instead of deleting it`, {
-      reason: 'REFERENCED',
-      constraint,
-    });
+    return referenceError(error.message, detail, table, constraint);
   }
   if (code === '57014') {
     // statement_timeout (REQUEST_TIMEOUT_MS) cancelled the statement; the transaction rolls back.

@@ -1,7 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import type { RequestContext } from '../common/context';
 import { fromDatabaseError } from '../common/database-errors';
 import { DomainError, ErrorCode, type FieldErrors } from '../common/errors';
 import type { Logger } from '../logger';
@@ -62,9 +64,23 @@ export function clientError(error: unknown, log: Logger, requestId: string): Gra
   return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error (request ${requestId})`, { requestId });
 }
 
+// The request of each error Apollo's pipeline met: its formatError is given the error, not the request.
+const requestOfError = new WeakMap<object, string>();
+
+/** Notes the request of every error a GraphQL request meets, so that the masked message of an unexpected one names it. */
+export const errorRequestPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) requestOfError.set(error, contextValue.requestId);
+      },
+    };
+  },
+};
+
 /**
- * Apollo's last word on every error: nothing unknown reaches the client unmasked. `onError` sees the code of
- * every error a client receives (the error metrics).
+ * Apollo's last word on every error: nothing unknown reaches the client unmasked, and the masked message names the
+ * request (with errorRequestPlugin installed). `onError` sees the code of every error a client receives (the error metrics).
  */
 export function formatError(log: Logger, onError: (code: string) => void = () => undefined) {
   const present = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -75,12 +91,12 @@ export function formatError(log: Logger, onError: (code: string) => void = () =>
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const requestId = (original as { requestId?: string })?.requestId ?? 'unknown';
-    log.error({ err: original }, 'unexpected error outside a resolver');
+    const requestId = (typeof error === 'object' && error && requestOfError.get(error)) || 'unknown';
+    log.error({ err: original, requestId }, 'unexpected error outside a resolver');
     return {
       message: `Internal server error (request ${requestId})`,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
     };
   };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -8,14 +8,32 @@ import { DomainError, ErrorCode } from '../common/errors';
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MESSAGE = 'must not contain the NUL character or an unpaired UTF-16 surrogate';
 
-/** Paths such as `input.badgeNumber` of the variables' strings that cannot be stored. */
-function unstorableVariables(value: unknown, path: string, found: string[]): string[] {
-  if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) found.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => unstorableVariables(item, `${path}.${index}`, found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) unstorableVariables(item, path ? `${path}.${key}` : key, found);
+/**
+ * Deepest nesting of lists and objects in the variables. The schema's inputs nest a few levels; a client's JSON may
+ * nest thousands (well under the body limit), which every recursive walk, graphql-js's included, would overflow on.
+ */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * Paths such as `input.badgeNumber` of the variables' strings that cannot be stored, in the order written; null when
+ * the variables nest deeper than MAX_VARIABLE_DEPTH. Walks with a stack of its own rather than recursion, so that
+ * no nesting overflows the call stack before its depth is seen.
+ */
+function unstorableVariables(variables: Record<string, unknown>): string[] | null {
+  const found: string[] = [];
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: variables, path: '', depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) found.push(path);
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_VARIABLE_DEPTH) return null;
+      const entries = Object.entries(value);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, item] = entries[index];
+        pending.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      }
+    }
   }
   return found;
 }
@@ -39,13 +57,17 @@ function hasUnstorableLiteral(document: DocumentNode): boolean {
 
 /**
  * Refuses text that no column can hold, anywhere in the input, before anything runs: BAD_USER_INPUT (HTTP 400)
- * naming the fields, rather than a database error halfway through a change.
+ * naming the fields, rather than a database error halfway through a change; and variables nested too deep to walk.
  */
 export const inputTextPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        const fields = unstorableVariables(request.variables ?? {}, '', []);
+        const fields = unstorableVariables(request.variables ?? {});
+        if (fields === null) {
+          const message = `Invalid input: the variables nest lists and objects more than ${MAX_VARIABLE_DEPTH} levels deep`;
+          throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields: {}, limit: MAX_VARIABLE_DEPTH, http: { status: 400 } });
+        }
         if (fields.length === 0 && !hasUnstorableLiteral(document)) return;
         const message = fields.length ? `Invalid input: ${fields.join(', ')} ${MESSAGE}` : `Invalid input: text ${MESSAGE}`;
         throw new DomainError(ErrorCode.BAD_USER_INPUT, message, {

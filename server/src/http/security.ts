@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
@@ -100,6 +101,15 @@ export function querySizeGuard(limits: QueryLimits): RequestHandler {
     delete details.http;
     sendError(request, response, 400, code, refused.message, details);
   };
+}
+
+/**
+ * The JSON parser's `verify`: a JSON body is UTF-8 (RFC 8259). Another declared charset (the parser itself takes any
+ * `utf-*`), or bytes that are not UTF-8 (which it would read as U+FFFD), get 415 rather than a guess.
+ */
+export function requireUtf8(_request: http.IncomingMessage, _response: http.ServerResponse, body: Buffer, encoding: string): void {
+  if (/^utf-?8$/i.test(encoding) && isUtf8(body)) return;
+  throw Object.assign(new Error('The request body is not UTF-8'), { status: 415, type: 'charset.unsupported' });
 }
 
 interface BodyParserError {

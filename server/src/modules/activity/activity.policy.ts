@@ -37,8 +37,9 @@ export const activityPolicy: Policy<Activity> = {
   canCreate: canWrite,
   canUpdate: canWrite,
   canDelete: canWrite,
+  // An officer's own activity is refused for its date alone: say so, and which date.
   refusal: (actor, activity, today) =>
-    actor.role === Role.OFFICER && activity.date < addDays(today, -EDIT_WINDOW_DAYS)
-      ? `Officers can log and change activities only up to ${EDIT_WINDOW_DAYS} days after their date`
+    actor.role === Role.OFFICER && activity.officer.id === actor.officerId && activity.date < addDays(today, -EDIT_WINDOW_DAYS)
+      ? `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${activity.date}`
       : undefined,
 };

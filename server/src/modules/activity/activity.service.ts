@@ -11,7 +11,7 @@ import { officerPolicy } from '../officer/officer.policy';
 import { School } from '../school/school.entity';
 import { schoolPolicy } from '../school/school.policy';
 import { Activity, ActivityCategory } from './activity.entity';
-import { activityPolicy, EDIT_WINDOW_DAYS } from './activity.policy';
+import { activityPolicy } from './activity.policy';
 import {
   activitySortColumns,
   type ActivityFilter,
@@ -39,9 +39,6 @@ async function check(_em: EntityManager, ctx: RequestContext, activity: Activity
     throw badInput('An activity cannot be in the future', { date: [`date must be on or before ${ctx.today}`] });
   if (activity.topic && activity.category !== ActivityCategory.CLASSROOM_INSTRUCTION) {
     throw badInput('A topic is only for CLASSROOM_INSTRUCTION', { topic: ['Leave the topic empty for this category'] });
-  }
-  if (!activityPolicy.canUpdate(requireActor(ctx.actor), activity, ctx.today)) {
-    throw forbidden(`Officers can log and change activities only up to ${EDIT_WINDOW_DAYS} days after their date`);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Field, Info, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, Info, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { User } from '../user/user.entity';
+import { LoginArgs } from './auth.inputs';
 import { changePassword, login, logout, type SessionSettings } from './auth.service';
 import { assertOnePasswordCheck } from './one-password-check';
 
@@ -29,8 +30,7 @@ export function authResolver(settings: SessionSettings) {
     async login(
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
-      @Arg('email', { description: 'Sign-in e-mail address.' }) email: string,
-      @Arg('password', { description: 'Password.' }) password: string,
+      @Args(() => LoginArgs) { email, password }: LoginArgs,
     ): Promise<LoginResult | null> {
       assertOnePasswordCheck(info);
       const signedIn = await login(ctx, email, password, settings);

@@ -8,6 +8,7 @@ import { prepared } from '../../common/prepared';
 import { enterRowSecurity, leaveRowSecurity, startingFrom, startRequestTransaction } from '../../common/row-security';
 import { Officer, OfficerStatus } from '../officer/officer.entity';
 import { User } from '../user/user.entity';
+import { MAX_EMAIL_LENGTH } from './auth.inputs';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { Session } from './session.entity';
 import { clearCheck, countCheck, throttleKeys } from './throttle';
@@ -26,8 +27,6 @@ export interface SignedIn {
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 const OFFICER_INACTIVE = 'Your officer record is inactive, so this account cannot sign in: ask your agency to reactivate it';
-// The longest e-mail an account can have (user.inputs.ts); a longer one names no account and keys no throttle row.
-const MAX_EMAIL_LENGTH = 254;
 
 export function actorOf(user: User): Actor {
   return {
@@ -59,9 +58,6 @@ function asSignIn<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T
  * verified (throttle.ts); a failure is audited, and both commit even though the sign-in is refused.
  */
 export async function login(ctx: RequestContext, email: string, password: string, settings: SessionSettings): Promise<SignedIn> {
-  if (email.length > MAX_EMAIL_LENGTH) {
-    throw badInput(`email must have at most ${MAX_EMAIL_LENGTH} characters`, { email: [`At most ${MAX_EMAIL_LENGTH} characters`] });
-  }
   const now = new Date();
   const keys = throttleKeys(email, ctx.clientAddress);
   const outcome = await asSignIn(ctx, async (em) => {

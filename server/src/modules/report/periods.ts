@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { addDays, daysBetween, isCalendarDate } from '../../common/dates';
+import { addDays, addMonths, daysBetween, isCalendarDate, isWithinMonths } from '../../common/dates';
 import { badInput } from '../../common/errors';
 
 export enum PeriodPreset {
@@ -82,15 +82,6 @@ export interface PeriodRequest {
 /** Longest period a report covers: grouping more than this is a request for a data dump, not a report. */
 export const MAX_PERIOD_YEARS = 3;
 
-/** The same day `months` later, or the last day of that month when it is shorter (Jan 31 + 1 month = Feb 28/29). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 const firstOfMonth = (year: number, month: number) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
 
 /** The first day of the program year that contains `date`. */
@@ -171,7 +162,7 @@ export function resolvePeriod(request: PeriodRequest, today: string, startMonth:
     period = presetPeriod(request.preset ?? PeriodPreset.CURRENT_QUARTER, today, startMonth);
   }
   if (period.to < period.from) throw badInput('to must be on or after from', { to: [`to must be on or after ${period.from}`] });
-  if (period.to >= addMonths(period.from, 12 * MAX_PERIOD_YEARS)) {
+  if (!isWithinMonths(period.from, period.to, 12 * MAX_PERIOD_YEARS)) {
     throw badInput(`A report period is at most ${MAX_PERIOD_YEARS} years long`, {
       to: [`to must be before ${addMonths(period.from, 12 * MAX_PERIOD_YEARS)}`],
     });

@@ -193,5 +193,16 @@ export function exportRouter(options: ExportOptions): express.Router {
       options,
     ),
   );
+  // Any other path or method under /export: a JSON answer like the rest of the API, not Express's HTML page.
+  router.use((request, response) => {
+    response.status(404).json({
+      errors: [
+        {
+          message: `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET /export/coverage.csv, /export/activity.csv and /export/staffing.csv`,
+          extensions: { code: ErrorCode.NOT_FOUND },
+        },
+      ],
+    });
+  });
   return router;
 }
