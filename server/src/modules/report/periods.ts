@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { addDays, addMonths, daysBetween, isCalendarDate, isWithinMonths } from '../../common/dates';
-import { badInput } from '../../common/errors';
+import { badInput, DomainError } from '../../common/errors';
 
 export enum PeriodPreset {
   CURRENT_QUARTER = 'CURRENT_QUARTER',
@@ -184,41 +184,37 @@ const daysInMonth = (year: number, month: number) =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 /**
- * The date `months` earlier or later, by calendar arithmetic alone (Date.UTC reads years 0-99 as 1900-1999): the
- * same day of the month, or the target month's last day when it is shorter or when `monthEnd` keeps a month's end.
+ * The date `months` earlier or later (common/dates.ts#addMonths: the same day, or the target month's last day when
+ * it is shorter); with `monthEnd`, a month's last day stays a month's last day (Feb 28 + 3 months = May 31).
  */
 function shiftMonths(date: string, months: number, monthEnd: boolean): string {
+  const shifted = addMonths(date, months);
   const [year, month, day] = date.split('-').map(Number);
-  const index = year * 12 + (month - 1) + months;
-  const [targetYear, targetMonth] = [Math.floor(index / 12), (index % 12) + 1];
-  const last = daysInMonth(targetYear, targetMonth);
-  const targetDay = monthEnd && day === daysInMonth(year, month) ? last : Math.min(day, last);
-  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
+  if (!monthEnd || day !== daysInMonth(year, month)) return shifted;
+  const [targetYear, targetMonth] = shifted.split('-').map(Number);
+  return `${shifted.slice(0, 8)}${String(daysInMonth(targetYear, targetMonth)).padStart(2, '0')}`;
 }
 
-function shiftedPeriod(period: Period, months: number): Pick<Period, 'from' | 'to'> {
+function comparisonDays(period: Period, compareTo: ComparisonPeriod): Pick<Period, 'from' | 'to'> {
+  if (compareTo === ComparisonPeriod.PREVIOUS_PERIOD) return previousPeriod(period);
+  const months = compareTo === ComparisonPeriod.PREVIOUS_QUARTER ? -3 : -12;
   return { from: shiftMonths(period.from, months, false), to: shiftMonths(period.to, months, true) };
 }
-
-// The API's dates are years 0001 to 9999, written with four digits; a comparison must not leave that range.
-const FIRST_DATE = '0001-01-01';
 
 /**
  * The period a report compares `period` with (see ComparisonPeriod). A comparison that would start before
  * 0001-01-01 is a BAD_USER_INPUT naming compareTo. A comparison period that is a program-year quarter is named as one.
  */
 export function comparisonPeriod(period: Period, compareTo: ComparisonPeriod, startMonth: number): Period {
-  const { from, to } =
-    compareTo === ComparisonPeriod.PREVIOUS_QUARTER
-      ? shiftedPeriod(period, -3)
-      : compareTo === ComparisonPeriod.SAME_PERIOD_LAST_YEAR
-        ? shiftedPeriod(period, -12)
-        : previousPeriod(period);
-  if (!(from >= FIRST_DATE)) {
-    throw badInput('The comparison period would start before 0001-01-01', {
-      compareTo: ['Choose a later period, or another comparison'],
-    });
+  let days: Pick<Period, 'from' | 'to'>;
+  try {
+    days = comparisonDays(period, compareTo);
+  } catch (error) {
+    // The only refusal of the date arithmetic: a date before 0001-01-01 (the comparison goes back in time).
+    if (!(error instanceof DomainError)) throw error;
+    throw badInput('The comparison period would start before 0001-01-01', { compareTo: ['Choose a later period, or another comparison'] });
   }
+  const { from, to } = days;
   if (compareTo === ComparisonPeriod.PREVIOUS_PERIOD) return { from, to, label: `${from} to ${to}` };
   const yearStart = programYearStart(from, startMonth);
   const number = Math.floor(((Number(from.slice(5, 7)) - startMonth + 12) % 12) / 3) + 1;
