@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../../server/src/common/actor';
-import { asOwner, startRequestTransaction } from '../../server/src/common/row-security';
+import { asDistrictWide, startRequestTransaction } from '../../server/src/common/row-security';
 import { openTestDatabase } from '../support/database';
 import { Factory, unique } from '../support/factories';
 
@@ -246,7 +246,7 @@ describe('database rules', () => {
     expect({ officer: readsSettings(plans.officer), activity: readsSettings(plans.activity) }).toEqual(filtered);
   });
 
-  it("runs a chief's statement as the owner with nothing else of the request between: sibling statements keep row security", async () => {
+  it("runs a chief's district-wide statement as sro_analyst with nothing else of the request between: sibling statements keep row security", async () => {
     const agency = await factory.agency();
     const chief = { userId: 1, role: Role.AGENCY_CHIEF, agencyId: agency.id, officerId: null, label: 'chief@example.org' };
     const roles = await orm.em.fork().transactional(async (em) => {
@@ -263,14 +263,16 @@ describe('database rules', () => {
         setImmediate(keepSending);
       };
       keepSending();
-      const owner = await asOwner<{ role: string }>(em as never, chief, 'select current_user as role, $1::int as agency', [agency.id])
+      const owner = await asDistrictWide<{ role: string }>(em as never, chief, 'select current_user as role, $1::int as agency', [
+        agency.id,
+      ])
         .then(role)
         .finally(() => (pending = false));
       const siblings = new Set(await Promise.all(others));
-      const refused = await asOwner(em as never, chief, 'select 1 / $1::int', [0]).catch((error: { code?: string }) => error.code);
+      const refused = await asDistrictWide(em as never, chief, 'select 1 / $1::int', [0]).catch((error: { code?: string }) => error.code);
       return { owner, siblings, refused, after: await sibling() };
     });
-    expect(roles.owner).not.toBe('sro_chief');
+    expect(roles.owner).toBe('sro_analyst');
     expect(roles).toEqual({ owner: roles.owner, siblings: new Set(['sro_chief']), refused: '22012', after: 'sro_chief' });
   });
 

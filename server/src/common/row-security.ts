@@ -112,25 +112,29 @@ export async function leaveRowSecurity(em: EntityManager): Promise<void> {
 }
 
 /**
- * One statement (`$1`, `$2`...) run as `sro_analyst` (every row, no writes; no longer the owner, whatever the
- * name says), for the district-wide aggregates a chief may see but whose rows it may not: in a savepoint, the
- * role switched, the statement, row security entered again for `actor`, written together (`preparedInTurn`), so
- * that nothing else the request runs at the same time, such as a sibling field's statements, can run between
+ * One statement (`$1`, `$2`...) run as `sro_analyst` (every row, no writes), for the district-wide aggregates a
+ * chief may see but whose rows it may not: in a savepoint, the role switched, the statement, row security entered
+ * again for `actor`, written together (`preparedInTurn`), so that nothing else the request runs at the same time, such as a sibling field's statements, can run between
  * them as that role. On a refusal the savepoint is rolled back, which restores the actor's role and settings; a
  * statement sent meanwhile is refused too (the transaction is aborted until then).
  */
-export async function asOwner<R extends QueryResultRow>(em: EntityManager, actor: Actor, text: string, values: unknown[]): Promise<R[]> {
+export async function asDistrictWide<R extends QueryResultRow>(
+  em: EntityManager,
+  actor: Actor,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
   try {
     const [, , rows] = await preparedInTurn<R>(em, [
-      { text: 'savepoint sro_as_owner', values: [] },
+      { text: 'savepoint sro_district_wide', values: [] },
       { text: AGGREGATE, values: [] },
       { text, values },
       { text: SET_ROW_SECURITY, values: rowSecurityValues(actor) },
-      { text: 'release savepoint sro_as_owner', values: [] },
+      { text: 'release savepoint sro_district_wide', values: [] },
     ]);
     return rows!;
   } catch (error) {
-    await em.execute('rollback to savepoint sro_as_owner').catch(() => undefined);
+    await em.execute('rollback to savepoint sro_district_wide').catch(() => undefined);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/actor';
-import { asOwner } from '../../common/row-security';
+import { asDistrictWide } from '../../common/row-security';
 import type { ActivityCategory, InstructionTopic } from '../activity/activity.entity';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
@@ -158,9 +158,9 @@ export class ActivityQuery implements ActivityFiguresSource {
         countCells: this.options.countCells,
       });
       const { em, aggregateOutsideRowSecurity: actor } = this.options;
-      // asOwner sends pg's `$1`, `$2`...: the `?` numbered by knex, as for every other statement of the report.
+      // asDistrictWide sends pg's `$1`, `$2`...: the `?` numbered by knex, as for every other statement of the report.
       const found = actor
-        ? await asOwner<KeyedRow<number>>(em, actor, em.getKnex().client.positionBindings(text), params)
+        ? await asDistrictWide<KeyedRow<number>>(em, actor, em.getKnex().client.positionBindings(text), params)
         : await rows<KeyedRow<number>>(em, text, params);
       const agencies = await byId(
         this.options.em,
