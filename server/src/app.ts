@@ -91,7 +91,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
       }),
     ],
   });
-  // Query limits, text no column can hold, the database time limit (README, "Security and reliability"); no schema hints in production.
+  // Query limits, text no column can hold, the database time limit (docs/security.md, "Query limits"); no schema hints in production.
   apollo.addPlugin(queryLimitsPlugin(config.graphqlLimits));
   apollo.addPlugin(inputTextPlugin);
   if (config.nodeEnv === 'production') apollo.addPlugin(hideSuggestionsPlugin);

@@ -4,7 +4,8 @@ import { DataDirInUseError } from '../db/data-dir-lock';
 
 /**
  * `backup.js <file>` and `restore.js <file>` (npm run backup / restore): the embedded database in DATA_DIR to a
- * file and back, with the server stopped. A PostgreSQL server is backed up with pg_dump instead (README).
+ * file and back, with the server stopped. A PostgreSQL server is backed up with pg_dump instead
+ * (docs/operations.md, "Backup and restore").
  */
 export async function run(command: 'backup' | 'restore', file: string | undefined): Promise<number> {
   if (!file) {
@@ -13,7 +14,7 @@ export async function run(command: 'backup' | 'restore', file: string | undefine
   }
   const config = loadConfig();
   if (config.databaseUrl) {
-    console.error(`${command} is for the embedded database; with DATABASE_URL use pg_dump and pg_restore (see the README)`);
+    console.error(`${command} is for the embedded database; with DATABASE_URL use pg_dump and pg_restore (see docs/operations.md)`);
     return 2;
   }
   if (command === 'backup') {

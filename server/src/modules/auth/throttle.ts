@@ -4,7 +4,7 @@ import { prepared } from '../../common/prepared';
 import { LoginThrottle } from './login-throttle.entity';
 
 /**
- * How password checks are limited, per 15-minute window (README, "Security"):
+ * How password checks are limited, per 15-minute window (docs/sign-in.md; README, "Security"):
  * - an account from one client address (`pair`): 5, then refused until the window ends;
  * - an account from every address together (`account`): 5 free, then each further check waits a delay that
  *   doubles from 1 second up to 60, so that guesses from many addresses are slowed while the owner, at its
