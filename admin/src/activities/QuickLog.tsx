@@ -25,6 +25,7 @@ import { formatDate, today } from '../common/dates';
 import { activityCategories, instructionTopics, labelOf } from '../choices';
 import { StudentPrivacyNotice } from './StudentPrivacyNotice';
 import { withoutStrayTopic } from './transform';
+import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
 
 const durations = [15, 30, 45, 60, 90, 120].map((minutes) => ({
   id: minutes,
@@ -111,6 +112,7 @@ export function QuickLog() {
             </Toolbar>
           }
         >
+          <KeepUnsavedEdit />
           <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
             <SelectInput label="School" optionText="name" emptyText="District-wide" fullWidth />
           </ReferenceInput>

@@ -1,5 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import { Navigate } from 'react-router-dom';
 import type { Permissions } from '../auth/permissions';
 import { ActivityWeeks } from './ActivityWeeks';
 import { CoverageToday } from './CoverageToday';
@@ -11,6 +12,8 @@ export function Dashboard() {
   const { permissions } = usePermissions<Permissions>();
   const { identity } = useGetIdentity();
   const isOfficer = permissions?.role === 'OFFICER';
+  // An officer's home is the quick log (sign-in no longer picks the page: it returns to where the user was).
+  if (isOfficer) return <Navigate to="/quick-log" replace />;
   return (
     <Box sx={{ py: 2 }}>
       <Title title="Dashboard" />
