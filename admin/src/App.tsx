@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
 import activities from './activities';
+import { AccessDeniedPage } from './auth/AccessDeniedPage';
+import { RequirePageAccess } from './auth/RequirePageAccess';
 import { QuickLog } from './activities/QuickLog';
 import agencies from './agencies';
 import apiTokens from './apiTokens';
@@ -37,6 +39,7 @@ export function App() {
         theme={lightTheme}
         darkTheme={darkTheme}
         requireAuth
+        accessDenied={AccessDeniedPage}
         disableTelemetry
       >
         <Resource name="schools" {...schools} recordRepresentation="name" />
@@ -48,15 +51,24 @@ export function App() {
         <Resource name="auditEvents" {...auditEvents} options={{ label: 'Audit log' }} />
         <Resource name="apiTokens" {...apiTokens} options={{ label: 'My API tokens' }} recordRepresentation="name" />
         <CustomRoutes>
-          <Route path="/coverage" element={<CoveragePage />} />
+          <Route
+            path="/coverage"
+            element={
+              <RequirePageAccess page="coverage">
+                <CoveragePage />
+              </RequirePageAccess>
+            }
+          />
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/quick-log" element={<QuickLog />} />
           <Route
             path="/explorer"
             element={
-              <Suspense fallback={<Loading loadingPrimary="Loading the API explorer" loadingSecondary="" />}>
-                <ExplorerPage />
-              </Suspense>
+              <RequirePageAccess page="explorer">
+                <Suspense fallback={<Loading loadingPrimary="Loading the API explorer" loadingSecondary="" />}>
+                  <ExplorerPage />
+                </Suspense>
+              </RequirePageAccess>
             }
           />
         </CustomRoutes>

@@ -5,6 +5,7 @@ import {
   launchBrowser,
   missingPrerequisite,
   openPage,
+  pageWidths,
   screenshot,
   signIn,
   startServer,
@@ -20,9 +21,12 @@ if (missing) {
 const describeWhenReady = missing ? describe.skip : describe;
 
 const ADMIN = 'admin@sro-hub.example';
+const CHIEF = 'chief@harlowfalls-pd.example';
+const OFFICER = 'officer@harlowfalls-pd.example';
+const PHONE = { width: 390, height: 844 };
 
 /** The console as people use it on day one: sessions that end, servers that restart. */
-describeWhenReady('the console when the session ends or the server is away', () => {
+describeWhenReady('the console on day one: sessions, outages, refusals, phones', () => {
   let server: RunningServer;
   let browser: Browser;
   let session: ConsolePage | undefined;
@@ -49,8 +53,8 @@ describeWhenReady('the console when the session ends or the server is away', () 
     expect(errors).toEqual([]);
   });
 
-  async function open(email: string) {
-    session = await openPage(browser);
+  async function open(email: string, options?: { width?: number; height?: number }) {
+    session = await openPage(browser, options);
     await signIn(session.page, server.url, email);
     return session.page;
   }
@@ -139,5 +143,102 @@ describeWhenReady('the console when the session ends or the server is away', () 
     await page.getByRole('cell', { name: 'Elementary' }).first().waitFor({ timeout: 20_000 });
     expect(page.url()).toMatch(/\/schools$/);
     await screenshot(page, 'server-back-page-recovered');
+  });
+
+  it('a chief can select only its own officers for a bulk action, and is offered no delete', async () => {
+    const { officers } = await adminApi<{ officers: { items: { lastName: string; agency: { name: string } }[] } }>(
+      '{ officers(perPage: 100, sort: { field: LAST_NAME, order: ASC }) { items { lastName agency { name } } } }',
+    );
+    const own = officers.items.find((officer) => officer.agency.name === 'Harlow Falls Police Department')!;
+    const other = officers.items.find((officer) => officer.agency.name !== 'Harlow Falls Police Department')!;
+    const page = await open(CHIEF);
+    await page.goto(`${server.url}/officers?perPage=50`);
+    const otherRow = page.getByRole('row').filter({ hasText: other.lastName }).first();
+    await otherRow.waitFor();
+    expect(await otherRow.getByRole('checkbox').isDisabled()).toBe(true);
+    await page.getByRole('row').filter({ hasText: own.lastName }).first().getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Set on leave' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await screenshot(page, 'chief-bulk-own-only');
+  });
+
+  it('an officer typing /coverage or /explorer gets the same Access denied page as other forbidden routes', async () => {
+    const page = await open(OFFICER);
+    for (const path of ['/coverage', '/explorer', '/users']) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForURL(/\/access-denied$/);
+      await page.getByRole('heading', { level: 1, name: 'Access denied' }).waitFor();
+    }
+    await screenshot(page, 'officer-access-denied');
+  });
+
+  it('the quick log refuses a date outside the 14-day window before sending, in words with the date', async () => {
+    const officerApi = await apiSession(server.url, OFFICER);
+    const count = async () =>
+      (await officerApi<{ activities: { totalCount: number } }>('{ activities { totalCount } }')).activities.totalCount;
+    const before = await count();
+    const page = await open(OFFICER, PHONE);
+    await page.waitForURL(/\/quick-log/);
+    const old = new Date();
+    old.setDate(old.getDate() - 20);
+    const date = `${old.getFullYear()}-${String(old.getMonth() + 1).padStart(2, '0')}-${String(old.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('Date').fill(date);
+    await page.getByLabel('What did you do?').click();
+    await page.getByRole('option', { name: 'Mentoring' }).click();
+    await page.getByRole('button', { name: 'Log activity' }).click();
+    await page
+      .getByText(`Activities can be logged or changed up to 14 days after they happened: this one was on ${date}`)
+      .first()
+      .waitFor();
+    expect(await count()).toBe(before);
+    await screenshot(page, 'officer-quick-log-window');
+  });
+
+  it("the quick log starts at the officer's school and repeats the last entry", async () => {
+    const officerApi = await apiSession(server.url, OFFICER);
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const { assignments } = await officerApi<{ assignments: { items: { school: { name: string } }[] } }>(
+      `{ assignments(filter: { activeOn: "${iso}" }, sort: { field: START_DATE, order: DESC }, perPage: 1) { items { school { name } } } }`,
+    );
+    await officerApi('mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }', {
+      input: { date: iso, category: 'VISIBILITY_PATROL', durationMinutes: 90, studentsReached: 0, staffReached: 2 },
+    });
+    const page = await open(OFFICER, PHONE);
+    await page.waitForURL(/\/quick-log/);
+    const school = page.getByRole('combobox', { name: /School/ });
+    await waitUntil(async () => (await school.innerText()).includes(assignments.items[0].school.name));
+    await page.getByRole('button', { name: 'Repeat last entry' }).click();
+    await waitUntil(async () => (await page.getByRole('combobox', { name: /What did you do/ }).innerText()).includes('Visibility patrol'));
+    expect(await page.getByLabel('1.5 h').isChecked()).toBe(true);
+    expect(await page.getByLabel('Staff reached').inputValue()).toBe('2');
+    await screenshot(page, 'officer-quick-log-repeat');
+  });
+
+  it("an officer's activities on a phone: a card list without its own name, each saying until when it can be changed, no sideways scroll", async () => {
+    const page = await open(OFFICER, PHONE);
+    await page.waitForURL(/\/quick-log/);
+    await page.goto(`${server.url}/activities`);
+    await page
+      .getByText(/Editable until|Locked/)
+      .first()
+      .waitFor();
+    expect(await page.getByText('Marsh, Elena').count()).toBe(0);
+    const widths = await pageWidths(page);
+    expect(widths.content).toBeLessThanOrEqual(widths.viewport);
+    await screenshot(page, 'officer-activities-phone');
+  });
+
+  it('every list fits a 390 px phone without sideways scroll', async () => {
+    const page = await open(ADMIN, PHONE);
+    for (const path of ['/activities', '/assignments', '/officers', '/schools', '/agencies', '/users', '/auditEvents']) {
+      await page.goto(`${server.url}${path}`);
+      // The pagination shows once the rows are there; a card list has no table.
+      await page.getByText(/^\d+-\d+ of \d+$/).waitFor();
+      expect(await page.locator('table').count()).toBe(0);
+      const widths = await pageWidths(page);
+      expect({ path, ...widths }).toEqual({ path, content: expect.any(Number), viewport: 390 });
+      expect(widths.content).toBeLessThanOrEqual(390);
+    }
   });
 });

@@ -165,6 +165,15 @@ export async function waitUntil(condition: () => Promise<boolean>): Promise<void
   }
 }
 
+/** How wide the page's content is against the viewport (wider means sideways scrolling). */
+export async function pageWidths(page: Page): Promise<{ content: number; viewport: number }> {
+  // A string: the test code is compiled without the DOM's types.
+  return (await page.evaluate('({ content: document.documentElement.scrollWidth, viewport: window.innerWidth })')) as {
+    content: number;
+    viewport: number;
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

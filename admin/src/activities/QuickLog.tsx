@@ -1,9 +1,11 @@
 import { Box, Card, CardContent, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
+  Button,
   Create,
   DateInput,
+  Loading,
   maxLength,
   minValue,
   NumberInput,
@@ -20,12 +22,12 @@ import {
   useNotify,
   usePermissions,
 } from 'react-admin';
-import type { Permissions } from '../auth/permissions';
+import { withinEditWindow, type Permissions } from '../auth/permissions';
+import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
 import { formatDate, today } from '../common/dates';
 import { activityCategories, instructionTopics, labelOf } from '../choices';
 import { StudentPrivacyNotice } from './StudentPrivacyNotice';
 import { withoutStrayTopic } from './transform';
-import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
 
 const durations = [15, 30, 45, 60, 90, 120].map((minutes) => ({
   id: minutes,
@@ -44,11 +46,23 @@ function Topic() {
   return <SelectInput source="topic" label="Lesson topic" choices={instructionTopics} validate={required()} fullWidth />;
 }
 
+const LATEST_ENTRIES = { pagination: { page: 1, perPage: 5 }, sort: { field: 'date', order: 'DESC' } } as const;
+
+/** Fills the form with the officer's latest entry (all but its date and notes): the same duty, logged again today. */
+function RepeatLastEntry() {
+  const { data = [] } = useGetList('activities', LATEST_ENTRIES);
+  const { setValue } = useFormContext();
+  const latest = data[0];
+  if (!latest) return null;
+  const repeat = () => {
+    for (const field of ['schoolId', 'category', 'topic', 'durationMinutes', 'studentsReached', 'staffReached'])
+      setValue(field, latest[field] ?? null, { shouldDirty: true, shouldValidate: true });
+  };
+  return <Button label="Repeat last entry" onClick={repeat} sx={{ alignSelf: 'flex-start', mb: 1 }} />;
+}
+
 function RecentActivities() {
-  const { data = [], isPending } = useGetList('activities', {
-    pagination: { page: 1, perPage: 5 },
-    sort: { field: 'date', order: 'DESC' },
-  });
+  const { data = [], isPending } = useGetList('activities', LATEST_ENTRIES);
   return (
     <Card sx={{ mt: 2 }}>
       <CardContent>
@@ -81,6 +95,16 @@ export function QuickLog() {
   const { permissions } = usePermissions<Permissions>();
   const notify = useNotify();
   const [formKey, setFormKey] = useState(0);
+  // The school defaults to where the officer is assigned today.
+  const { data: current, isPending: assignmentPending } = useGetList(
+    'assignments',
+    {
+      pagination: { page: 1, perPage: 1 },
+      sort: { field: 'startDate', order: 'DESC' },
+      filter: { officerId: permissions?.officerId, activeOn: today() },
+    },
+    { enabled: Boolean(permissions?.officerId) },
+  );
   if (permissions && permissions.role !== 'OFFICER') {
     return (
       <Box sx={{ p: 2 }}>
@@ -89,6 +113,8 @@ export function QuickLog() {
       </Box>
     );
   }
+  // The form reads its defaults once: wait for the officer's school.
+  if (assignmentPending) return <Loading loadingPrimary="Loading the quick log" loadingSecondary="" />;
   return (
     <Box sx={{ maxWidth: 560, mx: 'auto', width: '100%' }}>
       <Create
@@ -105,7 +131,13 @@ export function QuickLog() {
       >
         <SimpleForm
           key={formKey}
-          defaultValues={{ date: today(), durationMinutes: 30, studentsReached: 0, staffReached: 0 }}
+          defaultValues={{
+            date: today(),
+            schoolId: current?.[0]?.schoolId ?? null,
+            durationMinutes: 30,
+            studentsReached: 0,
+            staffReached: 0,
+          }}
           toolbar={
             <Toolbar>
               <SaveButton label="Log activity" fullWidth size="large" alwaysEnable={false} />
@@ -113,10 +145,11 @@ export function QuickLog() {
           }
         >
           <KeepUnsavedEdit />
+          <RepeatLastEntry />
           <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
             <SelectInput label="School" optionText="name" emptyText="District-wide" fullWidth />
           </ReferenceInput>
-          <DateInput source="date" label="Date" validate={required()} fullWidth />
+          <DateInput source="date" label="Date" validate={[required(), withinEditWindow]} fullWidth />
           <SelectInput source="category" label="What did you do?" choices={categoryChoices} validate={required()} fullWidth />
           <Topic />
           <RadioButtonGroupInput source="durationMinutes" label="How long?" choices={durations} parse={Number} validate={required()} row />

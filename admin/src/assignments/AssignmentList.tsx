@@ -1,4 +1,16 @@
-import { BulkDeleteButton, DataTable, DateInput, List, ReferenceInput, SearchInput, SelectInput, useCanAccess } from 'react-admin';
+import {
+  BulkDeleteButton,
+  DataTable,
+  DateInput,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  useCanAccess,
+} from 'react-admin';
+import { formatDate } from '../common/dates';
+import { useIsPhone } from '../common/useIsPhone';
 import { csvExporter } from '../common/csvExporter';
 import { assignmentRoles, labelOf, officerLabel, officerRanks } from '../choices';
 import { BulkEndButton } from './BulkEndButton';
@@ -48,17 +60,31 @@ function AssignmentBulkActions() {
 }
 
 export function AssignmentList() {
+  const isPhone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} exporter={exporter}>
-      <DataTable bulkActionButtons={<AssignmentBulkActions />} rowClick="show">
-        <DataTable.Col source="id" label="#" disableSort />
-        <DataTable.Col source="officerId" label="Officer" render={(assignment: AssignmentRecord) => officerLabel(assignment.officer)} />
-        <DataTable.Col source="schoolId" label="School" render={(assignment: AssignmentRecord) => assignment.school.name} />
-        <DataTable.Col source="role" label="Role" render={(assignment: AssignmentRecord) => labelOf(assignmentRoles, assignment.role)} />
-        <DataTable.Col source="startDate" label="First day" />
-        <DataTable.Col source="endDate" label="Last day" render={(assignment: AssignmentRecord) => assignment.endDate ?? 'open-ended'} />
-        <DataTable.NumberCol source="fte" label="FTE" />
-      </DataTable>
+      {isPhone ? (
+        <SimpleList<AssignmentRecord>
+          primaryText={(assignment) => assignment.school.name}
+          secondaryText={(assignment) =>
+            `${officerLabel(assignment.officer)} · ${labelOf(assignmentRoles, assignment.role)} · ${assignment.fte} FTE`
+          }
+          tertiaryText={(assignment) =>
+            `${formatDate(assignment.startDate)} – ${assignment.endDate ? formatDate(assignment.endDate) : 'open-ended'}`
+          }
+          linkType="show"
+        />
+      ) : (
+        <DataTable bulkActionButtons={<AssignmentBulkActions />} rowClick="show">
+          <DataTable.Col source="id" label="#" disableSort />
+          <DataTable.Col source="officerId" label="Officer" render={(assignment: AssignmentRecord) => officerLabel(assignment.officer)} />
+          <DataTable.Col source="schoolId" label="School" render={(assignment: AssignmentRecord) => assignment.school.name} />
+          <DataTable.Col source="role" label="Role" render={(assignment: AssignmentRecord) => labelOf(assignmentRoles, assignment.role)} />
+          <DataTable.Col source="startDate" label="First day" />
+          <DataTable.Col source="endDate" label="Last day" render={(assignment: AssignmentRecord) => assignment.endDate ?? 'open-ended'} />
+          <DataTable.NumberCol source="fte" label="FTE" />
+        </DataTable>
+      )}
     </List>
   );
 }
