@@ -17,7 +17,7 @@ export function Dashboard() {
   return (
     <Box sx={{ py: 2 }}>
       <Title title="Dashboard" />
-      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+      <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
         {identity?.fullName ? `Welcome, ${identity.fullName}` : 'SRO Hub'}
       </Typography>
       {permissions && (
