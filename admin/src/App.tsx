@@ -10,10 +10,11 @@ import apiTokens from './apiTokens';
 import assignments from './assignments';
 import auditEvents from './auditEvents';
 import { authProvider } from './auth/authProvider';
-import { officerLabel } from './choices';
+import { activityLabel, assignmentLabel, officerLabel } from './choices';
 import { CoveragePage } from './coverage/CoveragePage';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import officers from './officers';
@@ -33,6 +34,7 @@ export function App() {
         title="SRO Hub"
         dataProvider={dataProvider}
         authProvider={authProvider}
+        i18nProvider={i18nProvider}
         dashboard={Dashboard}
         layout={Layout}
         loginPage={LoginPage}
@@ -43,10 +45,10 @@ export function App() {
         disableTelemetry
       >
         <Resource name="schools" {...schools} recordRepresentation="name" />
-        <Resource name="assignments" {...assignments} recordRepresentation={(assignment) => `Assignment #${assignment.id}`} />
+        <Resource name="assignments" {...assignments} recordRepresentation={assignmentLabel} />
         <Resource name="officers" {...officers} recordRepresentation={officerLabel} />
         <Resource name="agencies" {...agencies} recordRepresentation="name" />
-        <Resource name="activities" {...activities} recordRepresentation={(activity) => `Activity of ${activity.date}`} />
+        <Resource name="activities" {...activities} recordRepresentation={activityLabel} />
         <Resource name="users" {...users} recordRepresentation="email" />
         <Resource name="auditEvents" {...auditEvents} options={{ label: 'Audit log' }} />
         <Resource name="apiTokens" {...apiTokens} options={{ label: 'My API tokens' }} recordRepresentation="name" />

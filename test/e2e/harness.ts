@@ -37,7 +37,7 @@ export interface RunningServer {
   url: string;
   /** Stops the server process and keeps its database (sessions included), as a restart or an outage would. */
   pause(): Promise<void>;
-  /** Starts it again on the same port and database, and waits until it is ready. */
+  /** Starts it again on the same port and database (when stopped), and waits until it is ready. */
   resume(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -61,22 +61,24 @@ export async function startServer(): Promise<RunningServer> {
     NODE_ENV: 'test',
   };
   let output = '';
-  let child: ChildProcess;
+  let child: ChildProcess | undefined;
 
   async function launch(): Promise<void> {
-    child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child?.exitCode === null) return;
+    const started = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     const deadline = Date.now() + 120_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
+      if (started.exitCode !== null) throw new Error(`The server exited with ${started.exitCode}:\n${output}`);
       const ready = await fetch(`${url}/readyz`).then(
         (response) => response.ok,
         () => false,
       );
       if (ready) break;
       if (Date.now() > deadline) {
-        child.kill('SIGKILL');
+        started.kill('SIGKILL');
         throw new Error(`The server was not ready within 120 s:\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -84,12 +86,13 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   async function halt(): Promise<void> {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
     // An unref'd timer: it must not keep the test run alive once the server has exited.
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (running.exitCode === null) running.kill('SIGKILL');
   }
 
   await launch();

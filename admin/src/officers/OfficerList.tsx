@@ -31,8 +31,20 @@ const filters = [
 function OfficerBulkActions({ mayDelete }: { mayDelete: boolean }) {
   return (
     <>
-      <BulkUpdateButton label="Set on leave" data={{ status: 'ON_LEAVE' }} mutationMode="pessimistic" />
-      <BulkUpdateButton label="Deactivate" data={{ status: 'INACTIVE' }} mutationMode="pessimistic" />
+      <BulkUpdateButton
+        label="Set on leave"
+        data={{ status: 'ON_LEAVE' }}
+        mutationMode="pessimistic"
+        confirmTitle="Set this officer on leave? |||| Set these %{smart_count} officers on leave?"
+        confirmContent="Confirm changes the officer's status to On leave. |||| Confirm changes the status of these %{smart_count} officers to On leave."
+      />
+      <BulkUpdateButton
+        label="Deactivate"
+        data={{ status: 'INACTIVE' }}
+        mutationMode="pessimistic"
+        confirmTitle="Deactivate this officer? |||| Deactivate these %{smart_count} officers?"
+        confirmContent="Confirm changes the officer's status to Inactive. |||| Confirm changes the status of these %{smart_count} officers to Inactive."
+      />
       {mayDelete && <BulkDeleteButton mutationMode="pessimistic" />}
     </>
   );
