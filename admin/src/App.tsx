@@ -18,13 +18,14 @@ import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import officers from './officers';
-import { ReportsPage } from './reports/ReportsPage';
 import schools from './schools';
 import { darkTheme, lightTheme } from './theme';
 import users from './users';
 
-// GraphiQL (with its editor) is large: load it only when the explorer is opened.
+// GraphiQL (with its editor) and the chart library are large: load them only when their page is opened, so that
+// the login page and the dashboard come without them.
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((reports) => ({ default: reports.ReportsPage })));
 
 export function App() {
   // Plain paths (/coverage, /schools/3/show): the server answers every console path with index.html.
@@ -61,7 +62,14 @@ export function App() {
               </RequirePageAccess>
             }
           />
-          <Route path="/reports" element={<ReportsPage />} />
+          <Route
+            path="/reports"
+            element={
+              <Suspense fallback={<Loading loadingPrimary="Loading the reports" loadingSecondary="" />}>
+                <ReportsPage />
+              </Suspense>
+            }
+          />
           <Route path="/quick-log" element={<QuickLog />} />
           <Route
             path="/explorer"
