@@ -102,13 +102,10 @@ describeWhenReady('the console is accessible', () => {
     return found;
   }
 
-  it.each(THEMES)('the login page (%s theme)', async (theme) => {
+  it.each(THEMES)("the login page and an administrator's pages (%s theme)", async (theme) => {
     const page = await openIn(theme);
     expect(await check(page, ['/login'])).toEqual({});
-  });
-
-  it.each(THEMES)("an administrator's pages (%s theme)", async (theme) => {
-    const page = await openIn(theme, 'admin@sro-hub.example');
+    await signIn(page, server.url, 'admin@sro-hub.example');
     const paths = [
       '/',
       '/coverage',
