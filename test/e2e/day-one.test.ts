@@ -269,4 +269,25 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
     await screenshot(page, 'bulk-confirmation-words');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
+
+  it("a chief's home shows its agency first, beside the district coverage labelled as such", async () => {
+    const page = await open(CHIEF);
+    const agency = page.getByRole('region', { name: 'Harlow Falls Police Department today' });
+    await agency.getByText('active officers').waitFor();
+    await agency.getByText('on leave').waitFor();
+    await page.getByRole('region', { name: 'Harlow Falls Police Department this quarter' }).getByText('activities').waitFor();
+    await page.getByRole('region', { name: 'District coverage today' }).waitFor();
+    await screenshot(page, 'chief-home');
+  });
+
+  it('the coverage view is kept in the URL: a bookmark shows the same date and filters', async () => {
+    const page = await open(ADMIN);
+    await page.goto(`${server.url}/coverage`);
+    await page.getByLabel('Date').fill('2026-10-01');
+    await page.waitForURL(/date=2026-10-01/);
+    const bookmark = page.url();
+    await page.goto(`${server.url}/`);
+    await page.goto(bookmark);
+    expect(await page.getByLabel('Date').inputValue()).toBe('2026-10-01');
+  });
 });
