@@ -211,6 +211,11 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
     await page.waitForURL(/\/quick-log/);
     const school = page.getByRole('combobox', { name: /School/ });
     await waitUntil(async () => (await school.innerText()).includes(assignments.items[0].school.name));
+    // The officer's home is the quick log with its week so far.
+    await page
+      .getByRole('region', { name: 'Your week' })
+      .getByText(/\d+ activit/)
+      .waitFor();
     await page.getByRole('button', { name: 'Repeat last entry' }).click();
     await waitUntil(async () => (await page.getByRole('combobox', { name: /What did you do/ }).innerText()).includes('Visibility patrol'));
     expect(await page.getByLabel('1.5 h').isChecked()).toBe(true);
@@ -227,6 +232,17 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
       .first()
       .waitFor();
     expect(await page.getByText('Marsh, Elena').count()).toBe(0);
+    await page.goto(`${server.url}/assignments`);
+    await page
+      .getByText(/\d+ FTE/)
+      .first()
+      .waitFor();
+    expect(await page.getByText(/Marsh, Elena/).count()).toBe(0);
+    await page.goto(`${server.url}/activities`);
+    await page
+      .getByText(/Editable until|Locked/)
+      .first()
+      .waitFor();
     const widths = await pageWidths(page);
     expect(widths.content).toBeLessThanOrEqual(widths.viewport);
     await screenshot(page, 'officer-activities-phone');

@@ -24,7 +24,8 @@ import {
 } from 'react-admin';
 import { withinEditWindow, type Permissions } from '../auth/permissions';
 import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
-import { formatDate, today } from '../common/dates';
+import { addDays, formatDate, today } from '../common/dates';
+import { useReport } from '../reports/useReport';
 import { activityCategories, instructionTopics, labelOf } from '../choices';
 import { StudentPrivacyNotice } from './StudentPrivacyNotice';
 import { withoutStrayTopic } from './transform';
@@ -59,6 +60,34 @@ function RepeatLastEntry() {
       setValue(field, latest[field] ?? null, { shouldDirty: true, shouldValidate: true });
   };
   return <Button label="Repeat last entry" onClick={repeat} sx={{ alignSelf: 'flex-start', mb: 1 }} />;
+}
+
+const MY_WEEK = `query MyWeek($from: Date!, $to: Date!) {
+  activityReport(from: $from, to: $to) { totals { activities hours studentsReached } }
+}`;
+
+/** The officer's week so far (from Monday): what the quick log adds up to. */
+function MyWeek() {
+  const monday = addDays(today(), -((new Date().getDay() + 6) % 7));
+  const { data } = useReport<{ activityReport: { totals: { activities: number; hours: number; studentsReached: number } } }>(MY_WEEK, {
+    from: monday,
+    to: today(),
+  });
+  const totals = data?.activityReport.totals;
+  return (
+    <Card sx={{ mt: 2 }} component="section" aria-label="Your week">
+      <CardContent>
+        <Typography variant="h6" component="h2">
+          Your week
+        </Typography>
+        <Typography color="text.secondary">
+          {totals
+            ? `Since ${formatDate(monday)}: ${totals.activities} ${totals.activities === 1 ? 'activity' : 'activities'}, ${totals.hours} hours, ${totals.studentsReached} students reached`
+            : 'Loading…'}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
 }
 
 function RecentActivities() {
@@ -168,6 +197,7 @@ export function QuickLog() {
           />
         </SimpleForm>
       </Create>
+      <MyWeek />
       <RecentActivities />
     </Box>
   );
