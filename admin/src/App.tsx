@@ -1,31 +1,32 @@
 import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
-import activities from './activities';
 import { AccessDeniedPage } from './auth/AccessDeniedPage';
 import { RequirePageAccess } from './auth/RequirePageAccess';
-import { QuickLog } from './activities/QuickLog';
-import agencies from './agencies';
-import apiTokens from './apiTokens';
-import assignments from './assignments';
-import auditEvents from './auditEvents';
 import { authProvider } from './auth/authProvider';
 import { activityLabel, assignmentLabel, officerLabel } from './choices';
-import { CoveragePage } from './coverage/CoveragePage';
-import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
-import officers from './officers';
-import schools from './schools';
 import { darkTheme, lightTheme } from './theme';
-import users from './users';
+import { lazyPage, lazyResource } from './common/lazyPages';
 
-// GraphiQL (with its editor) and the chart library are large: load them only when their page is opened, so that
-// the login page and the dashboard come without them.
+// Every page after sign-in is loaded on first use: the login page carries only react-admin and the sign-in form
+// (react-admin's layout shows a loader meanwhile). GraphiQL, its editor and the chart library come last of all.
+const schools = lazyResource(() => import('./schools'), ['list', 'create', 'edit', 'show']);
+const assignments = lazyResource(() => import('./assignments'), ['list', 'create', 'edit', 'show']);
+const officers = lazyResource(() => import('./officers'), ['list', 'create', 'edit', 'show']);
+const agencies = lazyResource(() => import('./agencies'), ['list', 'create', 'edit', 'show']);
+const activities = lazyResource(() => import('./activities'), ['list', 'create', 'edit', 'show']);
+const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
+const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
+const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((page) => ({ default: page.Dashboard })));
+const QuickLog = lazyPage(() => import('./activities/QuickLog').then((page) => ({ default: page.QuickLog })));
+const CoveragePage = lazyPage(() => import('./coverage/CoveragePage').then((page) => ({ default: page.CoveragePage })));
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
-const ReportsPage = lazy(() => import('./reports/ReportsPage').then((reports) => ({ default: reports.ReportsPage })));
+const ReportsPage = lazyPage(() => import('./reports/ReportsPage').then((reports) => ({ default: reports.ReportsPage })));
 
 export function App() {
   // Plain paths (/coverage, /schools/3/show): the server answers every console path with index.html.
