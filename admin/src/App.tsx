@@ -1,27 +1,32 @@
 import { lazy, Suspense } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { BrowserRouter, Route } from 'react-router-dom';
-import activities from './activities';
-import { QuickLog } from './activities/QuickLog';
-import agencies from './agencies';
-import apiTokens from './apiTokens';
-import assignments from './assignments';
-import auditEvents from './auditEvents';
+import { AccessDeniedPage } from './auth/AccessDeniedPage';
+import { RequirePageAccess } from './auth/RequirePageAccess';
 import { authProvider } from './auth/authProvider';
-import { officerLabel } from './choices';
-import { CoveragePage } from './coverage/CoveragePage';
-import { Dashboard } from './dashboard/Dashboard';
+import { activityLabel, assignmentLabel, officerLabel } from './choices';
 import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
-import officers from './officers';
-import { ReportsPage } from './reports/ReportsPage';
-import schools from './schools';
 import { darkTheme, lightTheme } from './theme';
-import users from './users';
+import { lazyPage, lazyResource } from './common/lazyPages';
 
-// GraphiQL (with its editor) is large: load it only when the explorer is opened.
+// Every page after sign-in is loaded on first use: the login page carries only react-admin and the sign-in form
+// (react-admin's layout shows a loader meanwhile). GraphiQL, its editor and the chart library come last of all.
+const schools = lazyResource(() => import('./schools'), ['list', 'create', 'edit', 'show']);
+const assignments = lazyResource(() => import('./assignments'), ['list', 'create', 'edit', 'show']);
+const officers = lazyResource(() => import('./officers'), ['list', 'create', 'edit', 'show']);
+const agencies = lazyResource(() => import('./agencies'), ['list', 'create', 'edit', 'show']);
+const activities = lazyResource(() => import('./activities'), ['list', 'create', 'edit', 'show']);
+const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
+const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
+const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((page) => ({ default: page.Dashboard })));
+const QuickLog = lazyPage(() => import('./activities/QuickLog').then((page) => ({ default: page.QuickLog })));
+const CoveragePage = lazyPage(() => import('./coverage/CoveragePage').then((page) => ({ default: page.CoveragePage })));
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
+const ReportsPage = lazyPage(() => import('./reports/ReportsPage').then((reports) => ({ default: reports.ReportsPage })));
 
 export function App() {
   // Plain paths (/coverage, /schools/3/show): the server answers every console path with index.html.
@@ -31,32 +36,50 @@ export function App() {
         title="SRO Hub"
         dataProvider={dataProvider}
         authProvider={authProvider}
+        i18nProvider={i18nProvider}
         dashboard={Dashboard}
         layout={Layout}
         loginPage={LoginPage}
         theme={lightTheme}
         darkTheme={darkTheme}
         requireAuth
+        accessDenied={AccessDeniedPage}
         disableTelemetry
       >
         <Resource name="schools" {...schools} recordRepresentation="name" />
-        <Resource name="assignments" {...assignments} recordRepresentation={(assignment) => `Assignment #${assignment.id}`} />
+        <Resource name="assignments" {...assignments} recordRepresentation={assignmentLabel} />
         <Resource name="officers" {...officers} recordRepresentation={officerLabel} />
         <Resource name="agencies" {...agencies} recordRepresentation="name" />
-        <Resource name="activities" {...activities} recordRepresentation={(activity) => `Activity of ${activity.date}`} />
+        <Resource name="activities" {...activities} recordRepresentation={activityLabel} />
         <Resource name="users" {...users} recordRepresentation="email" />
         <Resource name="auditEvents" {...auditEvents} options={{ label: 'Audit log' }} />
         <Resource name="apiTokens" {...apiTokens} options={{ label: 'My API tokens' }} recordRepresentation="name" />
         <CustomRoutes>
-          <Route path="/coverage" element={<CoveragePage />} />
-          <Route path="/reports" element={<ReportsPage />} />
+          <Route
+            path="/coverage"
+            element={
+              <RequirePageAccess page="coverage">
+                <CoveragePage />
+              </RequirePageAccess>
+            }
+          />
+          <Route
+            path="/reports"
+            element={
+              <Suspense fallback={<Loading loadingPrimary="Loading the reports" loadingSecondary="" />}>
+                <ReportsPage />
+              </Suspense>
+            }
+          />
           <Route path="/quick-log" element={<QuickLog />} />
           <Route
             path="/explorer"
             element={
-              <Suspense fallback={<Loading loadingPrimary="Loading the API explorer" loadingSecondary="" />}>
-                <ExplorerPage />
-              </Suspense>
+              <RequirePageAccess page="explorer">
+                <Suspense fallback={<Loading loadingPrimary="Loading the API explorer" loadingSecondary="" />}>
+                  <ExplorerPage />
+                </Suspense>
+              </RequirePageAccess>
             }
           />
         </CustomRoutes>

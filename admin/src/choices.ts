@@ -88,3 +88,18 @@ export function officerLabel(
   const agency = officer.agency?.name ? ` — ${officer.agency.name}` : '';
   return `${officer.lastName}, ${officer.firstName} (${rank})${agency}`;
 }
+
+/** "Assignment of Lauren Pike at Juniper Valley High": an assignment named by what it is, in titles and toasts. */
+export function assignmentLabel(assignment: {
+  id?: unknown;
+  officer?: { firstName?: string; lastName?: string } | null;
+  school?: { name?: string } | null;
+}): string {
+  if (!assignment.officer || !assignment.school) return `Assignment #${String(assignment.id ?? '')}`;
+  return `Assignment of ${assignment.officer.firstName} ${assignment.officer.lastName} at ${assignment.school.name}`;
+}
+
+/** "Mentoring on 2026-09-14": an activity named by its category and date. */
+export function activityLabel(activity: { category?: string; date?: string }): string {
+  return `${labelOf(activityCategories, activity.category) || 'Activity'} on ${activity.date ?? ''}`;
+}

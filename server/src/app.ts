@@ -21,6 +21,7 @@ import { inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
 import { corsAllowList, httpErrorHandler, querySizeGuard, requireUtf8, securityHeaders } from './http/security';
+import { consoleFiles } from './http/static';
 import type { Logger } from './logger';
 import { healthRouter } from './monitoring/health';
 import { Metrics, metricsHandler } from './monitoring/metrics';
@@ -160,10 +161,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
   );
 
   if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
-    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|export|healthz|readyz|metrics).*/, (_request, response) => {
-      response.sendFile(path.join(consoleDir, 'index.html'));
-    });
+    app.use(consoleFiles(consoleDir));
   }
   app.use(httpErrorHandler(log, { bodyLimitKb: config.requestBodyLimitKb }));
 

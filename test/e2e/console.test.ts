@@ -10,6 +10,7 @@ import {
   startServer,
   type ConsolePage,
   type RunningServer,
+  waitUntil,
 } from './harness';
 
 const missing = missingPrerequisite();
@@ -17,15 +18,6 @@ if (missing) {
   console.warn(`End-to-end console tests skipped: ${missing}. CI installs Chromium and builds first.`);
 }
 const describeWhenReady = missing ? describe.skip : describe;
-
-/** Polls a condition the page reaches on its own (such as a prefilled input), for up to 15 s. */
-async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Condition not reached within 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const ADMIN = 'admin@sro-hub.example';
 const CHIEF = 'chief@harlowfalls-pd.example';

@@ -35,6 +35,10 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** Stops the server process and keeps its database (sessions included), as a restart or an outage would. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and database (when stopped), and waits until it is ready. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,36 +60,49 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
   };
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  let child: ChildProcess | undefined;
 
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The server was not ready within 120 s:\n${output}`);
+  async function launch(): Promise<void> {
+    if (child?.exitCode === null) return;
+    const started = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = started;
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (started.exitCode !== null) throw new Error(`The server exited with ${started.exitCode}:\n${output}`);
+      const ready = await fetch(`${url}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline) {
+        started.kill('SIGKILL');
+        throw new Error(`The server was not ready within 120 s:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
+
+  async function halt(): Promise<void> {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    // An unref'd timer: it must not keep the test run alive once the server has exited.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    if (running.exitCode === null) running.kill('SIGKILL');
+  }
+
+  await launch();
 
   return {
     url,
+    pause: halt,
+    resume: launch,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        // An unref'd timer: it must not keep the test run alive once the server has exited.
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await halt();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -140,6 +157,24 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Polls a condition the page reaches on its own (such as a prefilled input), for up to 15 s. */
+export async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Condition not reached within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** How wide the page's content is against the viewport (wider means sideways scrolling). */
+export async function pageWidths(page: Page): Promise<{ content: number; viewport: number }> {
+  // A string: the test code is compiled without the DOM's types.
+  return (await page.evaluate('({ content: document.documentElement.scrollWidth, viewport: window.innerWidth })')) as {
+    content: number;
+    viewport: number;
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -2,12 +2,14 @@ import { Edit, SimpleForm } from 'react-admin';
 import { EditGuard } from '../common/EditGuard';
 import { ActivityInputs } from './ActivityInputs';
 import { withoutStrayTopic } from './transform';
+import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
 
 export function ActivityEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show" transform={withoutStrayTopic}>
       <EditGuard reason="This activity can no longer be changed: officers may change their log up to 14 days after the activity's date.">
         <SimpleForm>
+          <KeepUnsavedEdit />
           <ActivityInputs />
         </SimpleForm>
       </EditGuard>

@@ -13,7 +13,7 @@ import {
   TextInput,
   usePermissions,
 } from 'react-admin';
-import type { Permissions } from '../auth/permissions';
+import { withinEditWindow, type Permissions } from '../auth/permissions';
 import { today } from '../common/dates';
 import { activityCategories, instructionTopics, officerLabel } from '../choices';
 import { StudentPrivacyNotice } from './StudentPrivacyNotice';
@@ -61,7 +61,12 @@ export function ActivityInputs() {
           source="date"
           label="Date"
           defaultValue={today()}
-          validate={[required(), maxValue(today(), 'The date cannot be in the future')]}
+          validate={[
+            required(),
+            maxValue(today(), 'The date cannot be in the future'),
+            // An officer's own log is open for 14 days: say so before the server refuses it.
+            ...(permissions?.role === 'OFFICER' ? [withinEditWindow] : []),
+          ]}
           fullWidth
         />
       </Grid>

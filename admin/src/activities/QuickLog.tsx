@@ -1,9 +1,11 @@
 import { Box, Card, CardContent, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
+  Button,
   Create,
   DateInput,
+  Loading,
   maxLength,
   minValue,
   NumberInput,
@@ -20,8 +22,10 @@ import {
   useNotify,
   usePermissions,
 } from 'react-admin';
-import type { Permissions } from '../auth/permissions';
-import { formatDate, today } from '../common/dates';
+import { withinEditWindow, type Permissions } from '../auth/permissions';
+import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
+import { addDays, formatDate, today } from '../common/dates';
+import { useReport } from '../reports/useReport';
 import { activityCategories, instructionTopics, labelOf } from '../choices';
 import { StudentPrivacyNotice } from './StudentPrivacyNotice';
 import { withoutStrayTopic } from './transform';
@@ -43,11 +47,51 @@ function Topic() {
   return <SelectInput source="topic" label="Lesson topic" choices={instructionTopics} validate={required()} fullWidth />;
 }
 
-function RecentActivities() {
-  const { data = [], isPending } = useGetList('activities', {
-    pagination: { page: 1, perPage: 5 },
-    sort: { field: 'date', order: 'DESC' },
+const LATEST_ENTRIES = { pagination: { page: 1, perPage: 5 }, sort: { field: 'date', order: 'DESC' } } as const;
+
+/** Fills the form with the officer's latest entry (all but its date and notes): the same duty, logged again today. */
+function RepeatLastEntry() {
+  const { data = [] } = useGetList('activities', LATEST_ENTRIES);
+  const { setValue } = useFormContext();
+  const latest = data[0];
+  if (!latest) return null;
+  const repeat = () => {
+    for (const field of ['schoolId', 'category', 'topic', 'durationMinutes', 'studentsReached', 'staffReached'])
+      setValue(field, latest[field] ?? null, { shouldDirty: true, shouldValidate: true });
+  };
+  return <Button label="Repeat last entry" onClick={repeat} sx={{ alignSelf: 'flex-start', mb: 1 }} />;
+}
+
+const MY_WEEK = `query MyWeek($from: Date!, $to: Date!) {
+  activityReport(from: $from, to: $to) { totals { activities hours studentsReached } }
+}`;
+
+/** The officer's week so far (from Monday): what the quick log adds up to. */
+function MyWeek() {
+  const monday = addDays(today(), -((new Date().getDay() + 6) % 7));
+  const { data } = useReport<{ activityReport: { totals: { activities: number; hours: number; studentsReached: number } } }>(MY_WEEK, {
+    from: monday,
+    to: today(),
   });
+  const totals = data?.activityReport.totals;
+  return (
+    <Card sx={{ mt: 2 }} component="section" aria-label="Your week">
+      <CardContent>
+        <Typography variant="h6" component="h2">
+          Your week
+        </Typography>
+        <Typography color="text.secondary">
+          {totals
+            ? `Since ${formatDate(monday)}: ${totals.activities} ${totals.activities === 1 ? 'activity' : 'activities'}, ${totals.hours} hours, ${totals.studentsReached} students reached`
+            : 'Loading…'}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
+function RecentActivities() {
+  const { data = [], isPending } = useGetList('activities', LATEST_ENTRIES);
   return (
     <Card sx={{ mt: 2 }}>
       <CardContent>
@@ -80,6 +124,16 @@ export function QuickLog() {
   const { permissions } = usePermissions<Permissions>();
   const notify = useNotify();
   const [formKey, setFormKey] = useState(0);
+  // The school defaults to where the officer is assigned today.
+  const { data: current, isPending: assignmentPending } = useGetList(
+    'assignments',
+    {
+      pagination: { page: 1, perPage: 1 },
+      sort: { field: 'startDate', order: 'DESC' },
+      filter: { officerId: permissions?.officerId, activeOn: today() },
+    },
+    { enabled: Boolean(permissions?.officerId) },
+  );
   if (permissions && permissions.role !== 'OFFICER') {
     return (
       <Box sx={{ p: 2 }}>
@@ -88,6 +142,8 @@ export function QuickLog() {
       </Box>
     );
   }
+  // The form reads its defaults once: wait for the officer's school.
+  if (assignmentPending) return <Loading loadingPrimary="Loading the quick log" loadingSecondary="" />;
   return (
     <Box sx={{ maxWidth: 560, mx: 'auto', width: '100%' }}>
       <Create
@@ -104,17 +160,25 @@ export function QuickLog() {
       >
         <SimpleForm
           key={formKey}
-          defaultValues={{ date: today(), durationMinutes: 30, studentsReached: 0, staffReached: 0 }}
+          defaultValues={{
+            date: today(),
+            schoolId: current?.[0]?.schoolId ?? null,
+            durationMinutes: 30,
+            studentsReached: 0,
+            staffReached: 0,
+          }}
           toolbar={
             <Toolbar>
               <SaveButton label="Log activity" fullWidth size="large" alwaysEnable={false} />
             </Toolbar>
           }
         >
+          <KeepUnsavedEdit />
+          <RepeatLastEntry />
           <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }}>
             <SelectInput label="School" optionText="name" emptyText="District-wide" fullWidth />
           </ReferenceInput>
-          <DateInput source="date" label="Date" validate={required()} fullWidth />
+          <DateInput source="date" label="Date" validate={[required(), withinEditWindow]} fullWidth />
           <SelectInput source="category" label="What did you do?" choices={categoryChoices} validate={required()} fullWidth />
           <Topic />
           <RadioButtonGroupInput source="durationMinutes" label="How long?" choices={durations} parse={Number} validate={required()} row />
@@ -133,6 +197,7 @@ export function QuickLog() {
           />
         </SimpleForm>
       </Create>
+      <MyWeek />
       <RecentActivities />
     </Box>
   );

@@ -1,4 +1,5 @@
-import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { useIsPhone } from '../common/useIsPhone';
 import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { csvExporter } from '../common/csvExporter';
@@ -11,6 +12,7 @@ const filters = [
 ];
 
 interface AgencyRecord {
+  id: string;
   name: string;
   kind: string;
   ori: string | null;
@@ -31,21 +33,31 @@ const exporter = csvExporter<AgencyRecord>('agencies', [
 ]);
 
 export function AgencyList() {
+  const isPhone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
-      <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
-        <DataTable.Col source="name" label="Name" />
-        <DataTable.Col source="kind" label="Kind" render={(agency: AgencyRecord) => labelOf(agencyKinds, agency.kind)} />
-        <DataTable.Col source="ori" label="ORI" disableSort />
-        <DataTable.Col source="chiefName" label="Chief" disableSort />
-        <DataTable.Col source="phone" label="Phone" disableSort />
-        <DataTable.Col
-          source="active"
-          label="Status"
-          disableSort
-          render={(agency: AgencyRecord) => <ActiveChip active={agency.active} />}
+      {isPhone ? (
+        <SimpleList<AgencyRecord>
+          primaryText={(agency) => agency.name}
+          secondaryText={(agency) => labelOf(agencyKinds, agency.kind)}
+          tertiaryText={(agency) => (agency.active ? 'Active' : 'Inactive')}
+          linkType="show"
         />
-      </DataTable>
+      ) : (
+        <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
+          <DataTable.Col source="name" label="Name" />
+          <DataTable.Col source="kind" label="Kind" render={(agency: AgencyRecord) => labelOf(agencyKinds, agency.kind)} />
+          <DataTable.Col source="ori" label="ORI" disableSort />
+          <DataTable.Col source="chiefName" label="Chief" disableSort />
+          <DataTable.Col source="phone" label="Phone" disableSort />
+          <DataTable.Col
+            source="active"
+            label="Status"
+            disableSort
+            render={(agency: AgencyRecord) => <ActiveChip active={agency.active} />}
+          />
+        </DataTable>
+      )}
     </List>
   );
 }

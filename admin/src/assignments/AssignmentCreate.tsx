@@ -1,11 +1,13 @@
 import { Create, SimpleForm } from 'react-admin';
 import { validateAssignmentValues } from './assignmentRules';
 import { AssignmentInputs } from './AssignmentInputs';
+import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
 
 export function AssignmentCreate() {
   return (
     <Create redirect="show">
       <SimpleForm validate={validateAssignmentValues}>
+        <KeepUnsavedEdit />
         <AssignmentInputs isNew />
       </SimpleForm>
     </Create>

@@ -1,11 +1,13 @@
 import { Edit, SimpleForm } from 'react-admin';
 import { validateAssignmentValues } from './assignmentRules';
 import { AssignmentInputs } from './AssignmentInputs';
+import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
 
 export function AssignmentEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
       <SimpleForm validate={validateAssignmentValues}>
+        <KeepUnsavedEdit />
         <AssignmentInputs isNew={false} />
       </SimpleForm>
     </Edit>

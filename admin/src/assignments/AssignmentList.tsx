@@ -1,4 +1,18 @@
-import { BulkDeleteButton, DataTable, DateInput, List, ReferenceInput, SearchInput, SelectInput, useCanAccess } from 'react-admin';
+import {
+  BulkDeleteButton,
+  DataTable,
+  DateInput,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  SimpleList,
+  useCanAccess,
+  usePermissions,
+} from 'react-admin';
+import type { Permissions } from '../auth/permissions';
+import { formatDate } from '../common/dates';
+import { useIsPhone } from '../common/useIsPhone';
 import { csvExporter } from '../common/csvExporter';
 import { assignmentRoles, labelOf, officerLabel, officerRanks } from '../choices';
 import { BulkEndButton } from './BulkEndButton';
@@ -37,8 +51,6 @@ const exporter = csvExporter<AssignmentRecord>('assignments', [
 ]);
 
 function AssignmentBulkActions() {
-  const { canAccess } = useCanAccess({ resource: 'assignments', action: 'edit' });
-  if (!canAccess) return null;
   return (
     <>
       <BulkEndButton />
@@ -48,17 +60,41 @@ function AssignmentBulkActions() {
 }
 
 export function AssignmentList() {
+  const isPhone = useIsPhone();
+  // No row checkboxes where no bulk action is allowed; an officer's own list does not repeat its name.
+  const { canAccess: mayEdit } = useCanAccess({ resource: 'assignments', action: 'edit' });
+  const { permissions } = usePermissions<Permissions>();
+  const isOfficer = permissions?.role === 'OFFICER';
   return (
     <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} exporter={exporter}>
-      <DataTable bulkActionButtons={<AssignmentBulkActions />} rowClick="show">
-        <DataTable.Col source="id" label="#" disableSort />
-        <DataTable.Col source="officerId" label="Officer" render={(assignment: AssignmentRecord) => officerLabel(assignment.officer)} />
-        <DataTable.Col source="schoolId" label="School" render={(assignment: AssignmentRecord) => assignment.school.name} />
-        <DataTable.Col source="role" label="Role" render={(assignment: AssignmentRecord) => labelOf(assignmentRoles, assignment.role)} />
-        <DataTable.Col source="startDate" label="First day" />
-        <DataTable.Col source="endDate" label="Last day" render={(assignment: AssignmentRecord) => assignment.endDate ?? 'open-ended'} />
-        <DataTable.NumberCol source="fte" label="FTE" />
-      </DataTable>
+      {isPhone ? (
+        <SimpleList<AssignmentRecord>
+          primaryText={(assignment) => assignment.school.name}
+          secondaryText={(assignment) =>
+            `${isOfficer ? '' : `${officerLabel(assignment.officer)} · `}${labelOf(assignmentRoles, assignment.role)} · ${assignment.fte} FTE`
+          }
+          tertiaryText={(assignment) =>
+            `${formatDate(assignment.startDate)} – ${assignment.endDate ? formatDate(assignment.endDate) : 'open-ended'}`
+          }
+          linkType="show"
+        />
+      ) : (
+        <DataTable bulkActionButtons={mayEdit ? <AssignmentBulkActions /> : false} rowClick="show">
+          <DataTable.Col source="id" label="#" disableSort />
+          {!isOfficer && (
+            <DataTable.Col source="officerId" label="Officer" render={(assignment: AssignmentRecord) => officerLabel(assignment.officer)} />
+          )}
+          <DataTable.Col source="schoolId" label="School" render={(assignment: AssignmentRecord) => assignment.school.name} />
+          <DataTable.Col source="role" label="Role" render={(assignment: AssignmentRecord) => labelOf(assignmentRoles, assignment.role)} />
+          <DataTable.Col source="startDate" label="First day" render={(assignment: AssignmentRecord) => formatDate(assignment.startDate)} />
+          <DataTable.Col
+            source="endDate"
+            label="Last day"
+            render={(assignment: AssignmentRecord) => (assignment.endDate ? formatDate(assignment.endDate) : 'open-ended')}
+          />
+          <DataTable.NumberCol source="fte" label="FTE" />
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,4 +1,5 @@
-import { DataTable, DateField, DateTimeInput, List, TextInput } from 'react-admin';
+import { DataTable, DateField, DateTimeInput, List, SimpleList, TextInput } from 'react-admin';
+import { useIsPhone } from '../common/useIsPhone';
 import { csvExporter } from '../common/csvExporter';
 import { ChangesField } from './ChangesField';
 
@@ -12,6 +13,7 @@ const filters = [
 ];
 
 interface AuditEventRecord {
+  id: string;
   createdAt: string;
   action: string;
   actorLabel: string;
@@ -33,27 +35,37 @@ const exporter = csvExporter<AuditEventRecord>('audit-log', [
 
 /** The audit log: read-only, newest first. */
 export function AuditEventList() {
+  const isPhone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={exporter} title="Audit log">
-      <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="createdAt" label="When">
-          <DateField source="createdAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="actorLabel" label="Who" disableSort />
-        <DataTable.Col source="action" label="Action" />
-        <DataTable.Col
-          source="entityType"
-          label="Record"
-          disableSort
-          render={(event: AuditEventRecord) => (event.entityType ? `${event.entityType} ${event.entityId ?? ''}` : '')}
+      {isPhone ? (
+        <SimpleList<AuditEventRecord>
+          primaryText={(event) => `${event.action}${event.entityType ? ` · ${event.entityType} ${event.entityId ?? ''}` : ''}`}
+          secondaryText={(event) => event.actorLabel}
+          tertiaryText={(event) => new Date(event.createdAt).toLocaleString()}
+          linkType={false}
         />
-        <DataTable.Col
-          source="changes"
-          label="Changes"
-          disableSort
-          render={(event: AuditEventRecord) => <ChangesField changes={event.changes} />}
-        />
-      </DataTable>
+      ) : (
+        <DataTable bulkActionButtons={false} rowClick={false}>
+          <DataTable.Col source="createdAt" label="When">
+            <DateField source="createdAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="actorLabel" label="Who" disableSort />
+          <DataTable.Col source="action" label="Action" />
+          <DataTable.Col
+            source="entityType"
+            label="Record"
+            disableSort
+            render={(event: AuditEventRecord) => (event.entityType ? `${event.entityType} ${event.entityId ?? ''}` : '')}
+          />
+          <DataTable.Col
+            source="changes"
+            label="Changes"
+            disableSort
+            render={(event: AuditEventRecord) => <ChangesField changes={event.changes} />}
+          />
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
-import { ApiError, graphqlRequest, type GraphQLRequest } from '../graphql/client';
+import { ApiError, graphqlRequest, isServerFailure, type GraphQLRequest } from '../graphql/client';
 import { canAccess, type Permissions, type Role } from './permissions';
+import { announceSessionEnded, announceSessionStarted } from './session';
 
 export interface SessionUser {
   id: string;
@@ -52,7 +53,9 @@ export function createAuthProvider(request: GraphQLRequest = graphqlRequest): Au
           { email: (email ?? username ?? '').trim(), password },
         );
         storeUser(login.user);
-        return { redirectTo: login.user.role === 'OFFICER' ? '/quick-log' : '/' };
+        announceSessionStarted();
+        // No redirectTo: react-admin then returns to the page the user was on when the session ended (or home).
+        return undefined;
       } catch (error) {
         if (error instanceof ApiError && error.code === 'RATE_LIMITED') throw new Error(error.message, { cause: error });
         if (error instanceof ApiError && error.code !== 'NETWORK_ERROR') throw new Error('Wrong e-mail or password', { cause: error });
@@ -67,15 +70,23 @@ export function createAuthProvider(request: GraphQLRequest = graphqlRequest): Au
     },
 
     async checkAuth() {
-      const user = await currentUser().catch(() => null);
-      if (!user) throw new Error('Sign in first');
+      try {
+        if (await currentUser()) return;
+      } catch (error) {
+        // A server that cannot be reached (or fails) says nothing about the session: keep the page and its form;
+        // the connection banner retries. Only the server's own "no session" signs the user out.
+        if (isServerFailure(error) && storedUser()) return;
+      }
+      throw new Error('Sign in first');
     },
 
     async checkError(error) {
-      // The session ended (idle or absolute expiry, or revoked): back to the login page.
+      // The session ended (idle or absolute expiry, or revoked). Never reject here: react-admin would turn the
+      // failed call into an empty success (a save would say "updated"). The layout signs out on this event instead.
       if (statusOf(error) === 401) {
+        const user = storedUser();
         storeUser(null);
-        throw new Error('Your session has ended: sign in again');
+        announceSessionEnded(user?.id ?? null);
       }
     },
 

@@ -1,4 +1,4 @@
-import { canAccess, type Permissions } from './permissions';
+import { canAccess, editableUntil, editWindowError, type Permissions } from './permissions';
 
 const admin: Permissions = { role: 'ADMIN', agencyId: null, officerId: null };
 const chief: Permissions = { role: 'AGENCY_CHIEF', agencyId: '1', officerId: null };
@@ -42,6 +42,21 @@ describe('canAccess: the console offers only what the server allows', () => {
     expect(canAccess(officer, 'activities', 'edit', { date: '2020-01-01' })).toBe(false);
     expect(canAccess(officer, 'coverage', 'list')).toBe(false);
     expect(canAccess(officer, 'reports', 'list')).toBe(true);
+  });
+
+  it("lets a chief change its own officers' activities only", () => {
+    expect(canAccess(chief, 'activities', 'delete', { officer: { agency: { id: '1' } } })).toBe(true);
+    expect(canAccess(chief, 'activities', 'delete', { officer: { agency: { id: '2' } } })).toBe(false);
+    expect(canAccess(chief, 'activities', 'edit', { officer: { agency: { id: '2' } } })).toBe(false);
+    expect(canAccess(chief, 'activities', 'show', { officer: { agency: { id: '2' } } })).toBe(true);
+  });
+
+  it("states the officer's 14-day window in the server's words, with the date", () => {
+    expect(editableUntil('2026-09-20')).toBe('2026-10-04');
+    expect(editWindowError('2026-09-20', '2026-10-04')).toBeUndefined();
+    expect(editWindowError('2026-09-20', '2026-10-05')).toBe(
+      'Activities can be logged or changed up to 14 days after they happened: this one was on 2026-09-20',
+    );
   });
 
   it('offers nothing before sign-in', () => {

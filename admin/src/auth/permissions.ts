@@ -1,3 +1,5 @@
+import { addDays, isoDate } from '../common/dates';
+
 export type Role = 'ADMIN' | 'AGENCY_CHIEF' | 'ANALYST' | 'OFFICER';
 
 /** What the console knows about the signed-in user's rights; the server decides, this only hides what it would refuse. */
@@ -23,16 +25,38 @@ const nothing: Rule = () => false;
 /** An officer may change its log until 14 days after the activity's date (the server's edit window). */
 export const EDIT_WINDOW_DAYS = 14;
 
-function withinEditWindow(record: AccessRecord, today: Date): boolean {
-  const date = typeof record?.date === 'string' ? record.date : undefined;
-  if (!date) return true;
-  const limit = new Date(today);
-  limit.setDate(limit.getDate() - EDIT_WINDOW_DAYS);
-  return date >= limit.toISOString().slice(0, 10);
+/** The last day on which an officer may still change an activity of `date` (YYYY-MM-DD). */
+export const editableUntil = (date: string) => addDays(date, EDIT_WINDOW_DAYS);
+
+/** Why an officer may not log or move an activity to `date`, in the server's words; undefined when it may. */
+export function editWindowError(date: string | null | undefined, today = isoDate(new Date())): string | undefined {
+  if (!date || editableUntil(date) >= today) return undefined;
+  return `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${date}`;
 }
 
-const recordAgencyId = (record: AccessRecord) =>
-  record ? String(record.agencyId ?? (record.agency as { id?: string } | undefined)?.id ?? '') : undefined;
+/** A form validator: the edit window's message for a date outside it. */
+export const withinEditWindow = (date: string | null | undefined) => editWindowError(date);
+
+function recordWithinEditWindow(record: AccessRecord): boolean {
+  const date = typeof record?.date === 'string' ? record.date : undefined;
+  return editWindowError(date) === undefined;
+}
+
+/** The agency a record belongs to: its own, or its officer's (an assignment, an activity). */
+function recordAgencyId(record: AccessRecord): string | undefined {
+  if (!record) return undefined;
+  const agency = (record.agency ?? (record.officer as { agency?: unknown } | undefined)?.agency) as { id?: string } | undefined;
+  return String(record.agencyId ?? agency?.id ?? '');
+}
+
+/** Read anything, create, and change only the own agency's rows (a chief's officers and activities). */
+const ownAgencyWrites =
+  (changes: Set<string>): Rule =>
+  (action, record, permissions) => {
+    if (READ.has(action) || action === 'create') return true;
+    if (changes.has(action)) return record === undefined || recordAgencyId(record) === permissions.agencyId;
+    return false;
+  };
 
 const RULES: Record<Role, Record<string, Rule>> = {
   ADMIN: {},
@@ -41,12 +65,9 @@ const RULES: Record<Role, Record<string, Rule>> = {
     schools: read,
     assignments: read,
     // Own agency's officers in full; others read-only. Only ADMIN deletes officers.
-    officers: (action, record, permissions) => {
-      if (READ.has(action) || action === 'create') return true;
-      if (action === 'edit') return record === undefined || recordAgencyId(record) === permissions.agencyId;
-      return false;
-    },
-    activities: readAndWrite,
+    officers: ownAgencyWrites(new Set(['edit'])),
+    // Own officers' activities: log, change and delete them; others' read-only.
+    activities: ownAgencyWrites(new Set(['edit', 'delete'])),
     apiTokens: readAndWrite,
     users: nothing,
     auditEvents: nothing,
@@ -68,7 +89,7 @@ const RULES: Record<Role, Record<string, Rule>> = {
     officers: (action) => action === 'show',
     schools: read,
     assignments: read,
-    activities: (action, record) => (action === 'edit' || action === 'delete' ? withinEditWindow(record, new Date()) : ALL.has(action)),
+    activities: (action, record) => (action === 'edit' || action === 'delete' ? recordWithinEditWindow(record) : ALL.has(action)),
     apiTokens: readAndWrite,
     users: nothing,
     auditEvents: nothing,

@@ -9,8 +9,22 @@ export function BulkActiveButtons() {
   if (!canEdit) return null;
   return (
     <>
-      <BulkUpdateButton label="Deactivate" data={{ active: false }} icon={<HighlightOff />} mutationMode="pessimistic" />
-      <BulkUpdateButton label="Activate" data={{ active: true }} icon={<CheckCircleOutline />} mutationMode="pessimistic" />
+      <BulkUpdateButton
+        label="Deactivate"
+        data={{ active: false }}
+        icon={<HighlightOff />}
+        mutationMode="pessimistic"
+        confirmTitle="Deactivate this record? |||| Deactivate these %{smart_count} records?"
+        confirmContent="Confirm marks it inactive; it stays in the history and can be activated again. |||| Confirm marks these %{smart_count} records inactive; they stay in the history and can be activated again."
+      />
+      <BulkUpdateButton
+        label="Activate"
+        data={{ active: true }}
+        icon={<CheckCircleOutline />}
+        mutationMode="pessimistic"
+        confirmTitle="Activate this record? |||| Activate these %{smart_count} records?"
+        confirmContent="Confirm marks it active again. |||| Confirm marks these %{smart_count} records active again."
+      />
       <BulkDeleteButton mutationMode="pessimistic" />
     </>
   );

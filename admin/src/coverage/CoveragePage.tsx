@@ -14,10 +14,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
 import { Title } from 'react-admin';
 import { coverageStatuses, schoolLevels, schoolLocales } from '../choices';
 import { today } from '../common/dates';
+import { useUrlState } from '../common/useUrlState';
 import { DownloadLinks } from '../reports/DownloadLinks';
 import { ChoiceSelect, ReferenceSelect } from '../reports/ReferenceSelect';
 import { compact, COVERAGE_REPORT, exportUrl, type CoverageReport } from '../reports/reportQueries';
@@ -26,10 +26,13 @@ import { CoverageTable } from './CoverageTable';
 
 /** Which schools have an SRO on a chosen date, by whom; filters by agency, level and locale. */
 export function CoveragePage() {
-  const [date, setDate] = useState(today());
-  const [filter, setFilter] = useState({ agencyId: '', level: '', locale: '' });
-  const [status, setStatus] = useState('');
-  const setFilterValue = (key: keyof typeof filter) => (value: string) => setFilter((current) => ({ ...current, [key]: value }));
+  // The view lives in the URL (/coverage?date=2026-10-01&level=HIGH): a bookmark or a shared link shows the same.
+  const [view, setView] = useUrlState({ date: today(), agencyId: '', level: '', locale: '', status: '' });
+  const { date, status } = view;
+  const filter = { agencyId: view.agencyId, level: view.level, locale: view.locale };
+  const setDate = (value: string) => setView('date', value);
+  const setStatus = (value: string) => setView('status', value);
+  const setFilterValue = (key: keyof typeof filter) => (value: string) => setView(key, value);
   const { data, error, isPending } = useReport<{ coverageReport: CoverageReport }>(COVERAGE_REPORT, {
     date: date || undefined,
     filter: compact(filter),

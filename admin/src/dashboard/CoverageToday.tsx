@@ -20,7 +20,7 @@ function Count({ label, value, color }: { label: string; value: number; color: s
 }
 
 /** Covered / partial / uncovered counts today, and the uncovered schools with a way to fix each. */
-export function CoverageToday() {
+export function CoverageToday({ title = 'Coverage today' }: { title?: string }) {
   const { data, error, isPending } = useReport<{ coverageReport: CoverageReport }>(COVERAGE_REPORT, {});
   const { canAccess: canAssign } = useCanAccess({ resource: 'assignments', action: 'create' });
   const report = data?.coverageReport;
@@ -28,7 +28,7 @@ export function CoverageToday() {
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 5 }}>
-        <DashboardCard title="Coverage today" isPending={isPending} error={error}>
+        <DashboardCard title={title} isPending={isPending} error={error}>
           {report && (
             <>
               <Box sx={{ display: 'flex', justifyContent: 'space-around', my: 1 }}>

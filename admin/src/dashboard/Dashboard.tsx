@@ -1,8 +1,10 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import { Navigate } from 'react-router-dom';
 import type { Permissions } from '../auth/permissions';
 import { ActivityWeeks } from './ActivityWeeks';
 import { CoverageToday } from './CoverageToday';
+import { MyAgency } from './MyAgency';
 import { MyAssignments } from './MyAssignments';
 import { StaffingLists } from './StaffingLists';
 
@@ -11,15 +13,20 @@ export function Dashboard() {
   const { permissions } = usePermissions<Permissions>();
   const { identity } = useGetIdentity();
   const isOfficer = permissions?.role === 'OFFICER';
+  // A chief's home shows its own agency first, then the district's coverage (labelled as such).
+  const chiefAgency = permissions?.role === 'AGENCY_CHIEF' ? (identity?.agency as { id: string; name: string } | null | undefined) : null;
+  // An officer's home is the quick log (sign-in no longer picks the page: it returns to where the user was).
+  if (isOfficer) return <Navigate to="/quick-log" replace />;
   return (
     <Box sx={{ py: 2 }}>
       <Title title="Dashboard" />
-      <Typography variant="h5" component="h1" sx={{ mb: 2 }}>
+      <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
         {identity?.fullName ? `Welcome, ${identity.fullName}` : 'SRO Hub'}
       </Typography>
       {permissions && (
         <Stack spacing={2}>
-          {isOfficer ? <MyAssignments /> : <CoverageToday />}
+          {chiefAgency && <MyAgency agencyId={chiefAgency.id} agencyName={chiefAgency.name} />}
+          {isOfficer ? <MyAssignments /> : <CoverageToday title={chiefAgency ? 'District coverage today' : 'Coverage today'} />}
           <ActivityWeeks />
           {!isOfficer && <StaffingLists />}
         </Stack>

@@ -266,7 +266,7 @@ describe('data provider: errors', () => {
     );
     await expect(provider.getOne('schools', { id: '1' })).rejects.toMatchObject({
       status: 503,
-      message: expect.stringMatching(/cannot be reached/),
+      message: expect.stringMatching(/Cannot reach the server/),
     });
   });
 });

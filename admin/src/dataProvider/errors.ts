@@ -1,6 +1,6 @@
 // From ra-core, which react-admin re-exports: the same class, loadable without the UI (for the node tests).
 import { HttpError } from 'ra-core';
-import { ApiError } from '../graphql/client';
+import { ApiError, isServerFailure } from '../graphql/client';
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -19,6 +19,12 @@ const FIELD_BY_REASON: Record<string, string> = {
   assignment_officer_active: 'officerId',
   assignment_school_active: 'schoolId',
 };
+
+export const SESSION_ENDED_MESSAGE = 'Your session has ended: sign in again.';
+export const NOT_SAVED_SESSION_MESSAGE =
+  'Your session had ended, so this change was not saved. Sign in again: the form will still hold your change.';
+export const NOT_SAVED_UNREACHABLE_MESSAGE =
+  'Cannot reach the server: this change was not saved. It is still in the form; save again once the server is back.';
 
 export const STALE_VERSION_MESSAGE =
   'Someone else changed this record since you opened it. Reload the page to see their changes, then make yours again.';
@@ -43,9 +49,16 @@ function conflictMessage(error: ApiError): string {
  * Turns an API error into react-admin's HttpError. Field messages go in `body.errors` (react-admin shows them on
  * the form's inputs) with `root.serverError` as the form's notification; everything else is the message.
  */
-export function toHttpError(error: unknown): unknown {
+export function toHttpError(error: unknown, { write = false }: { write?: boolean } = {}): unknown {
   if (!(error instanceof ApiError)) return error;
   const status = STATUS_BY_CODE[error.code] ?? (error.httpStatus >= 400 ? error.httpStatus : 500);
+  // Say plainly that a write did not happen: the user must never take a failed save for a done one.
+  if (error.code === 'UNAUTHENTICATED') {
+    return new HttpError(write ? NOT_SAVED_SESSION_MESSAGE : SESSION_ENDED_MESSAGE, status, { code: error.code });
+  }
+  if (write && isServerFailure(error) && error.code !== 'INTERNAL_SERVER_ERROR') {
+    return new HttpError(NOT_SAVED_UNREACHABLE_MESSAGE, status, { code: error.code });
+  }
   if (error.code === 'BAD_USER_INPUT' && error.extensions.fields && Object.keys(error.extensions.fields).length > 0) {
     const errors = { ...fieldMessages(error.extensions.fields), root: { serverError: error.message } };
     return new HttpError(error.message, status, { code: error.code, errors });

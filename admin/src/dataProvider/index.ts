@@ -25,6 +25,15 @@ async function mapped<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The same for a call that writes, whose failure must say that nothing was saved. */
+async function mappedWrite<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toHttpError(error, { write: true });
+  }
+}
+
 /**
  * react-admin's data provider over the SRO Hub GraphQL API (its list/CRUD conventions, not a naming scheme
  * forced onto it). `apiTokens` is the one resource with its own shape.
@@ -96,7 +105,7 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       mapped(() => getList(resource, { ...params, filter: { ...params.filter, [params.target]: String(params.id) } })) as never,
 
     create: (resource, params) =>
-      mapped(async () => {
+      mappedWrite(async () => {
         if (resource === 'apiTokens') {
           const days = params.data.lifetimeDays;
           return { data: await apiTokens.create(String(params.data.name ?? ''), typeof days === 'number' ? days : undefined) };
@@ -107,7 +116,7 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       }) as never,
 
     update: (resource, params) =>
-      mapped(async () => {
+      mappedWrite(async () => {
         if (resource === 'apiTokens') throw new HttpError('API tokens cannot be changed: revoke it and create a new one', 400);
         const definition = resourceDefinition(resource);
         const input = toUpdateInput(definition, params.data, params.previousData);
@@ -116,7 +125,7 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       }) as never,
 
     updateMany: (resource, params) =>
-      mapped(async () => {
+      mappedWrite(async () => {
         const definition = resourceDefinition(resource);
         const { result } = await request<ManyResult>(updateManyMutation(definition), {
           ids: params.ids.map(String),
@@ -126,7 +135,7 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       }) as never,
 
     delete: (resource, params) =>
-      mapped(async () => {
+      mappedWrite(async () => {
         if (resource === 'apiTokens') return { data: await apiTokens.revoke(String(params.id)) };
         const definition = resourceDefinition(resource);
         const { result } = await request<OneResult>(deleteMutation(definition), { id: String(params.id) });
@@ -134,7 +143,7 @@ export function createDataProvider(request: GraphQLRequest = graphqlRequest): Da
       }) as never,
 
     deleteMany: (resource, params) =>
-      mapped(async () => {
+      mappedWrite(async () => {
         if (resource === 'apiTokens') {
           for (const id of params.ids) await apiTokens.revoke(String(id));
           return { data: params.ids };

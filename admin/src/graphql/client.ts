@@ -1,3 +1,5 @@
+import { reportReachable } from './reachability';
+
 /** What the API puts in `extensions` of an error (SPEC.md, "API conventions"). */
 export interface ApiErrorExtensions {
   code?: string;
@@ -25,6 +27,15 @@ export class ApiError extends Error {
   }
 }
 
+export const UNREACHABLE_MESSAGE = 'Cannot reach the server, retrying…';
+
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+/** A failed exchange that says nothing about the session: no answer, or the server failing (5xx). */
+export function isServerFailure(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.httpStatus >= 500);
+}
+
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
 export type GraphQLRequest = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -49,12 +60,16 @@ export function createGraphQLClient(fetchFunction: FetchFunction = (input, init)
         body: JSON.stringify({ query, variables }),
       });
     } catch {
-      throw new ApiError('The server cannot be reached. Check your connection and try again.', 'NETWORK_ERROR', {}, 0);
+      reportReachable(false);
+      throw new ApiError(UNREACHABLE_MESSAGE, 'NETWORK_ERROR', {}, 0);
     }
+    // A gateway's 502/504 or a 503 (the server restarting, its database away) is the server not reachable yet.
+    reportReachable(!GATEWAY_STATUSES.has(response.status));
     let body: GraphQLResponse<T>;
     try {
       body = (await response.json()) as GraphQLResponse<T>;
     } catch {
+      if (response.status >= 500) reportReachable(false);
       throw new ApiError(`The server answered ${response.status} ${response.statusText}`.trim(), 'HTTP_ERROR', {}, response.status);
     }
     const first = body.errors?.[0];

@@ -9,8 +9,11 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
-  useCanAccess,
+  SimpleList,
 } from 'react-admin';
+import { formatDate } from '../common/dates';
+import { useIsPhone } from '../common/useIsPhone';
+import { useMayChange } from '../common/useMayChange';
 import { labelOf, officerRanks, officerStatuses } from '../choices';
 import { officerExporter, type OfficerRecord } from './officerColumns';
 
@@ -25,14 +28,24 @@ const filters = [
   <DateInput key="assignedOn" source="assignedOn" label="With an assignment on" />,
 ];
 
-function OfficerBulkActions() {
-  const { canAccess: canEdit } = useCanAccess({ resource: 'officers', action: 'edit' });
-  if (!canEdit) return null;
+function OfficerBulkActions({ mayDelete }: { mayDelete: boolean }) {
   return (
     <>
-      <BulkUpdateButton label="Set on leave" data={{ status: 'ON_LEAVE' }} mutationMode="pessimistic" />
-      <BulkUpdateButton label="Deactivate" data={{ status: 'INACTIVE' }} mutationMode="pessimistic" />
-      <BulkDeleteButton mutationMode="pessimistic" />
+      <BulkUpdateButton
+        label="Set on leave"
+        data={{ status: 'ON_LEAVE' }}
+        mutationMode="pessimistic"
+        confirmTitle="Set this officer on leave? |||| Set these %{smart_count} officers on leave?"
+        confirmContent="Confirm changes the officer's status to On leave. |||| Confirm changes the status of these %{smart_count} officers to On leave."
+      />
+      <BulkUpdateButton
+        label="Deactivate"
+        data={{ status: 'INACTIVE' }}
+        mutationMode="pessimistic"
+        confirmTitle="Deactivate this officer? |||| Deactivate these %{smart_count} officers?"
+        confirmContent="Confirm changes the officer's status to Inactive. |||| Confirm changes the status of these %{smart_count} officers to Inactive."
+      />
+      {mayDelete && <BulkDeleteButton mutationMode="pessimistic" />}
     </>
   );
 }
@@ -40,34 +53,52 @@ function OfficerBulkActions() {
 const statusColor = { ACTIVE: 'success', ON_LEAVE: 'warning', INACTIVE: 'default' } as const;
 
 export function OfficerList() {
+  const isPhone = useIsPhone();
+  // Only rows the user may change can be selected: a chief, its own agency's officers.
+  const { permissions, may } = useMayChange('officers');
+  const mayEditSome = permissions?.role === 'ADMIN' || permissions?.role === 'AGENCY_CHIEF';
+  const mayDelete = permissions?.role === 'ADMIN';
   return (
     <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} exporter={officerExporter}>
-      <DataTable bulkActionButtons={<OfficerBulkActions />} rowClick="show">
-        <DataTable.Col source="lastName" label="Last name" />
-        <DataTable.Col source="firstName" label="First name" />
-        <DataTable.Col source="rank" label="Rank" render={(officer: OfficerRecord) => labelOf(officerRanks, officer.rank)} />
-        <DataTable.Col source="agencyId" label="Agency">
-          <ReferenceField source="agencyId" reference="agencies" link="show" />
-        </DataTable.Col>
-        <DataTable.Col source="badgeNumber" label="Badge" />
-        <DataTable.Col
-          source="status"
-          label="Status"
-          render={(officer: OfficerRecord) =>
-            officer.status ? (
-              <Chip
-                size="small"
-                variant="outlined"
-                label={labelOf(officerStatuses, officer.status)}
-                color={statusColor[officer.status as keyof typeof statusColor]}
-              />
-            ) : (
-              '—'
-            )
-          }
+      {isPhone ? (
+        <SimpleList<OfficerRecord>
+          primaryText={(officer) => `${officer.lastName}, ${officer.firstName}`}
+          secondaryText={(officer) => `${labelOf(officerRanks, officer.rank)} · ${officer.agency?.name ?? ''}`}
+          tertiaryText={(officer) => (officer.status ? labelOf(officerStatuses, officer.status) : '')}
+          linkType="show"
         />
-        <DataTable.Col source="sroSince" label="SRO since" />
-      </DataTable>
+      ) : (
+        <DataTable
+          bulkActionButtons={mayEditSome ? <OfficerBulkActions mayDelete={mayDelete} /> : false}
+          isRowSelectable={(officer) => may(officer)}
+          rowClick="show"
+        >
+          <DataTable.Col source="lastName" label="Last name" />
+          <DataTable.Col source="firstName" label="First name" />
+          <DataTable.Col source="rank" label="Rank" render={(officer: OfficerRecord) => labelOf(officerRanks, officer.rank)} />
+          <DataTable.Col source="agencyId" label="Agency">
+            <ReferenceField source="agencyId" reference="agencies" link="show" />
+          </DataTable.Col>
+          <DataTable.Col source="badgeNumber" label="Badge" />
+          <DataTable.Col
+            source="status"
+            label="Status"
+            render={(officer: OfficerRecord) =>
+              officer.status ? (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={labelOf(officerStatuses, officer.status)}
+                  color={statusColor[officer.status as keyof typeof statusColor]}
+                />
+              ) : (
+                '—'
+              )
+            }
+          />
+          <DataTable.Col source="sroSince" label="SRO since" render={(officer: OfficerRecord) => formatDate(officer.sroSince)} />
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,4 +1,5 @@
-import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { useIsPhone } from '../common/useIsPhone';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { csvExporter } from '../common/csvExporter';
 import { coverageStatuses, labelOf, schoolLevels, schoolLocales } from '../choices';
@@ -40,21 +41,33 @@ const exporter = csvExporter<SchoolRecord>('schools', [
 ]);
 
 export function SchoolList() {
+  const isPhone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
-      <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
-        <DataTable.Col source="name" label="Name" />
-        <DataTable.Col source="level" label="Level" render={(school: SchoolRecord) => labelOf(schoolLevels, school.level)} />
-        <DataTable.Col source="locale" label="Locale" render={(school: SchoolRecord) => labelOf(schoolLocales, school.locale)} />
-        <DataTable.NumberCol source="enrollment" label="Enrollment" />
-        <DataTable.Col source="principalName" label="Principal" disableSort />
-        <DataTable.Col
-          source="coverageStatus"
-          label="Coverage today"
-          disableSort
-          render={(school: SchoolRecord) => <CoverageChip status={school.coverageStatus} />}
+      {isPhone ? (
+        <SimpleList<SchoolRecord>
+          primaryText={(school) => school.name}
+          secondaryText={(school) =>
+            `${labelOf(schoolLevels, school.level)} · ${labelOf(schoolLocales, school.locale)} · ${school.enrollment} students`
+          }
+          tertiaryText={(school) => labelOf(coverageStatuses, school.coverageStatus)}
+          linkType="show"
         />
-      </DataTable>
+      ) : (
+        <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
+          <DataTable.Col source="name" label="Name" />
+          <DataTable.Col source="level" label="Level" render={(school: SchoolRecord) => labelOf(schoolLevels, school.level)} />
+          <DataTable.Col source="locale" label="Locale" render={(school: SchoolRecord) => labelOf(schoolLocales, school.locale)} />
+          <DataTable.NumberCol source="enrollment" label="Enrollment" />
+          <DataTable.Col source="principalName" label="Principal" disableSort />
+          <DataTable.Col
+            source="coverageStatus"
+            label="Coverage today"
+            disableSort
+            render={(school: SchoolRecord) => <CoverageChip status={school.coverageStatus} />}
+          />
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -1,4 +1,5 @@
-import { DataTable, DateField, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { DataTable, DateField, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { useIsPhone } from '../common/useIsPhone';
 import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { csvExporter } from '../common/csvExporter';
@@ -14,6 +15,7 @@ const filters = [
 ];
 
 interface UserRecord {
+  id: string;
   email: string;
   displayName: string;
   role: string;
@@ -32,18 +34,28 @@ const exporter = csvExporter<UserRecord>('users', [
 ]);
 
 export function UserList() {
+  const isPhone = useIsPhone();
   return (
     <List filters={filters} sort={{ field: 'email', order: 'ASC' }} exporter={exporter}>
-      <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="edit">
-        <DataTable.Col source="email" label="E-mail" />
-        <DataTable.Col source="displayName" label="Display name" />
-        <DataTable.Col source="role" label="Role" render={(user: UserRecord) => labelOf(roles, user.role)} />
-        <DataTable.Col source="agencyId" label="Agency" disableSort render={(user: UserRecord) => user.agency?.name ?? ''} />
-        <DataTable.Col source="active" label="Status" disableSort render={(user: UserRecord) => <ActiveChip active={user.active} />} />
-        <DataTable.Col source="lastLoginAt" label="Last sign-in">
-          <DateField source="lastLoginAt" showTime emptyText="never" />
-        </DataTable.Col>
-      </DataTable>
+      {isPhone ? (
+        <SimpleList<UserRecord>
+          primaryText={(user) => user.displayName}
+          secondaryText={(user) => user.email}
+          tertiaryText={(user) => labelOf(roles, user.role)}
+          linkType="edit"
+        />
+      ) : (
+        <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="edit">
+          <DataTable.Col source="email" label="E-mail" />
+          <DataTable.Col source="displayName" label="Display name" />
+          <DataTable.Col source="role" label="Role" render={(user: UserRecord) => labelOf(roles, user.role)} />
+          <DataTable.Col source="agencyId" label="Agency" disableSort render={(user: UserRecord) => user.agency?.name ?? ''} />
+          <DataTable.Col source="active" label="Status" disableSort render={(user: UserRecord) => <ActiveChip active={user.active} />} />
+          <DataTable.Col source="lastLoginAt" label="Last sign-in">
+            <DateField source="lastLoginAt" showTime emptyText="never" />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 }
