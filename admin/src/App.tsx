@@ -26,6 +26,7 @@ const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((page) => 
 const QuickLog = lazyPage(() => import('./activities/QuickLog').then((page) => ({ default: page.QuickLog })));
 const CoveragePage = lazyPage(() => import('./coverage/CoveragePage').then((page) => ({ default: page.CoveragePage })));
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
+const ChangePasswordPage = lazyPage(() => import('./auth/ChangePasswordPage').then((page) => ({ default: page.ChangePasswordPage })));
 const ReportsPage = lazyPage(() => import('./reports/ReportsPage').then((reports) => ({ default: reports.ReportsPage })));
 
 export function App() {
@@ -72,6 +73,7 @@ export function App() {
             }
           />
           <Route path="/quick-log" element={<QuickLog />} />
+          <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route
             path="/explorer"
             element={

@@ -128,6 +128,7 @@ describeWhenReady('the console is accessible', () => {
       `/users/${ids.user}`,
       '/auditEvents',
       '/apiTokens',
+      '/change-password',
       '/explorer',
     ];
     expect(await check(page, paths)).toEqual({});

@@ -306,4 +306,52 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
     await page.goto(bookmark);
     expect(await page.getByLabel('Date').inputValue()).toBe('2026-10-01');
   });
+
+  it("changes one's own password from the user menu: a wrong current one is shown on its field, the other sessions end", async () => {
+    const email = `password.${Date.now()}@sro-hub.example`;
+    await adminApi('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email, displayName: 'Pat Password', role: 'ANALYST', password: DEMO_PASSWORD },
+    });
+    const otherSession = await apiSession(server.url, email);
+    const page = await open(email);
+    await page.getByRole('button', { name: 'Pat Password' }).click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    await page.waitForURL(/\/change-password$/);
+    const newPassword = 'a new password for Pat, 2026';
+    await page.getByLabel('Current password').fill('not the current password');
+    await page.getByLabel(/^New password(?! again)/).fill(newPassword);
+    await page.getByLabel('New password again').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('This is not your current password').waitFor();
+    await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed: your other sessions have ended').waitFor();
+    await screenshot(page, 'password-changed');
+    // The page's own session goes on; the other one has ended; the new password signs in, the old one does not.
+    const pageMe = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+      return ((await response.json()) as { data: { me: { email: string } | null } }).data.me;
+    });
+    expect(pageMe).toEqual({ email });
+    expect(await otherSession<{ me: unknown }>('{ me { email } }')).toEqual({ me: null });
+    const signIn = async (password: string) =>
+      (
+        (await (
+          await fetch(`${server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+              variables: { email, password },
+            }),
+          })
+        ).json()) as { data: { login: { token: string } | null } | null }
+      ).data?.login?.token ?? null;
+    expect(await signIn(newPassword)).toEqual(expect.any(String));
+    expect(await signIn(DEMO_PASSWORD)).toBeNull();
+  });
 });
