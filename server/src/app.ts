@@ -156,6 +156,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
       settings: reports,
       statementTimeoutMs: config.requestTimeoutMs,
       log,
+      schema,
     }),
   );
 
