@@ -148,6 +148,7 @@ describe('list exports: GET /export/<list>.csv', () => {
     const response = await download(`/export/activities.csv${query}`, program.tokens.admin);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect((await response.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

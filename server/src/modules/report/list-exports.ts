@@ -192,10 +192,14 @@ function listVariables(query: Request['query']): { filter: unknown; sort?: { fie
 
 /**
  * A GraphQL error as the export's HTTP answer, through the API's one error mapping (graphql/errors.ts): variables
- * that do not fit the input types are BAD_USER_INPUT, as /graphql answers them.
+ * that do not fit the input types are BAD_USER_INPUT (400), as /graphql answers them.
  */
 function exportError(error: GraphQLError, options: ListExportOptions, requestId: string): unknown {
-  if (!error.originalError) return badInput(`Invalid filter or sort: ${error.message}`, {});
+  if (!error.path || !error.originalError) {
+    // Not a field's error: the parameters did not fit the list's input types (`Variable "$filter" got invalid value`).
+    const parameter = /Variable "\$(\w+)"/.exec(error.message)?.[1] ?? 'filter';
+    return badInput(`Invalid ${parameter}: ${error.message}`, { [parameter]: [error.message] });
+  }
   const client = clientError(error.originalError, options.log, requestId);
   const code = client.extensions.code as ErrorCode;
   if (client instanceof DomainError || code === ErrorCode.INTERNAL_SERVER_ERROR) return client;
