@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { activityCategories, instructionTopics, labelOf } from '../choices';
 import { activityExporter, type ActivityRecord } from './activityColumns';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Notes, officer or school" />,
@@ -34,7 +35,7 @@ function ActivityBulkActions() {
 
 export function ActivityList() {
   return (
-    <List filters={filters} sort={{ field: 'date', order: 'DESC' }} exporter={activityExporter}>
+    <List filters={filters} sort={{ field: 'date', order: 'DESC' }} exporter={activityExporter} actions={<ServerListActions />}>
       <DataTable bulkActionButtons={<ActivityBulkActions />} rowClick="show">
         <DataTable.Col source="date" label="Date" />
         <DataTable.Col

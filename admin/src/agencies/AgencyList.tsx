@@ -3,6 +3,7 @@ import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { csvExporter } from '../common/csvExporter';
 import { agencyKinds, labelOf } from '../choices';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, chief or ORI" />,
@@ -32,7 +33,7 @@ const exporter = csvExporter<AgencyRecord>('agencies', [
 
 export function AgencyList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter} actions={<ServerListActions />}>
       <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
         <DataTable.Col source="name" label="Name" />
         <DataTable.Col source="kind" label="Kind" render={(agency: AgencyRecord) => labelOf(agencyKinds, agency.kind)} />

@@ -2,6 +2,7 @@ import { BulkDeleteButton, DataTable, DateInput, List, ReferenceInput, SearchInp
 import { csvExporter } from '../common/csvExporter';
 import { assignmentRoles, labelOf, officerLabel, officerRanks } from '../choices';
 import { BulkEndButton } from './BulkEndButton';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Officer or school" />,
@@ -49,7 +50,7 @@ function AssignmentBulkActions() {
 
 export function AssignmentList() {
   return (
-    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} exporter={exporter} actions={<ServerListActions />}>
       <DataTable bulkActionButtons={<AssignmentBulkActions />} rowClick="show">
         <DataTable.Col source="id" label="#" disableSort />
         <DataTable.Col source="officerId" label="Officer" render={(assignment: AssignmentRecord) => officerLabel(assignment.officer)} />

@@ -1,6 +1,7 @@
 import { DataTable, DateField, DateTimeInput, List, TextInput } from 'react-admin';
 import { csvExporter } from '../common/csvExporter';
 import { ChangesField } from './ChangesField';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <TextInput key="action" source="action" label="Action" helperText="such as update or login_failure" />,
@@ -34,7 +35,13 @@ const exporter = csvExporter<AuditEventRecord>('audit-log', [
 /** The audit log: read-only, newest first. */
 export function AuditEventList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={exporter} title="Audit log">
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={exporter}
+      actions={<ServerListActions />}
+      title="Audit log"
+    >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="createdAt" label="When">
           <DateField source="createdAt" showTime />

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { labelOf, officerRanks, officerStatuses } from '../choices';
 import { officerExporter, type OfficerRecord } from './officerColumns';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name or badge" />,
@@ -41,7 +42,7 @@ const statusColor = { ACTIVE: 'success', ON_LEAVE: 'warning', INACTIVE: 'default
 
 export function OfficerList() {
   return (
-    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} exporter={officerExporter}>
+    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} exporter={officerExporter} actions={<ServerListActions />}>
       <DataTable bulkActionButtons={<OfficerBulkActions />} rowClick="show">
         <DataTable.Col source="lastName" label="Last name" />
         <DataTable.Col source="firstName" label="First name" />

@@ -3,6 +3,7 @@ import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { csvExporter } from '../common/csvExporter';
 import { coverageStatuses, labelOf, schoolLevels, schoolLocales } from '../choices';
 import { CoverageChip } from './CoverageChip';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, NCES id or principal" />,
@@ -41,7 +42,7 @@ const exporter = csvExporter<SchoolRecord>('schools', [
 
 export function SchoolList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter} actions={<ServerListActions />}>
       <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="show">
         <DataTable.Col source="name" label="Name" />
         <DataTable.Col source="level" label="Level" render={(school: SchoolRecord) => labelOf(schoolLevels, school.level)} />

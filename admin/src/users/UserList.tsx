@@ -3,6 +3,7 @@ import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { csvExporter } from '../common/csvExporter';
 import { labelOf, roles } from '../choices';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="E-mail or name" />,
@@ -33,7 +34,7 @@ const exporter = csvExporter<UserRecord>('users', [
 
 export function UserList() {
   return (
-    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} exporter={exporter} actions={<ServerListActions />}>
       <DataTable bulkActionButtons={<BulkActiveButtons />} rowClick="edit">
         <DataTable.Col source="email" label="E-mail" />
         <DataTable.Col source="displayName" label="Display name" />
