@@ -144,6 +144,9 @@ describe('list exports: GET /export/<list>.csv', () => {
     ['filter value of the wrong type', `?filter=${encodeURIComponent('{"from":"yesterday"}')}`],
     ['filter that breaks a validation rule', `?filter=${encodeURIComponent(JSON.stringify({ q: 'x'.repeat(201) }))}`],
     ['sort field that does not exist', '?sort=COLOUR'],
+    ['filter with text no column can hold', `?filter=${encodeURIComponent('{"q":"a\\u0000b"}')}`],
+    ['filter nested too deep', `?filter=${encodeURIComponent(`{"ids":${'['.repeat(40)}${']'.repeat(40)}}`)}`],
+    ['filter given twice', '?filter=%7B%7D&filter=%7B%7D'],
   ])('answers a %s with 400 BAD_USER_INPUT in JSON', async (_case, query) => {
     const response = await download(`/export/activities.csv${query}`, program.tokens.admin);
     expect(response.status).toBe(400);

@@ -4,6 +4,7 @@ import { audit } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, badInput, unauthenticated } from '../../common/errors';
 import { clientError } from '../../graphql/errors';
+import { checkVariableText } from '../../graphql/input-text.plugin';
 import type { Logger } from '../../logger';
 import { MAX_PER_PAGE } from '../../common/list';
 import { startRequestTransaction } from '../../common/row-security';
@@ -224,6 +225,7 @@ export function listExportHandler(list: string, options: ListExportOptions) {
       const actor = ctx.actor;
       if (!actor) throw unauthenticated();
       const variables = listVariables(request.query);
+      checkVariableText(variables);
       const readPage = async (page: number) => {
         const result = await execute({
           schema: options.schema,
