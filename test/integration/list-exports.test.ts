@@ -138,6 +138,23 @@ describe('list exports: GET /export/<list>.csv', () => {
     );
   });
 
+  it('records a download that the client cuts short: the event is committed before the first byte', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${app.url}/export/activities.csv`, {
+      headers: { authorization: `Bearer ${program.tokens.analyst}` },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    controller.abort();
+    const requestId = response.headers.get('x-request-id');
+    const { auditEvents } = await app.query(
+      '{ auditEvents(filter: { action: "export", entityType: "List" }, perPage: 100) { items { entityId requestId } } }',
+      {},
+      program.tokens.admin,
+    );
+    expect(auditEvents.items).toContainEqual({ entityId: 'activities', requestId });
+  });
+
   it.each([
     ['filter that is not JSON', '?filter=%7Bnope'],
     ['filter field that does not exist', `?filter=${encodeURIComponent('{"colour":"red"}')}`],

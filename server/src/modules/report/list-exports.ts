@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { execute, parse, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { audit } from '../../common/audit';
+import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, badInput, unauthenticated } from '../../common/errors';
 import { clientError } from '../../graphql/errors';
@@ -207,10 +208,24 @@ function exportError(error: GraphQLError, options: ListExportOptions, requestId:
   return new DomainError(code, client.message);
 }
 
+/** Runs `work` in one transaction under the actor's row security, as /graphql does. */
+async function inTransaction<T>(ctx: RequestContext, actor: Actor, statementTimeoutMs: number, work: () => Promise<T>): Promise<T> {
+  await ctx.em.begin();
+  try {
+    await startRequestTransaction(ctx.em, actor, statementTimeoutMs);
+    const result = await work();
+    await ctx.em.commit();
+    return result;
+  } catch (error) {
+    await ctx.em.rollback().catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * GET /export/<list>.csv: every row of a list matching `filter` and `sort`, read page by page (500 rows) through
  * the GraphQL list itself inside one transaction under the caller's row security, each page written out before
- * the next is read. The export is an audit event naming the list and its filter, committed with the reads.
+ * the next is read. The export is an audit event naming the list, its filter and its sort.
  */
 export function listExportHandler(list: string, options: ListExportOptions) {
   const spec = LIST_EXPORTS[list];
@@ -219,29 +234,29 @@ export function listExportHandler(list: string, options: ListExportOptions) {
   }`);
   const columns = Object.keys(spec.columns);
   return async (request: Request, response: Response) => {
-    let ctx: RequestContext | undefined;
     try {
-      ctx = await options.context(request, response);
+      const ctx = await options.context(request, response);
       const actor = ctx.actor;
       if (!actor) throw unauthenticated();
       const variables = listVariables(request.query);
       checkVariableText(variables);
-      const readPage = async (page: number) => {
+      const readPage = async (page: number, perPage = MAX_PER_PAGE) => {
         const result = await execute({
           schema: options.schema,
           document,
           contextValue: ctx,
-          variableValues: { ...variables, page, perPage: MAX_PER_PAGE },
+          variableValues: { ...variables, page, perPage },
         });
-        if (result.errors?.length) throw exportError(result.errors[0], options, ctx!.requestId);
+        if (result.errors?.length) throw exportError(result.errors[0], options, ctx.requestId);
         return (result.data as { list: { items: Item[]; totalCount: number } }).list;
       };
-      await ctx.em.begin();
-      await startRequestTransaction(ctx.em, actor, options.statementTimeoutMs);
-      // The first page checks the filter and the caller's right to the list before any byte is sent.
-      let page = await readPage(1);
-      audit(ctx.em, ctx, { action: 'export', entityType: 'List', entityId: list, details: { list, ...variables } });
-      await ctx.em.flush();
+      // First a short transaction: one row checks the filter and the caller's right to the list, and the audit event
+      // is committed before the first byte is sent, so that a download cut short is in the audit trail too.
+      await inTransaction(ctx, actor, options.statementTimeoutMs, async () => {
+        await readPage(1, 1);
+        audit(ctx.em, ctx, { action: 'export', entityType: 'List', entityId: list, details: { list, ...variables } });
+        await ctx.em.flush();
+      });
 
       response.status(200);
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -250,17 +265,17 @@ export function listExportHandler(list: string, options: ListExportOptions) {
       response.setHeader('X-Content-Type-Options', 'nosniff');
       const writer = new CsvWriter(response);
       await writer.line(columns);
-      for (let number = 1; ;) {
-        for (const item of page.items) await writer.line(columns.map((column) => spec.columns[column](item)));
-        await writer.flush();
-        if (number * MAX_PER_PAGE >= page.totalCount || page.items.length === 0) break;
-        number += 1;
-        page = await readPage(number);
-      }
-      await ctx.em.commit();
+      // Then every page in one transaction, so that the pages are one snapshot: no row twice or missed between them.
+      await inTransaction(ctx, actor, options.statementTimeoutMs, async () => {
+        for (let number = 1; ; number += 1) {
+          const page = await readPage(number);
+          for (const item of page.items) await writer.line(columns.map((column) => spec.columns[column](item)));
+          await writer.flush();
+          if (number * MAX_PER_PAGE >= page.totalCount || page.items.length === 0) break;
+        }
+      });
       response.end();
     } catch (error) {
-      await ctx?.em.rollback().catch(() => undefined);
       options.fail(response, error);
     }
   };
