@@ -157,6 +157,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
       settings: reports,
       statementTimeoutMs: config.requestTimeoutMs,
       log,
+      schema,
     }),
   );
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
   apiSession,
@@ -353,5 +354,23 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
       ).data?.login?.token ?? null;
     expect(await signIn(newPassword)).toEqual(expect.any(String));
     expect(await signIn(DEMO_PASSWORD)).toBeNull();
+  });
+
+  it("a list's Export downloads every matching row from the server, and the export is in the audit log", async () => {
+    const page = await open(ADMIN);
+    await page.goto(`${server.url}/activities`);
+    await page.getByRole('row').nth(1).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export' }).click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    // One header, then one line per activity (notes never hold a line break in the demo program).
+    const rows = text.trimEnd().split(/\r?\n/).length - 1;
+    const { activities } = await adminApi<{ activities: { totalCount: number } }>('{ activities { totalCount } }');
+    expect(activities.totalCount).toBeGreaterThan(5000);
+    expect(rows).toBe(activities.totalCount);
+    const { auditEvents } = await adminApi<{ auditEvents: { items: { entityId: string }[] } }>(
+      '{ auditEvents(filter: { action: "export", entityType: "List" }, sort: { field: CREATED_AT, order: DESC }, perPage: 1) { items { entityId } } }',
+    );
+    expect(auditEvents.items[0]?.entityId).toBe('activities');
   });
 });

@@ -97,6 +97,20 @@ describe('CSV downloads', () => {
     expect(text.replace(/\r\n/g, '').includes('\r')).toBe(false);
   });
 
+  // response.text() drops a leading byte order mark, so the bytes are read as they came.
+  it.each([
+    `/export/coverage.csv?date=${DAY}`,
+    `/export/activity.csv?from=2027-11-01&to=${DAY}`,
+    `/export/staffing.csv?date=${DAY}`,
+    `/export/activity.csv?from=2027-11-01&to=${DAY}&part=byAgency`,
+  ])('starts %s with the UTF-8 byte order mark, so that Excel reads accented names', async (path) => {
+    const response = await download(path, program.tokens.admin);
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(String.fromCharCode(bytes[3])).toMatch(/[a-z]/);
+  });
+
   it('quotes fields and neutralises text a spreadsheet would run, but keeps negative numbers as numbers', async () => {
     const { text, records } = await csv(`/export/coverage.csv?date=${DAY}&agencyId=${alder()}`, program.tokens.admin);
     expect(text).toContain(`"'=SUM(1+2) ""${program.tag}"", Annex"`);

@@ -14,7 +14,8 @@ import { formatDate } from '../common/dates';
 import { useIsPhone } from '../common/useIsPhone';
 import { useMayChange } from '../common/useMayChange';
 import { activityCategories, instructionTopics, labelOf } from '../choices';
-import { activityExporter, type ActivityRecord } from './activityColumns';
+import type { ActivityRecord } from './activityColumns';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Notes, officer or school" />,
@@ -47,7 +48,7 @@ export function ActivityList() {
   const isOfficer = permissions?.role === 'OFFICER';
   const mayDeleteSome = permissions?.role === 'ADMIN' || permissions?.role === 'AGENCY_CHIEF' || isOfficer;
   return (
-    <List filters={filters} sort={{ field: 'date', order: 'DESC' }} exporter={activityExporter}>
+    <List filters={filters} sort={{ field: 'date', order: 'DESC' }} actions={<ServerListActions />}>
       {isPhone ? (
         <SimpleList<ActivityRecord>
           primaryText={categoryText}

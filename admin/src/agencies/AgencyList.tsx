@@ -2,8 +2,8 @@ import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput, Simple
 import { useIsPhone } from '../common/useIsPhone';
 import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
-import { csvExporter } from '../common/csvExporter';
 import { agencyKinds, labelOf } from '../choices';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, chief or ORI" />,
@@ -22,20 +22,10 @@ interface AgencyRecord {
   active: boolean;
 }
 
-const exporter = csvExporter<AgencyRecord>('agencies', [
-  { header: 'Name', value: (agency) => agency.name },
-  { header: 'Kind', value: (agency) => labelOf(agencyKinds, agency.kind) },
-  { header: 'ORI', value: (agency) => agency.ori },
-  { header: 'Chief', value: (agency) => agency.chiefName },
-  { header: 'Phone', value: (agency) => agency.phone },
-  { header: 'E-mail', value: (agency) => agency.email },
-  { header: 'Active', value: (agency) => (agency.active ? 'yes' : 'no') },
-]);
-
 export function AgencyList() {
   const isPhone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ServerListActions />}>
       {isPhone ? (
         <SimpleList<AgencyRecord>
           primaryText={(agency) => agency.name}

@@ -13,9 +13,9 @@ import {
 import type { Permissions } from '../auth/permissions';
 import { formatDate } from '../common/dates';
 import { useIsPhone } from '../common/useIsPhone';
-import { csvExporter } from '../common/csvExporter';
-import { assignmentRoles, labelOf, officerLabel, officerRanks } from '../choices';
+import { assignmentRoles, labelOf, officerLabel } from '../choices';
 import { BulkEndButton } from './BulkEndButton';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Officer or school" />,
@@ -38,18 +38,6 @@ interface AssignmentRecord {
   school: { name: string };
 }
 
-const exporter = csvExporter<AssignmentRecord>('assignments', [
-  { header: 'Assignment', value: (assignment) => assignment.id },
-  { header: 'Officer', value: (assignment) => `${assignment.officer.lastName}, ${assignment.officer.firstName}` },
-  { header: 'Rank', value: (assignment) => labelOf(officerRanks, assignment.officer.rank) },
-  { header: 'Agency', value: (assignment) => assignment.officer.agency.name },
-  { header: 'School', value: (assignment) => assignment.school.name },
-  { header: 'Role', value: (assignment) => labelOf(assignmentRoles, assignment.role) },
-  { header: 'First day', value: (assignment) => assignment.startDate },
-  { header: 'Last day', value: (assignment) => assignment.endDate },
-  { header: 'FTE', value: (assignment) => assignment.fte },
-]);
-
 function AssignmentBulkActions() {
   return (
     <>
@@ -66,7 +54,7 @@ export function AssignmentList() {
   const { permissions } = usePermissions<Permissions>();
   const isOfficer = permissions?.role === 'OFFICER';
   return (
-    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }} actions={<ServerListActions />}>
       {isPhone ? (
         <SimpleList<AssignmentRecord>
           primaryText={(assignment) => assignment.school.name}

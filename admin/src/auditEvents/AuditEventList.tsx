@@ -1,7 +1,7 @@
 import { DataTable, DateField, DateTimeInput, List, SimpleList, TextInput } from 'react-admin';
 import { useIsPhone } from '../common/useIsPhone';
-import { csvExporter } from '../common/csvExporter';
 import { ChangesField } from './ChangesField';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <TextInput key="action" source="action" label="Action" helperText="such as update or login_failure" />,
@@ -23,21 +23,11 @@ interface AuditEventRecord {
   requestId: string;
 }
 
-const exporter = csvExporter<AuditEventRecord>('audit-log', [
-  { header: 'When', value: (event) => event.createdAt },
-  { header: 'Who', value: (event) => event.actorLabel },
-  { header: 'Action', value: (event) => event.action },
-  { header: 'Record type', value: (event) => event.entityType },
-  { header: 'Record id', value: (event) => event.entityId },
-  { header: 'Changes', value: (event) => event.changes },
-  { header: 'Request id', value: (event) => event.requestId },
-]);
-
 /** The audit log: read-only, newest first. */
 export function AuditEventList() {
   const isPhone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={exporter} title="Audit log">
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ServerListActions />} title="Audit log">
       {isPhone ? (
         <SimpleList<AuditEventRecord>
           primaryText={(event) => `${event.action}${event.entityType ? ` · ${event.entityType} ${event.entityId ?? ''}` : ''}`}

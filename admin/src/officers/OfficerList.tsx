@@ -15,7 +15,8 @@ import { formatDate } from '../common/dates';
 import { useIsPhone } from '../common/useIsPhone';
 import { useMayChange } from '../common/useMayChange';
 import { labelOf, officerRanks, officerStatuses } from '../choices';
-import { officerExporter, type OfficerRecord } from './officerColumns';
+import type { OfficerRecord } from './officerColumns';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name or badge" />,
@@ -59,7 +60,7 @@ export function OfficerList() {
   const mayEditSome = permissions?.role === 'ADMIN' || permissions?.role === 'AGENCY_CHIEF';
   const mayDelete = permissions?.role === 'ADMIN';
   return (
-    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} exporter={officerExporter}>
+    <List filters={filters} sort={{ field: 'lastName', order: 'ASC' }} actions={<ServerListActions />}>
       {isPhone ? (
         <SimpleList<OfficerRecord>
           primaryText={(officer) => `${officer.lastName}, ${officer.firstName}`}

@@ -1,9 +1,9 @@
 import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { useIsPhone } from '../common/useIsPhone';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
-import { csvExporter } from '../common/csvExporter';
 import { coverageStatuses, labelOf, schoolLevels, schoolLocales } from '../choices';
 import { CoverageChip } from './CoverageChip';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Name, NCES id or principal" />,
@@ -28,22 +28,10 @@ export interface SchoolRecord {
   coverageStatus: string;
 }
 
-const exporter = csvExporter<SchoolRecord>('schools', [
-  { header: 'Name', value: (school) => school.name },
-  { header: 'NCES id', value: (school) => school.ncesId },
-  { header: 'Level', value: (school) => labelOf(schoolLevels, school.level) },
-  { header: 'Locale', value: (school) => labelOf(schoolLocales, school.locale) },
-  { header: 'Enrollment', value: (school) => school.enrollment },
-  { header: 'Principal', value: (school) => school.principalName },
-  { header: 'Phone', value: (school) => school.phone },
-  { header: 'Open', value: (school) => (school.active ? 'yes' : 'no') },
-  { header: 'Coverage today', value: (school) => labelOf(coverageStatuses, school.coverageStatus) },
-]);
-
 export function SchoolList() {
   const isPhone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ServerListActions />}>
       {isPhone ? (
         <SimpleList<SchoolRecord>
           primaryText={(school) => school.name}

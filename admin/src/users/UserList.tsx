@@ -2,8 +2,8 @@ import { DataTable, DateField, List, NullableBooleanInput, ReferenceInput, Searc
 import { useIsPhone } from '../common/useIsPhone';
 import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
-import { csvExporter } from '../common/csvExporter';
 import { labelOf, roles } from '../choices';
+import { ServerListActions } from '../dataProvider/ServerListActions';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="E-mail or name" />,
@@ -24,19 +24,10 @@ interface UserRecord {
   agency: { name: string } | null;
 }
 
-const exporter = csvExporter<UserRecord>('users', [
-  { header: 'E-mail', value: (user) => user.email },
-  { header: 'Display name', value: (user) => user.displayName },
-  { header: 'Role', value: (user) => labelOf(roles, user.role) },
-  { header: 'Agency', value: (user) => user.agency?.name },
-  { header: 'Active', value: (user) => (user.active ? 'yes' : 'no') },
-  { header: 'Last sign-in', value: (user) => user.lastLoginAt },
-]);
-
 export function UserList() {
   const isPhone = useIsPhone();
   return (
-    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} exporter={exporter}>
+    <List filters={filters} sort={{ field: 'email', order: 'ASC' }} actions={<ServerListActions />}>
       {isPhone ? (
         <SimpleList<UserRecord>
           primaryText={(user) => user.displayName}

@@ -56,6 +56,23 @@ function hasUnstorableLiteral(document: DocumentNode): boolean {
 }
 
 /**
+ * Refuses variables that no column can hold or that nest too deep to walk: BAD_USER_INPUT (HTTP 400) naming the
+ * fields. Also for the list exports, whose filter and sort are a list query's variables (report/list-exports.ts).
+ */
+export function checkVariableText(variables: Record<string, unknown>): void {
+  const fields = unstorableVariables(variables);
+  if (fields === null) {
+    const message = `Invalid input: the variables nest lists and objects more than ${MAX_VARIABLE_DEPTH} levels deep`;
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields: {}, limit: MAX_VARIABLE_DEPTH, http: { status: 400 } });
+  }
+  if (fields.length === 0) return;
+  throw new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${fields.join(', ')} ${MESSAGE}`, {
+    fields: Object.fromEntries(fields.map((field) => [field, [`${field} ${MESSAGE}`]])),
+    http: { status: 400 },
+  });
+}
+
+/**
  * Refuses text that no column can hold, anywhere in the input, before anything runs: BAD_USER_INPUT (HTTP 400)
  * naming the fields, rather than a database error halfway through a change; and variables nested too deep to walk.
  */
@@ -63,17 +80,9 @@ export const inputTextPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        const fields = unstorableVariables(request.variables ?? {});
-        if (fields === null) {
-          const message = `Invalid input: the variables nest lists and objects more than ${MAX_VARIABLE_DEPTH} levels deep`;
-          throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields: {}, limit: MAX_VARIABLE_DEPTH, http: { status: 400 } });
-        }
-        if (fields.length === 0 && !hasUnstorableLiteral(document)) return;
-        const message = fields.length ? `Invalid input: ${fields.join(', ')} ${MESSAGE}` : `Invalid input: text ${MESSAGE}`;
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, message, {
-          fields: Object.fromEntries(fields.map((field) => [field, [`${field} ${MESSAGE}`]])),
-          http: { status: 400 },
-        });
+        checkVariableText(request.variables ?? {});
+        if (!hasUnstorableLiteral(document)) return;
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: text ${MESSAGE}`, { fields: {}, http: { status: 400 } });
       },
     };
   },

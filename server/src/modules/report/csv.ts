@@ -24,9 +24,10 @@ export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join('
 // Lines are sent in chunks of about this size rather than one write per line.
 const CHUNK = 16 * 1024;
 
-/** Writes CSV lines to a response, waiting whenever the client reads slower than we write (backpressure). */
+/** Writes a CSV file to a response (a byte order mark, then lines), waiting whenever the client reads slower than we write (backpressure). */
 export class CsvWriter {
-  private pending = '';
+  // UTF-8's byte order mark first: without it Excel reads the file as the local code page and garbles accented names.
+  private pending = '\uFEFF';
 
   constructor(private readonly out: Writable) {}
 

@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { audit } from '../../common/audit';
 import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
@@ -12,6 +13,7 @@ import { COVERAGE_PARTS, coverageTable } from './coverage-report.csv';
 import { coverageReport } from './coverage-report.service';
 import { cells, CsvWriter, type CsvTable } from './csv';
 import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
+import { LIST_EXPORTS, mountListExports } from './list-exports';
 import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
 import { staffingReport } from './staffing-report.service';
 
@@ -22,6 +24,8 @@ export interface ExportOptions {
   /** The same time limit a GraphQL request's statements get (REQUEST_TIMEOUT_MS). */
   statementTimeoutMs: number;
   log: Logger;
+  /** The API's schema: a list export reads the GraphQL list itself (list-exports.ts). */
+  schema: GraphQLSchema;
 }
 
 /** A report ready to stream: its table, the download's file name, and what the audit trail records. */
@@ -193,12 +197,17 @@ export function exportRouter(options: ExportOptions): express.Router {
       options,
     ),
   );
+  mountListExports(router, { ...options, fail: (response, error) => fail(response, error, options.log) });
   // Any other path or method under /export: a JSON answer like the rest of the API, not Express's HTML page.
   router.use((request, response) => {
     response.status(404).json({
       errors: [
         {
-          message: `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET /export/coverage.csv, /export/activity.csv and /export/staffing.csv`,
+          message: `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET /export/coverage.csv, /export/activity.csv, /export/staffing.csv and ${Object.keys(
+            LIST_EXPORTS,
+          )
+            .map((list) => `/export/${list}.csv`)
+            .join(', ')}`,
           extensions: { code: ErrorCode.NOT_FOUND },
         },
       ],
