@@ -250,7 +250,10 @@ describeWhenReady('the console in a real browser', () => {
     await page.getByRole('button', { name: 'Activity CSV: one table per part' }).click();
     const [part] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'By agency' }).click()]);
     expect(part.suggestedFilename()).toMatch(/^activity-byAgency-.*\.csv$/);
-    const table = fs.readFileSync((await part.path())!, 'utf8');
+    const partFile = fs.readFileSync((await part.path())!, 'utf8');
+    // UTF-8 with a byte order mark, so that Excel reads accented names.
+    expect(partFile.startsWith('\uFEFF')).toBe(true);
+    const table = partFile.slice(1);
     expect(table.split('\r\n')[0]).toBe(
       'period,period_from,period_to,agency_id,agency,activities,minutes,hours,students_reached,staff_reached,suppressed',
     );
