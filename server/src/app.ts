@@ -17,7 +17,7 @@ import { clientError, errorRequestPlugin, formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
 import { selectionPlugin } from './graphql/selected-fields';
-import { inputTextPlugin } from './graphql/input-text.plugin';
+import { checkVariableText, inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
 import { corsAllowList, httpErrorHandler, querySizeGuard, requireUtf8, securityHeaders } from './http/security';
@@ -158,6 +158,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
       statementTimeoutMs: config.requestTimeoutMs,
       log,
       schema,
+      checkVariables: checkVariableText,
+      clientError: (error, requestId) => clientError(error, log, requestId),
     }),
   );
 

@@ -57,7 +57,7 @@ function hasUnstorableLiteral(document: DocumentNode): boolean {
 
 /**
  * Refuses variables that no column can hold or that nest too deep to walk: BAD_USER_INPUT (HTTP 400) naming the
- * fields. Also for the list exports, whose filter and sort are a list query's variables (report/list-exports.ts).
+ * fields. Also for the list exports, whose filter and sort are a list query's variables (modules/report/list-exports.ts, which gets it from app.ts).
  */
 export function checkVariableText(variables: Record<string, unknown>): void {
   const fields = unstorableVariables(variables);

@@ -4,8 +4,6 @@ import { audit } from '../../common/audit';
 import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, badInput, unauthenticated } from '../../common/errors';
-import { clientError } from '../../graphql/errors';
-import { checkVariableText } from '../../graphql/input-text.plugin';
 import type { Logger } from '../../logger';
 import { MAX_PER_PAGE } from '../../common/list';
 import { startRequestTransaction } from '../../common/row-security';
@@ -169,6 +167,9 @@ export interface ListExportOptions {
   statementTimeoutMs: number;
   fail(response: Response, error: unknown): void;
   log: Logger;
+  /** The checks /graphql applies to its variables and the API's one error mapping, given by the app (graphql/). */
+  checkVariables(variables: Record<string, unknown>): void;
+  clientError(error: unknown, requestId: string): GraphQLError;
 }
 
 /** The `filter` (JSON of the list's filter input) and `sort`/`order` query parameters, as GraphQL variables. */
@@ -193,7 +194,7 @@ function listVariables(query: Request['query']): { filter: unknown; sort?: { fie
 }
 
 /**
- * A GraphQL error as the export's HTTP answer, through the API's one error mapping (graphql/errors.ts): variables
+ * A GraphQL error as the export's HTTP answer, through the API's one error mapping (`options.clientError`): variables
  * that do not fit the input types are BAD_USER_INPUT (400), as /graphql answers them.
  */
 function exportError(error: GraphQLError, options: ListExportOptions, requestId: string): unknown {
@@ -202,7 +203,7 @@ function exportError(error: GraphQLError, options: ListExportOptions, requestId:
     const parameter = /Variable "\$(\w+)"/.exec(error.message)?.[1] ?? 'filter';
     return badInput(`Invalid ${parameter}: ${error.message}`, { [parameter]: [error.message] });
   }
-  const client = clientError(error.originalError, options.log, requestId);
+  const client = options.clientError(error.originalError, requestId);
   const code = client.extensions.code as ErrorCode;
   if (client instanceof DomainError || code === ErrorCode.INTERNAL_SERVER_ERROR) return client;
   return new DomainError(code, client.message);
@@ -239,7 +240,7 @@ export function listExportHandler(list: string, options: ListExportOptions) {
       const actor = ctx.actor;
       if (!actor) throw unauthenticated();
       const variables = listVariables(request.query);
-      checkVariableText(variables);
+      options.checkVariables(variables);
       const readPage = async (page: number, perPage = MAX_PER_PAGE) => {
         const result = await execute({
           schema: options.schema,

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { audit } from '../../common/audit';
 import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
@@ -26,6 +26,9 @@ export interface ExportOptions {
   log: Logger;
   /** The API's schema: a list export reads the GraphQL list itself (list-exports.ts). */
   schema: GraphQLSchema;
+  /** What /graphql checks in its variables, and its error mapping (graphql/), for the list exports. */
+  checkVariables(variables: Record<string, unknown>): void;
+  clientError(error: unknown, requestId: string): GraphQLError;
 }
 
 /** A report ready to stream: its table, the download's file name, and what the audit trail records. */
