@@ -30,6 +30,20 @@ export const COVERAGE_COLUMNS = [
   'uncovered',
 ] as const;
 
+/** An officer's assignment at a school: the cells the whole file and the `officers` part share. */
+const assignmentCells = (entry: SchoolCoverage['officers'][number]) => ({
+  officer_id: entry.officer.id,
+  officer_first_name: entry.officer.firstName,
+  officer_last_name: entry.officer.lastName,
+  rank: entry.officer.rank,
+  agency_id: entry.agency.id,
+  agency: entry.agency.name,
+  role: entry.role,
+  fte: entry.fte,
+  start_date: entry.startDate,
+  end_date: entry.endDate,
+});
+
 /** Coverage: one summary row, one row per agency, then one row per school and officer (one row for a school without any). */
 export function coverageTable(report: CoverageReport): CsvTable {
   const { date, summary } = report;
@@ -73,19 +87,7 @@ export function coverageTable(report: CoverageReport): CsvTable {
           enrollment_per_sro_fte: enrollmentPerSroFte,
         };
         if (officers.length === 0) return [schoolCells];
-        return officers.map((entry) => ({
-          ...schoolCells,
-          officer_id: entry.officer.id,
-          officer_first_name: entry.officer.firstName,
-          officer_last_name: entry.officer.lastName,
-          rank: entry.officer.rank,
-          agency_id: entry.agency.id,
-          agency: entry.agency.name,
-          role: entry.role,
-          fte: entry.fte,
-          start_date: entry.startDate,
-          end_date: entry.endDate,
-        }));
+        return officers.map((entry) => ({ ...schoolCells, ...assignmentCells(entry) }));
       }),
   ];
   return { columns: COVERAGE_COLUMNS, sections };
@@ -163,16 +165,7 @@ export const COVERAGE_PARTS: CsvParts<CoverageReport> = {
             date,
             ...schoolCells(school),
             assignment_id: entry.assignmentId,
-            officer_id: entry.officer.id,
-            officer_first_name: entry.officer.firstName,
-            officer_last_name: entry.officer.lastName,
-            rank: entry.officer.rank,
-            agency_id: entry.agency.id,
-            agency: entry.agency.name,
-            role: entry.role,
-            fte: entry.fte,
-            start_date: entry.startDate,
-            end_date: entry.endDate,
+            ...assignmentCells(entry),
           })),
         ),
     ),
