@@ -4,7 +4,7 @@ import { BrowserRouter, Route } from 'react-router-dom';
 import { AccessDeniedPage } from './auth/AccessDeniedPage';
 import { RequirePageAccess } from './auth/RequirePageAccess';
 import { authProvider } from './auth/authProvider';
-import { activityLabel, assignmentLabel, officerLabel } from './choices';
+import { absenceLabel, activityLabel, assignmentLabel, officerLabel } from './choices';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
@@ -17,6 +17,7 @@ import { lazyPage, lazyResource } from './common/lazyPages';
 const schools = lazyResource(() => import('./schools'), ['list', 'create', 'edit', 'show']);
 const assignments = lazyResource(() => import('./assignments'), ['list', 'create', 'edit', 'show']);
 const officers = lazyResource(() => import('./officers'), ['list', 'create', 'edit', 'show']);
+const officerAbsences = lazyResource(() => import('./officerAbsences'), ['list', 'create', 'edit', 'show']);
 const agencies = lazyResource(() => import('./agencies'), ['list', 'create', 'edit', 'show']);
 const activities = lazyResource(() => import('./activities'), ['list', 'create', 'edit', 'show']);
 const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
@@ -50,6 +51,7 @@ export function App() {
         <Resource name="schools" {...schools} recordRepresentation="name" />
         <Resource name="assignments" {...assignments} recordRepresentation={assignmentLabel} />
         <Resource name="officers" {...officers} recordRepresentation={officerLabel} />
+        <Resource name="officerAbsences" {...officerAbsences} options={{ label: 'Absences' }} recordRepresentation={absenceLabel} />
         <Resource name="agencies" {...agencies} recordRepresentation="name" />
         <Resource name="activities" {...activities} recordRepresentation={activityLabel} />
         <Resource name="users" {...users} recordRepresentation="email" />

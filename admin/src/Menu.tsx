@@ -3,6 +3,7 @@ import Assessment from '@mui/icons-material/Assessment';
 import AssignmentInd from '@mui/icons-material/AssignmentInd';
 import Badge from '@mui/icons-material/Badge';
 import Code from '@mui/icons-material/Code';
+import EventBusy from '@mui/icons-material/EventBusy';
 import EventNote from '@mui/icons-material/EventNote';
 import History from '@mui/icons-material/History';
 import Key from '@mui/icons-material/Key';
@@ -26,6 +27,7 @@ export function Menu() {
       <RaMenu.ResourceItem name="schools" leftIcon={<School />} />
       <RaMenu.ResourceItem name="assignments" leftIcon={<AssignmentInd />} />
       <RaMenu.ResourceItem name="officers" leftIcon={<Badge />} />
+      <RaMenu.ResourceItem name="officerAbsences" leftIcon={<EventBusy />} />
       <RaMenu.ResourceItem name="agencies" leftIcon={<AccountBalance />} />
       <RaMenu.ResourceItem name="activities" leftIcon={<EventNote />} />
       <RaMenu.ResourceItem name="users" leftIcon={<People />} />

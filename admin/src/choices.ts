@@ -43,6 +43,15 @@ export const schoolLocales = choices({ CITY: 'City', SUBURB: 'Suburb', TOWN: 'To
 
 export const assignmentRoles = choices({ PRIMARY: 'Primary', SECONDARY: 'Secondary', BACKUP: 'Backup' });
 
+export const absenceReasons = choices({
+  LEAVE: 'Leave',
+  TRAINING: 'Training',
+  COURT: 'Court',
+  SICK: 'Sick',
+  LIGHT_DUTY: 'Light duty',
+  OTHER: 'Other',
+});
+
 export const coverageStatuses = choices({ COVERED: 'Covered', PARTIAL: 'Partial', UNCOVERED: 'Uncovered' });
 
 export const activityCategories = choices({
@@ -87,6 +96,16 @@ export function officerLabel(
   const rank = labelOf(officerRanks, officer.rank);
   const agency = officer.agency?.name ? ` — ${officer.agency.name}` : '';
   return `${officer.lastName}, ${officer.firstName} (${rank})${agency}`;
+}
+
+/** "Absence of Lauren Pike from 2026-10-05": an absence named by who and when, in titles and toasts. */
+export function absenceLabel(absence: {
+  id?: unknown;
+  startDate?: string;
+  officer?: { firstName?: string; lastName?: string } | null;
+}): string {
+  if (!absence.officer) return `Absence #${String(absence.id ?? '')}`;
+  return `Absence of ${absence.officer.firstName} ${absence.officer.lastName} from ${absence.startDate ?? ''}`;
 }
 
 /** "Assignment of Lauren Pike at Juniper Valley High": an assignment named by what it is, in titles and toasts. */

@@ -4,7 +4,7 @@ import { isDatabaseEmpty, seedDemo, type DemoSummary } from '../../server/src/db
 import { openTestDatabase } from '../support/database';
 
 type Row = Record<string, unknown>;
-const TABLES = ['agency', 'officer', 'school', 'assignment', 'activity'] as const;
+const TABLES = ['agency', 'officer', 'school', 'assignment', 'officer_absence', 'activity'] as const;
 type Table = (typeof TABLES)[number];
 type Snapshot = { summary: DemoSummary; emptyAfterSeeding: boolean } & Record<Table, Row[]>;
 
@@ -129,10 +129,15 @@ describe('demo program', () => {
               assignment.end_date !== null && today <= (assignment.end_date as string) && (assignment.end_date as string) <= today30,
           ),
         ).toBe(true);
-        expect(demo.officer.filter((officer) => officer.status === 'ON_LEAVE')).toHaveLength(1);
+        // Leave is an open absence, not a status (migration officer_absence).
+        expect(demo.officer.filter((officer) => officer.status === 'ON_LEAVE')).toHaveLength(0);
+        const onLeave = demo.officer_absence.filter((absence) => absence.reason === 'LEAVE' && absence.end_date === null);
+        expect(onLeave).toHaveLength(1);
+        expect(onLeave[0].start_date as string).toBe(addDays(today, -24));
         const unassigned = demo.officer.filter(
           (officer) =>
             officer.status === 'ACTIVE' &&
+            !demo.officer_absence.some((absence) => absence.officer_id === officer.id) &&
             !demo.assignment.some((assignment) => assignment.officer_id === officer.id && onDate(assignment, today)),
         );
         expect(unassigned.length).toBeGreaterThan(0);

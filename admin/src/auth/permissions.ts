@@ -68,6 +68,8 @@ const RULES: Record<Role, Record<string, Rule>> = {
     officers: ownAgencyWrites(new Set(['edit'])),
     // Own officers' activities: log, change and delete them; others' read-only.
     activities: ownAgencyWrites(new Set(['edit', 'delete'])),
+    // Own officers' absences: schedule, change and cancel them (training, leave); others' read-only.
+    officerAbsences: ownAgencyWrites(new Set(['edit', 'delete'])),
     apiTokens: readAndWrite,
     users: nothing,
     auditEvents: nothing,
@@ -79,6 +81,7 @@ const RULES: Record<Role, Record<string, Rule>> = {
     schools: read,
     assignments: read,
     activities: read,
+    officerAbsences: read,
     apiTokens: readAndWrite,
     users: nothing,
     auditEvents: nothing,
@@ -89,6 +92,7 @@ const RULES: Record<Role, Record<string, Rule>> = {
     officers: (action) => action === 'show',
     schools: read,
     assignments: read,
+    officerAbsences: read,
     activities: (action, record) => (action === 'edit' || action === 'delete' ? recordWithinEditWindow(record) : ALL.has(action)),
     apiTokens: readAndWrite,
     users: nothing,

@@ -52,6 +52,24 @@ describe('data provider: reading', () => {
     expect(result.data[0]).toMatchObject({ id: '7', agencyId: '2', agency: { name: 'Juniper County Sheriff' } });
   });
 
+  it("gives an absence's substitute as substituteOfficerId, the field its inputs send back", async () => {
+    const absence = {
+      id: '4',
+      startDate: '2026-10-05',
+      endDate: null,
+      reason: 'TRAINING',
+      officer,
+      substitute: { ...officer, id: '9' },
+      version: 1,
+    };
+    const { sent, provider } = stubFetch({ data: { result: absence } }, { data: { result: { ...absence, version: 2 } } });
+    const { data } = await provider.getOne('officerAbsences', { id: '4' });
+    expect(data).toMatchObject({ officerId: '7', substituteOfficerId: '9' });
+    await provider.update('officerAbsences', { id: '4', data: { ...data, substituteOfficerId: null }, previousData: data });
+    expect(sent[1].query).toContain('updateOfficerAbsence(');
+    expect(sent[1].variables.input).toEqual({ version: 1, substituteOfficerId: null });
+  });
+
   it('leaves the API default order for a sort field it does not know', async () => {
     const { sent, provider } = stubFetch({ data: { result: { items: [], totalCount: 0 } } });
     await provider.getList('schools', { pagination: { page: 1, perPage: 25 }, sort: { field: 'principalName', order: 'ASC' }, filter: {} });

@@ -47,6 +47,8 @@ export function toListVariables(definition: ResourceDefinition, params: ListPara
 
 /** References the API nests (`officer { id ... }`) also become flat ids (`officerId`) for react-admin's inputs. */
 const REFERENCES = ['agency', 'officer', 'school'] as const;
+/** References whose input field is not `<name>Id`: an absence's `substitute` is set by `substituteOfficerId`. */
+const NAMED_REFERENCES: Record<string, string> = { substitute: 'substituteOfficerId' };
 
 export type ApiRecord = Record<string, unknown> & { id: string };
 
@@ -56,6 +58,9 @@ export function toRecord(item: Record<string, unknown>): ApiRecord {
     if (!(reference in item)) continue;
     const value = item[reference] as { id?: string } | null;
     record[`${reference}Id`] = value?.id ?? null;
+  }
+  for (const [reference, field] of Object.entries(NAMED_REFERENCES)) {
+    if (reference in item) record[field] = (item[reference] as { id?: string } | null)?.id ?? null;
   }
   return record as ApiRecord;
 }

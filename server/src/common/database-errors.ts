@@ -25,6 +25,15 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   assignment_fte_total: { field: 'fte', message: "The officer's assignments would add up to more than 1.00 FTE on some day" },
   assignment_officer_active: { field: 'officerId', message: 'Only ACTIVE officers get new assignments' },
   assignment_school_active: { field: 'schoolId', message: 'Only active schools get new assignments' },
+  officer_absence_end_after_start: { field: 'endDate', message: 'The end date cannot be before the start date' },
+  officer_absence_substitute_not_self: { field: 'substituteOfficerId', message: 'An officer cannot substitute for itself' },
+  officer_absence_no_overlap: { field: 'startDate', message: 'The officer already has an absence in this period' },
+  officer_absence_substitute_active: { field: 'substituteOfficerId', message: 'Only ACTIVE officers substitute' },
+  officer_absence_substitute_absent: { field: 'substituteOfficerId', message: 'A substitute must be present on the days it covers' },
+  officer_absence_substitute_fte: {
+    field: 'substituteOfficerId',
+    message: "The substitute's assignments and the ones it covers would add up to more than 1.00 FTE on some day",
+  },
   activity_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
   activity_students_not_negative: { field: 'studentsReached', message: 'Students reached cannot be negative' },
   activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },
@@ -41,6 +50,7 @@ const RECORD_NAMES: Record<string, [string, string]> = {
   officer: ['officer', 'officers'],
   school: ['school', 'schools'],
   assignment: ['assignment', 'assignments'],
+  officer_absence: ['absence', 'absences'],
   activity: ['activity', 'activities'],
   app_user: ['user', 'users'],
   api_token: ['API token', 'API tokens'],
@@ -77,7 +87,12 @@ function referenceError(message: string, detail: string | undefined, table: stri
 
 // Rules that clash with another record are conflicts; the rest are bad input.
 const CONFLICT_STATES = new Set(['23505', '23P01']);
-const CONFLICT_CONSTRAINTS = new Set(['assignment_fte_total']);
+const CONFLICT_CONSTRAINTS = new Set([
+  'assignment_fte_total',
+  'officer_absence_substitute_active',
+  'officer_absence_substitute_absent',
+  'officer_absence_substitute_fte',
+]);
 
 // The server is shutting down, restarting or refusing connections (SQLSTATE classes 08 and 57P0x).
 const UNAVAILABLE_STATES = /^(08...|57P0[1-4]|53300)$/;

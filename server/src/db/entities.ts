@@ -6,8 +6,9 @@ import { ApiToken } from '../modules/auth/api-token.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { Session } from '../modules/auth/session.entity';
 import { Officer } from '../modules/officer/officer.entity';
+import { OfficerAbsence } from '../modules/officer-absence/officer-absence.entity';
 import { School } from '../modules/school/school.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity the ORM maps; migrations are generated from these. */
-export const entities = [Agency, Officer, School, Assignment, Activity, User, AuditEvent, Session, ApiToken, LoginThrottle];
+export const entities = [Agency, Officer, School, Assignment, OfficerAbsence, Activity, User, AuditEvent, Session, ApiToken, LoginThrottle];

@@ -8,6 +8,7 @@ import { ActivityResolver } from '../modules/activity/activity.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
+import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
@@ -38,6 +39,7 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     SchoolResolver,
     AssignmentResolver,
     ActivityResolver,
+    OfficerAbsenceResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),

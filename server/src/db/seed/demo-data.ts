@@ -40,7 +40,7 @@ export interface DemoOfficer {
   phone: string;
   sroSince: RelativeDate;
   sroTrainingCompletedOn: RelativeDate | null;
-  /** Set after the assignments are written: the database gives new assignments to ACTIVE officers only. */
+  /** On leave: an open absence (reason LEAVE) from the day after its assignments ended. */
   onLeave?: boolean;
   notes?: string;
 }

@@ -10,6 +10,7 @@ import { Activity, ActivityCategory, type InstructionTopic } from '../../modules
 import { Agency } from '../../modules/agency/agency.entity';
 import { Assignment, AssignmentRole } from '../../modules/assignment/assignment.entity';
 import { Officer, OfficerStatus } from '../../modules/officer/officer.entity';
+import { AbsenceReason, OfficerAbsence } from '../../modules/officer-absence/officer-absence.entity';
 import { School } from '../../modules/school/school.entity';
 import {
   CATEGORY_NOTES,
@@ -114,8 +115,12 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
         notes: assignment.notes,
       })),
     );
+    // Leave is an absence (open-ended), from the day after the officer's assignments ended.
     const onLeave = DEMO_OFFICERS.flatMap((officer, index) => (officer.onLeave ? [officerIds[index]] : []));
-    await transaction.nativeUpdate(Officer, { id: { $in: onLeave } }, { status: OfficerStatus.ON_LEAVE });
+    await transaction.insertMany(
+      OfficerAbsence,
+      onLeave.map((officer) => ({ officer, startDate: addDays(options.today, -24), endDate: null, reason: AbsenceReason.LEAVE })),
+    );
     for (let offset = 0; offset < plan.activities.length; offset += INSERT_BATCH) {
       await transaction.insertMany(
         Activity,

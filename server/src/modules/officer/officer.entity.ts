@@ -44,7 +44,10 @@ registerEnumType(OfficerStatus, {
   description: 'Whether the officer is available to the program. Only ACTIVE officers get new assignments.',
   valuesConfig: {
     ACTIVE: { description: 'Serving as an SRO.' },
-    ON_LEAVE: { description: 'Temporarily away (leave, training, light duty).' },
+    ON_LEAVE: {
+      description: 'Temporarily away (leave, training, light duty). Coverage and the rules do not read it.',
+      deprecationReason: 'Record an OfficerAbsence (createOfficerAbsence, reason LEAVE) instead: absences say who is away on which date.',
+    },
     INACTIVE: { description: 'No longer in the program.' },
   },
 });
