@@ -4,7 +4,7 @@ import { isDatabaseEmpty, seedDemo, type DemoSummary } from '../../server/src/db
 import { openTestDatabase } from '../support/database';
 
 type Row = Record<string, unknown>;
-const TABLES = ['agency', 'officer', 'school', 'assignment', 'officer_absence', 'activity'] as const;
+const TABLES = ['agency', 'officer', 'school', 'assignment', 'officer_absence', 'school_year', 'school_closure', 'activity'] as const;
 type Table = (typeof TABLES)[number];
 type Snapshot = { summary: DemoSummary; emptyAfterSeeding: boolean } & Record<Table, Row[]>;
 
@@ -117,6 +117,34 @@ describe('demo program', () => {
         for (const school of rural) {
           expect(primaryToday.some((assignment) => assignment.school_id === school.id && deputies.has(assignment.officer_id))).toBe(true);
         }
+      });
+
+      it('ships the previous and the current school year, with breaks, holidays and a summer, and no activity on a closed day', () => {
+        expect(demo.school_year).toHaveLength(2);
+        const [previous, current] = demo.school_year as { name: string; first_day: string; last_day: string }[];
+        expect(previous.last_day < current.first_day).toBe(true);
+        // Today is in the current school year or in the summer before it.
+        expect(current.first_day.slice(0, 4) <= today.slice(0, 4) && today <= current.last_day).toBe(true);
+        const reasons = demo.school_closure.map((closure) => closure.reason);
+        for (const reason of ['Thanksgiving break', 'Winter break', 'Spring break', 'Labor Day', 'Martin Luther King Jr. Day']) {
+          expect(reasons.filter((found) => found === reason)).toHaveLength(2);
+        }
+        const thanksgiving = demo.school_closure.filter((closure) => closure.reason === 'Thanksgiving break');
+        for (const closure of thanksgiving) expect(new Date(`${closure.start_date as string}T00:00:00Z`).getUTCDay()).toBe(4);
+        expect(demo.school_closure.filter((closure) => closure.school_id !== null)).toHaveLength(2);
+        const closed = (date: string, school: unknown) =>
+          demo.school_closure.some(
+            (closure) =>
+              (closure.school_id === null || closure.school_id === school) &&
+              (closure.start_date as string) <= date &&
+              date <= (closure.end_date as string),
+          );
+        const inSession = (date: string) =>
+          demo.school_year.some((year) => (year.first_day as string) <= date && date <= (year.last_day as string));
+        const misplaced = demo.activity.filter(
+          (activity) => !inSession(activity.date as string) || closed(activity.date as string, activity.school_id),
+        );
+        expect(misplaced).toEqual([]);
       });
 
       it('has the staffing situations the reports show', () => {

@@ -8,7 +8,23 @@ import { Session } from '../modules/auth/session.entity';
 import { Officer } from '../modules/officer/officer.entity';
 import { OfficerAbsence } from '../modules/officer-absence/officer-absence.entity';
 import { School } from '../modules/school/school.entity';
+import { SchoolClosure } from '../modules/calendar/school-closure.entity';
+import { SchoolYear } from '../modules/calendar/school-year.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity the ORM maps; migrations are generated from these. */
-export const entities = [Agency, Officer, School, Assignment, OfficerAbsence, Activity, User, AuditEvent, Session, ApiToken, LoginThrottle];
+export const entities = [
+  Agency,
+  Officer,
+  School,
+  Assignment,
+  OfficerAbsence,
+  SchoolYear,
+  SchoolClosure,
+  Activity,
+  User,
+  AuditEvent,
+  Session,
+  ApiToken,
+  LoginThrottle,
+];

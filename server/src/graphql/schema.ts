@@ -8,6 +8,7 @@ import { ActivityResolver } from '../modules/activity/activity.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
+import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
@@ -40,6 +41,8 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     AssignmentResolver,
     ActivityResolver,
     OfficerAbsenceResolver,
+    SchoolYearResolver,
+    SchoolClosureResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),

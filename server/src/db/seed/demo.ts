@@ -12,6 +12,9 @@ import { Assignment, AssignmentRole } from '../../modules/assignment/assignment.
 import { Officer, OfficerStatus } from '../../modules/officer/officer.entity';
 import { AbsenceReason, OfficerAbsence } from '../../modules/officer-absence/officer-absence.entity';
 import { School } from '../../modules/school/school.entity';
+import { SchoolClosure } from '../../modules/calendar/school-closure.entity';
+import { SchoolYear } from '../../modules/calendar/school-year.entity';
+import { demoSchoolYear, isSchoolDay, schoolYearStartOf } from './demo-calendar';
 import {
   CATEGORY_NOTES,
   CATEGORY_WEIGHTS,
@@ -137,6 +140,21 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
         })),
       );
     }
+    // The previous and the current school year, with their breaks, holidays and one school's emergency closure.
+    const current = schoolYearStartOf(options.today);
+    const schoolIndex = new Map(DEMO_SCHOOLS.map((school, index) => [school.key, index]));
+    for (const year of [demoSchoolYear(current - 1), demoSchoolYear(current)]) {
+      await transaction.insertMany(SchoolYear, [{ name: year.name, firstDay: year.firstDay, lastDay: year.lastDay }]);
+      await transaction.insertMany(
+        SchoolClosure,
+        year.closures.map(({ startDate, endDate, reason, school }) => ({
+          startDate,
+          endDate,
+          reason,
+          school: school === undefined ? null : schoolIds[schoolIndex.get(school)!],
+        })),
+      );
+    }
     return {
       agencies: agencyIds.length,
       officers: officerIds.length,
@@ -229,9 +247,13 @@ export function planDemo({ today, programYearStartMonth }: DemoOptions): DemoPla
   for (let date = activityStart; date <= today; date = addDays(date, 1)) {
     if (!isSchoolDay(date)) continue;
     DEMO_OFFICERS.forEach((_officer, officer) => {
+      // A school closed on its own that day (demo-calendar.ts) has no activities.
       const held = assignments.filter(
         (assignment) =>
-          assignment.officer === officer && assignment.startDate <= date && (assignment.endDate === null || date <= assignment.endDate),
+          assignment.officer === officer &&
+          assignment.startDate <= date &&
+          (assignment.endDate === null || date <= assignment.endDate) &&
+          isSchoolDay(date, DEMO_SCHOOLS[assignment.school].key),
       );
       if (held.length)
         officerDays.push({ date, officer, assignments: held, fte: Math.min(1, sum(held.map((assignment) => assignment.fte))) });
@@ -403,19 +425,4 @@ function programYearStartOf(date: string, startMonth: number): string {
   const { year, month } = parts(date);
   const startYear = month >= startMonth ? year : year - 1;
   return `${startYear}-${String(startMonth).padStart(2, '0')}-01`;
-}
-
-/** A typical district calendar: weekdays outside the summer, winter, Thanksgiving and spring breaks. */
-function isSchoolDay(date: string): boolean {
-  const { month, day, weekday } = parts(date);
-  if (weekday === 0 || weekday === 6) return false;
-  const monthDay = date.slice(5);
-  if (monthDay >= '06-13' && monthDay <= '08-16') return false;
-  if (monthDay >= '12-21' || monthDay <= '01-02') return false;
-  // Thanksgiving is the fourth Thursday of November; the Friday after is off too.
-  if (month === 11 && ((weekday === 4 && day >= 22 && day <= 28) || (weekday === 5 && day >= 23 && day <= 29))) return false;
-  // Spring break: the week of the third Monday in March.
-  const monday = day - (weekday - 1);
-  if (month === 3 && monday >= 15 && monday <= 21) return false;
-  return true;
 }
