@@ -52,7 +52,7 @@ export const absenceReasons = choices({
   OTHER: 'Other',
 });
 
-export const coverageStatuses = choices({ COVERED: 'Covered', PARTIAL: 'Partial', UNCOVERED: 'Uncovered' });
+export const coverageStatuses = choices({ COVERED: 'Covered', PARTIAL: 'Partial', UNCOVERED: 'Uncovered', NO_SCHOOL: 'No school' });
 
 export const activityCategories = choices({
   CLASSROOM_INSTRUCTION: 'Classroom instruction',

@@ -13,6 +13,7 @@ import { expectedActivity, expectReport, type Json } from './reports-activity-ex
 import { activeOn, expectedCoverage, expectedStaffing, readRows, sum } from './reports-expected';
 
 const TODAY = '2026-11-27';
+const SCHOOL_DAY = '2026-11-24';
 const SETTINGS = { programYearStartMonth: 7, smallCells: { minOfficers: 3, minActivities: 10 } };
 class RollBack extends Error {}
 
@@ -66,17 +67,23 @@ describe('reports on the demo program', () => {
       const rows = await readRows(em);
       const admin = contextFor(em, actor(Role.ADMIN));
 
-      const coverage = await coverageReport(admin, undefined, {});
-      expect(coverage.date).toBe(TODAY);
-      const statusOf = new Map(coverage.schools.map((entry) => [entry.school.id, entry.status]));
+      // The demo's today is the Friday after Thanksgiving: no school anywhere (its calendar, demo-calendar.ts).
+      const holiday = await coverageReport(admin, undefined, {});
+      expect(holiday.date).toBe(TODAY);
       const demoSchools = rows.schools.filter((school) => school.id > last);
+      const holidayStatus = new Map(holiday.schools.map((entry) => [entry.school.id, entry.status]));
+      expect(new Set(demoSchools.map((school) => holidayStatus.get(school.id)))).toEqual(new Set(['NO_SCHOOL']));
+
+      // The Tuesday of that week is a school day.
+      const coverage = await coverageReport(admin, SCHOOL_DAY, {});
+      const statusOf = new Map(coverage.schools.map((entry) => [entry.school.id, entry.status]));
       for (const school of demoSchools) {
-        const held = rows.assignments.filter((assignment) => assignment.school_id === school.id && activeOn(assignment, TODAY));
+        const held = rows.assignments.filter((assignment) => assignment.school_id === school.id && activeOn(assignment, SCHOOL_DAY));
         const expected = held.some((assignment) => assignment.role === 'PRIMARY') ? 'COVERED' : held.length ? 'PARTIAL' : 'UNCOVERED';
         expect({ school: school.name, status: statusOf.get(school.id) }).toEqual({ school: school.name, status: expected });
       }
       expect(demoSchools.filter((school) => statusOf.get(school.id) === 'UNCOVERED').length).toBeGreaterThan(0);
-      expect(coverage.summary.byStatus).toEqual(expectedCoverage(rows, TODAY).summary.byStatus);
+      expect(coverage.summary.byStatus).toEqual(expectedCoverage(rows, SCHOOL_DAY).summary.byStatus);
 
       // The quarter that contains the demo's today: Q2 of program year 2026, October to December.
       const quarter = activityReport(admin, { preset: PeriodPreset.CURRENT_QUARTER }, SETTINGS);

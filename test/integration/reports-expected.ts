@@ -18,6 +18,9 @@ export interface Rows {
     start_date: string;
     end_date: string | null;
   }[];
+  absences: { officer_id: number; substitute_id: number | null; start_date: string; end_date: string | null }[];
+  schoolYears: { first_day: string; last_day: string }[];
+  closures: { school_id: number | null; start_date: string; end_date: string }[];
   activities: {
     id: number;
     officer_id: number;
@@ -42,13 +45,16 @@ export async function readRows(source: TestApp | EntityManager): Promise<Rows> {
     assignments: await em.execute(
       `select id, officer_id, school_id, role, fte::float8 as fte, ${date('start_date')}, ${date('end_date')} from assignment`,
     ),
+    absences: await em.execute(`select officer_id, substitute_id, ${date('start_date')}, ${date('end_date')} from officer_absence`),
+    schoolYears: await em.execute(`select ${date('first_day')}, ${date('last_day')} from school_year`),
+    closures: await em.execute(`select school_id, ${date('start_date')}, ${date('end_date')} from school_closure`),
     activities: await em.execute(
       `select id, officer_id, school_id, ${date('date')}, category, topic, duration_minutes, students_reached, staff_reached from activity`,
     ),
   };
 }
 
-export const activeOn = (assignment: Rows['assignments'][number], date: string) =>
+export const activeOn = (assignment: { start_date: string; end_date: string | null }, date: string) =>
   assignment.start_date <= date && (assignment.end_date === null || date <= assignment.end_date);
 
 export const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -68,17 +74,37 @@ export interface CoverageFilterValues {
   locale?: string;
 }
 
+/**
+ * Whether a school has no school on a date: a closure of it or of every school; or, with school years defined around
+ * the date (one starting on or before it, one ending on or after it), a weekend or a day outside every school year.
+ */
+export function noSchool(rows: Rows, schoolId: number, date: string): boolean {
+  if (rows.closures.some((closure) => (closure.school_id === null || closure.school_id === schoolId) && activeOn(closure, date)))
+    return true;
+  const defined = rows.schoolYears.some((year) => year.first_day <= date) && rows.schoolYears.some((year) => year.last_day >= date);
+  if (!defined) return false;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6 || !rows.schoolYears.some((year) => year.first_day <= date && date <= year.last_day);
+}
+
 export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilterValues = {}) {
   const agencyOf = new Map(rows.officers.map((officer) => [officer.id, officer.agency_id]));
   const activeSchools = new Set(rows.schools.filter((school) => school.active).map((school) => school.id));
-  const held = rows.assignments.filter((assignment) => activeOn(assignment, date) && activeSchools.has(assignment.school_id));
+  const assigned = rows.assignments.filter((assignment) => activeOn(assignment, date) && activeSchools.has(assignment.school_id));
+  // An absent officer serves nothing; its substitute serves its assignments in its place.
+  const away = new Map(rows.absences.filter((absence) => activeOn(absence, date)).map((absence) => [absence.officer_id, absence]));
+  const held = assigned.flatMap((assignment) => {
+    const absence = away.get(assignment.officer_id);
+    if (!absence) return [assignment];
+    return absence.substitute_id === null ? [] : [{ ...assignment, officer_id: absence.substitute_id }];
+  });
   const schools = rows.schools.filter(
     (school) =>
       school.active &&
       (!filter.level || school.level === filter.level) &&
       (!filter.locale || school.locale === filter.locale) &&
       (!filter.agencyId ||
-        held.some((assignment) => assignment.school_id === school.id && agencyOf.get(assignment.officer_id) === filter.agencyId)),
+        assigned.some((assignment) => assignment.school_id === school.id && agencyOf.get(assignment.officer_id) === filter.agencyId)),
   );
   const listed = new Set(schools.map((school) => school.id));
   const heldListed = held.filter((assignment) => listed.has(assignment.school_id));
@@ -87,7 +113,13 @@ export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilte
     const totalFte = sum(here.map((assignment) => assignment.fte));
     return {
       schoolId: school.id,
-      status: here.some((assignment) => assignment.role === 'PRIMARY') ? 'COVERED' : here.length ? 'PARTIAL' : 'UNCOVERED',
+      status: noSchool(rows, school.id, date)
+        ? 'NO_SCHOOL'
+        : here.some((assignment) => assignment.role === 'PRIMARY')
+          ? 'COVERED'
+          : here.length
+            ? 'PARTIAL'
+            : 'UNCOVERED',
       totalFte,
       enrollmentPerSroFte: totalFte === 0 ? null : school.enrollment / totalFte,
       assignments: here.map((assignment) => ({
@@ -108,7 +140,7 @@ export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilte
     summary: {
       schools: schools.length,
       enrollment,
-      byStatus: { covered: count('COVERED'), partial: count('PARTIAL'), uncovered: count('UNCOVERED') },
+      byStatus: { covered: count('COVERED'), partial: count('PARTIAL'), uncovered: count('UNCOVERED'), noSchool: count('NO_SCHOOL') },
       officers: new Set(heldListed.map((assignment) => assignment.officer_id)).size,
       totalFte,
       enrollmentPerSroFte: totalFte === 0 ? null : enrollment / totalFte,
@@ -182,12 +214,13 @@ export const COVERAGE_REPORT = `query($date: Date, $filter: CoverageFilter) {
   coverageReport(date: $date, filter: $filter) {
     date
     summary {
-      schools enrollment byStatus { covered partial uncovered } officers totalFte enrollmentPerSroFte
+      schools enrollment byStatus { covered partial uncovered noSchool } officers totalFte enrollmentPerSroFte
       byAgency { agency { id name } schoolsServed officers fte }
     }
     schools {
       school { id name level locale enrollment } status totalFte enrollmentPerSroFte
-      officers { assignmentId officer { id firstName lastName rank badgeNumber email } agency { id name } role fte startDate endDate }
+      officers { assignmentId officer { id firstName lastName rank badgeNumber email } agency { id name } role fte startDate endDate substituteFor { id } }
+      absent { assignmentId officer { id firstName lastName rank } agency { id name } role fte startDate endDate substitutedBy { id } }
     }
   }
 }`;

@@ -78,6 +78,7 @@ export function coverageRows(columns: string[], report: Json): string[][] {
       covered: summary.byStatus.covered,
       partial: summary.byStatus.partial,
       uncovered: summary.byStatus.uncovered,
+      no_school: summary.byStatus.noSchool,
     }),
     ...summary.byAgency.map((entry: Json) =>
       row(columns, {
@@ -117,9 +118,35 @@ export function coverageRows(columns: string[], report: Json): string[][] {
           fte: officer.fte,
           start_date: officer.startDate,
           end_date: officer.endDate,
+          substitute_for_officer_id: officer.substituteFor?.id,
         }),
       );
     }),
+    ...report.schools.flatMap((entry: Json) =>
+      entry.absent.map((officer: Json) =>
+        row(columns, {
+          section: 'absent',
+          date,
+          school_id: entry.school.id,
+          school: entry.school.name,
+          level: entry.school.level,
+          locale: entry.school.locale,
+          enrollment: entry.school.enrollment,
+          status: entry.status,
+          officer_id: officer.officer.id,
+          officer_first_name: officer.officer.firstName,
+          officer_last_name: officer.officer.lastName,
+          rank: officer.officer.rank,
+          agency_id: officer.agency.id,
+          agency: officer.agency.name,
+          role: officer.role,
+          fte: officer.fte,
+          start_date: officer.startDate,
+          end_date: officer.endDate,
+          substituted_by_officer_id: officer.substitutedBy?.id,
+        }),
+      ),
+    ),
   ];
 }
 

@@ -160,7 +160,18 @@ const school = (entry: Json) => ({
 
 export const COVERAGE_PARTS: Record<string, ExpectedPart> = {
   summary: {
-    columns: ['date', 'schools', 'enrollment', 'officers', 'total_fte', 'enrollment_per_sro_fte', 'covered', 'partial', 'uncovered'],
+    columns: [
+      'date',
+      'schools',
+      'enrollment',
+      'officers',
+      'total_fte',
+      'enrollment_per_sro_fte',
+      'covered',
+      'partial',
+      'uncovered',
+      'no_school',
+    ],
     rows: ({ date, summary }) => [
       {
         date,
@@ -169,14 +180,22 @@ export const COVERAGE_PARTS: Record<string, ExpectedPart> = {
         officers: summary.officers,
         total_fte: summary.totalFte,
         enrollment_per_sro_fte: summary.enrollmentPerSroFte,
-        ...summary.byStatus,
+        covered: summary.byStatus.covered,
+        partial: summary.byStatus.partial,
+        uncovered: summary.byStatus.uncovered,
+        no_school: summary.byStatus.noSchool,
       },
     ],
   },
   byStatus: {
     columns: ['date', 'status', 'schools'],
     rows: ({ date, summary }) =>
-      ['covered', 'partial', 'uncovered'].map((status) => ({ date, status: status.toUpperCase(), schools: summary.byStatus[status] })),
+      [
+        ['COVERED', 'covered'],
+        ['PARTIAL', 'partial'],
+        ['UNCOVERED', 'uncovered'],
+        ['NO_SCHOOL', 'noSchool'],
+      ].map(([status, field]) => ({ date, status, schools: summary.byStatus[field] })),
   },
   byAgency: {
     columns: ['date', 'agency_id', 'agency', 'schools_served', 'officers', 'fte'],
@@ -209,6 +228,7 @@ export const COVERAGE_PARTS: Record<string, ExpectedPart> = {
       'fte',
       'start_date',
       'end_date',
+      'substitute_for_officer_id',
     ],
     rows: ({ date, schools }) =>
       schools.flatMap((entry: Json) =>
@@ -221,6 +241,39 @@ export const COVERAGE_PARTS: Record<string, ExpectedPart> = {
           fte: assignment.fte,
           start_date: assignment.startDate,
           end_date: assignment.endDate,
+          substitute_for_officer_id: assignment.substituteFor?.id ?? null,
+        })),
+      ),
+  },
+  absent: {
+    columns: [
+      'date',
+      ...SCHOOL,
+      'assignment_id',
+      'officer_id',
+      'officer_first_name',
+      'officer_last_name',
+      'rank',
+      'agency_id',
+      'agency',
+      'role',
+      'fte',
+      'start_date',
+      'end_date',
+      'substituted_by_officer_id',
+    ],
+    rows: ({ date, schools }) =>
+      schools.flatMap((entry: Json) =>
+        entry.absent.map((assignment: Json) => ({
+          date,
+          ...school(entry),
+          assignment_id: assignment.assignmentId,
+          ...officer({ ...assignment.officer, agency: assignment.agency }),
+          role: assignment.role,
+          fte: assignment.fte,
+          start_date: assignment.startDate,
+          end_date: assignment.endDate,
+          substituted_by_officer_id: assignment.substitutedBy?.id ?? null,
         })),
       ),
   },
@@ -230,12 +283,13 @@ export const COVERAGE_PARTS_REPORT = `query($date: Date, $filter: CoverageFilter
   coverageReport(date: $date, filter: $filter) {
     date
     summary {
-      schools enrollment byStatus { covered partial uncovered } officers totalFte enrollmentPerSroFte
+      schools enrollment byStatus { covered partial uncovered noSchool } officers totalFte enrollmentPerSroFte
       byAgency { agency { id name } schoolsServed officers fte }
     }
     schools {
       school { id name ncesId level locale enrollment } status totalFte enrollmentPerSroFte
-      officers { assignmentId officer { id firstName lastName rank } agency { id name } role fte startDate endDate }
+      officers { assignmentId officer { id firstName lastName rank } agency { id name } role fte startDate endDate substituteFor { id } }
+      absent { assignmentId officer { id firstName lastName rank } agency { id name } role fte startDate endDate substitutedBy { id } }
     }
   }
 }`;

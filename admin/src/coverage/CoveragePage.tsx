@@ -71,6 +71,9 @@ export function CoveragePage() {
             <Chip color="success" label={`${report.summary.byStatus.covered} covered`} onClick={() => setStatus('COVERED')} />
             <Chip color="warning" label={`${report.summary.byStatus.partial} partial`} onClick={() => setStatus('PARTIAL')} />
             <Chip color="error" label={`${report.summary.byStatus.uncovered} uncovered`} onClick={() => setStatus('UNCOVERED')} />
+            {report.summary.byStatus.noSchool > 0 && (
+              <Chip label={`${report.summary.byStatus.noSchool} no school`} onClick={() => setStatus('NO_SCHOOL')} />
+            )}
             <Chip
               variant="outlined"
               label={`${report.summary.schools} schools · ${report.summary.officers} officers · ${report.summary.totalFte} FTE`}

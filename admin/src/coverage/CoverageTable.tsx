@@ -1,11 +1,15 @@
 import { Button, Link, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { useCanAccess } from 'react-admin';
-import { assignmentRoles, labelOf, officerRanks, schoolLevels } from '../choices';
+import { labelOf, schoolLevels } from '../choices';
 import type { SchoolCoverage } from '../reports/reportQueries';
+import { CoverageOfficers } from './CoverageOfficers';
 import { CoverageChip } from '../schools/CoverageChip';
 
-/** Every listed school with its status, officers (rank, agency, role, FTE) and enrollment per SRO FTE. */
+/**
+ * Every listed school with its status, the officers serving (rank, agency, role, FTE; a substitute says for whom),
+ * the assigned officers away and their substitutes, and enrollment per SRO FTE.
+ */
 export function CoverageTable({ schools }: { schools: SchoolCoverage[] }) {
   const { canAccess: canAssign } = useCanAccess({ resource: 'assignments', action: 'create' });
   if (schools.length === 0) return <Typography color="text.secondary">No school matches these filters.</Typography>;
@@ -38,13 +42,8 @@ export function CoverageTable({ schools }: { schools: SchoolCoverage[] }) {
                 <CoverageChip status={row.status} />
               </TableCell>
               <TableCell>
-                {row.officers.map((entry) => (
-                  <div key={entry.assignmentId}>
-                    {labelOf(officerRanks, entry.officer.rank)} {entry.officer.firstName} {entry.officer.lastName} · {entry.agency.name} ·{' '}
-                    {labelOf(assignmentRoles, entry.role)} {entry.fte}
-                  </div>
-                ))}
-                {row.status !== 'COVERED' && canAssign && (
+                <CoverageOfficers row={row} />
+                {(row.status === 'PARTIAL' || row.status === 'UNCOVERED') && canAssign && (
                   <Button
                     component={RouterLink}
                     to="/assignments/create"

@@ -35,6 +35,9 @@ export function CoverageToday({ title = 'Coverage today' }: { title?: string }) 
                 <Count label="Covered" value={report.summary.byStatus.covered} color="success.main" />
                 <Count label="Partial" value={report.summary.byStatus.partial} color="warning.main" />
                 <Count label="Uncovered" value={report.summary.byStatus.uncovered} color="error.main" />
+                {report.summary.byStatus.noSchool > 0 && (
+                  <Count label="No school" value={report.summary.byStatus.noSchool} color="text.secondary" />
+                )}
               </Box>
               <Typography variant="body2" color="text.secondary">
                 {report.summary.schools} active schools, {report.summary.officers} officers, {report.summary.totalFte} FTE

@@ -6,7 +6,7 @@ export const exampleTabs = [
 query CoverageToday {
   coverageReport {
     date
-    summary { schools byStatus { covered partial uncovered } totalFte enrollmentPerSroFte }
+    summary { schools byStatus { covered partial uncovered noSchool } totalFte enrollmentPerSroFte }
     schools {
       school { name level enrollment }
       status

@@ -35,13 +35,20 @@ export const COVERAGE_REPORT = `query CoverageReport($date: Date, $filter: Cover
     date
     summary {
       schools enrollment officers totalFte enrollmentPerSroFte
-      byStatus { covered partial uncovered }
+      byStatus { covered partial uncovered noSchool }
       byAgency { agency { id name } schoolsServed officers fte }
     }
     schools {
       school { id name level locale enrollment }
       status totalFte enrollmentPerSroFte
-      officers { assignmentId role fte startDate endDate officer { id firstName lastName rank } agency { id name } }
+      officers {
+        assignmentId role fte startDate endDate officer { id firstName lastName rank } agency { id name }
+        substituteFor { id firstName lastName rank }
+      }
+      absent {
+        assignmentId role fte officer { id firstName lastName rank } agency { id name }
+        substitutedBy { id firstName lastName rank }
+      }
     }
   }
 }`;
@@ -54,14 +61,27 @@ export interface CoverageOfficer {
   endDate: string | null;
   officer: OfficerName;
   agency: Named;
+  /** Serving in place of this absent officer. */
+  substituteFor: OfficerName | null;
+}
+
+/** An assigned officer away on the date, and who stands in for it. */
+export interface AbsentOfficer {
+  assignmentId: string;
+  role: string;
+  fte: number;
+  officer: OfficerName;
+  agency: Named;
+  substitutedBy: OfficerName | null;
 }
 
 export interface SchoolCoverage {
   school: { id: string; name: string; level: string; locale: string; enrollment: number };
-  status: 'COVERED' | 'PARTIAL' | 'UNCOVERED';
+  status: 'COVERED' | 'PARTIAL' | 'UNCOVERED' | 'NO_SCHOOL';
   totalFte: number;
   enrollmentPerSroFte: number | null;
   officers: CoverageOfficer[];
+  absent: AbsentOfficer[];
 }
 
 export interface CoverageReport {
@@ -72,7 +92,7 @@ export interface CoverageReport {
     officers: number;
     totalFte: number;
     enrollmentPerSroFte: number | null;
-    byStatus: { covered: number; partial: number; uncovered: number };
+    byStatus: { covered: number; partial: number; uncovered: number; noSchool: number };
     byAgency: { agency: Named; schoolsServed: number; officers: number; fte: number }[];
   };
   schools: SchoolCoverage[];

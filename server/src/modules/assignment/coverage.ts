@@ -10,6 +10,7 @@ export enum CoverageStatus {
   COVERED = 'COVERED',
   PARTIAL = 'PARTIAL',
   UNCOVERED = 'UNCOVERED',
+  NO_SCHOOL = 'NO_SCHOOL',
 }
 
 registerEnumType(CoverageStatus, {
@@ -19,6 +20,10 @@ registerEnumType(CoverageStatus, {
     COVERED: { description: 'It has an active PRIMARY assignment.' },
     PARTIAL: { description: 'Only SECONDARY or BACKUP assignments are active.' },
     UNCOVERED: { description: 'No assignment is active.' },
+    NO_SCHOOL: {
+      description:
+        'The school is closed (a SchoolClosure) or out of session (outside every SchoolYear, or a weekend, where school years are defined around the date). Only coverageReport answers it.',
+    },
   },
 });
 

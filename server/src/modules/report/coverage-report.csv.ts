@@ -28,6 +28,9 @@ export const COVERAGE_COLUMNS = [
   'covered',
   'partial',
   'uncovered',
+  'no_school',
+  'substitute_for_officer_id',
+  'substituted_by_officer_id',
 ] as const;
 
 /** An officer's assignment at a school: the cells the whole file and the `officers` part share. */
@@ -44,7 +47,16 @@ const assignmentCells = (entry: SchoolCoverage['officers'][number]) => ({
   end_date: entry.endDate,
 });
 
-/** Coverage: one summary row, one row per agency, then one row per school and officer (one row for a school without any). */
+/** Who stands in for whom: on a serving officer's row, the absent officer; on an absent officer's row, its substitute. */
+const substitutionCells = (entry: SchoolCoverage['officers'][number]) => ({
+  substitute_for_officer_id: entry.substituteFor?.id ?? null,
+  substituted_by_officer_id: entry.substitutedBy?.id ?? null,
+});
+
+/**
+ * Coverage: one summary row, one row per agency, then one row per school and serving officer (one row for a school
+ * without any), then one row per school and absent assigned officer (section `absent`).
+ */
 export function coverageTable(report: CoverageReport): CsvTable {
   const { date, summary } = report;
   const sections = [
@@ -60,6 +72,7 @@ export function coverageTable(report: CoverageReport): CsvTable {
         covered: summary.byStatus.covered,
         partial: summary.byStatus.partial,
         uncovered: summary.byStatus.uncovered,
+        no_school: summary.byStatus.noSchool,
       },
     ],
     () =>
@@ -87,8 +100,23 @@ export function coverageTable(report: CoverageReport): CsvTable {
           enrollment_per_sro_fte: enrollmentPerSroFte,
         };
         if (officers.length === 0) return [schoolCells];
-        return officers.map((entry) => ({ ...schoolCells, ...assignmentCells(entry) }));
+        return officers.map((entry) => ({ ...schoolCells, ...assignmentCells(entry), ...substitutionCells(entry) }));
       }),
+    () =>
+      report.schools.flatMap(({ school, status, absent }) =>
+        absent.map((entry) => ({
+          section: 'absent',
+          date,
+          school_id: school.id,
+          school: school.name,
+          level: school.level,
+          locale: school.locale,
+          enrollment: school.enrollment,
+          status,
+          ...assignmentCells(entry),
+          ...substitutionCells(entry),
+        })),
+      ),
   ];
   return { columns: COVERAGE_COLUMNS, sections };
 }
@@ -112,24 +140,29 @@ const table = (columns: readonly string[], rows: () => CsvRow[]): CsvTable => ({
 /** The parts of the coverage CSV (`?part=`), named after the report's GraphQL fields; docs/reports.md lists their columns. */
 export const COVERAGE_PARTS: CsvParts<CoverageReport> = {
   summary: ({ date, summary }) =>
-    table(['schools', 'enrollment', 'officers', 'total_fte', 'enrollment_per_sro_fte', 'covered', 'partial', 'uncovered'], () => [
-      {
-        date,
-        schools: summary.schools,
-        enrollment: summary.enrollment,
-        officers: summary.officers,
-        total_fte: summary.totalFte,
-        enrollment_per_sro_fte: summary.enrollmentPerSroFte,
-        covered: summary.byStatus.covered,
-        partial: summary.byStatus.partial,
-        uncovered: summary.byStatus.uncovered,
-      },
-    ]),
+    table(
+      ['schools', 'enrollment', 'officers', 'total_fte', 'enrollment_per_sro_fte', 'covered', 'partial', 'uncovered', 'no_school'],
+      () => [
+        {
+          date,
+          schools: summary.schools,
+          enrollment: summary.enrollment,
+          officers: summary.officers,
+          total_fte: summary.totalFte,
+          enrollment_per_sro_fte: summary.enrollmentPerSroFte,
+          covered: summary.byStatus.covered,
+          partial: summary.byStatus.partial,
+          uncovered: summary.byStatus.uncovered,
+          no_school: summary.byStatus.noSchool,
+        },
+      ],
+    ),
   byStatus: ({ date, summary }) =>
     table(['status', 'schools'], () => [
       { date, status: CoverageStatus.COVERED, schools: summary.byStatus.covered },
       { date, status: CoverageStatus.PARTIAL, schools: summary.byStatus.partial },
       { date, status: CoverageStatus.UNCOVERED, schools: summary.byStatus.uncovered },
+      { date, status: CoverageStatus.NO_SCHOOL, schools: summary.byStatus.noSchool },
     ]),
   byAgency: ({ date, summary }) =>
     table(['agency_id', 'agency', 'schools_served', 'officers', 'fte'], () =>
@@ -158,6 +191,7 @@ export const COVERAGE_PARTS: CsvParts<CoverageReport> = {
         'fte',
         'start_date',
         'end_date',
+        'substitute_for_officer_id',
       ],
       () =>
         schools.flatMap((school) =>
@@ -166,6 +200,35 @@ export const COVERAGE_PARTS: CsvParts<CoverageReport> = {
             ...schoolCells(school),
             assignment_id: entry.assignmentId,
             ...assignmentCells(entry),
+            substitute_for_officer_id: entry.substituteFor?.id ?? null,
+          })),
+        ),
+    ),
+  absent: ({ date, schools }) =>
+    table(
+      [
+        ...SCHOOL_COLUMNS,
+        'assignment_id',
+        'officer_id',
+        'officer_first_name',
+        'officer_last_name',
+        'rank',
+        'agency_id',
+        'agency',
+        'role',
+        'fte',
+        'start_date',
+        'end_date',
+        'substituted_by_officer_id',
+      ],
+      () =>
+        schools.flatMap((school) =>
+          school.absent.map((entry) => ({
+            date,
+            ...schoolCells(school),
+            assignment_id: entry.assignmentId,
+            ...assignmentCells(entry),
+            substituted_by_officer_id: entry.substitutedBy?.id ?? null,
           })),
         ),
     ),

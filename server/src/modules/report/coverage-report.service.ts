@@ -28,6 +28,8 @@ interface HeldRow {
   fte: number;
   start_date: string;
   end_date: string | null;
+  /** In `held`: the absent officer this one substitutes for; in `absent`: the absent officer's substitute. */
+  other_officer_id: number | null;
 }
 
 interface SummaryRow {
@@ -36,6 +38,7 @@ interface SummaryRow {
   covered: number;
   partial: number;
   uncovered: number;
+  no_school: number;
   officers: number;
   total_fte: number;
   per_fte: number | null;
@@ -57,8 +60,21 @@ export function reportDate(date: string | null | undefined, today: string, field
 }
 
 /**
- * The listed schools (`listed`), the assignments active at them on the date (`held`) and each school's status
- * (`school_status`), shared by every statement of the report.
+ * Whether a school has no school on the date (`no_school`): a closure of that school or of every school, or, where
+ * the calendar is defined for the date (a school year starts on or before it and one ends on or after it), a day
+ * outside every school year or a weekend. With no school year around the date, only closures count.
+ */
+const NO_SCHOOL = `exists (select 1 from school_closure c where (c.school_id is null or c.school_id = s.id) and c.start_date <= ?::date and c.end_date >= ?::date)
+  or (exists (select 1 from school_year y where y.first_day <= ?::date) and exists (select 1 from school_year y where y.last_day >= ?::date)
+      and (extract(isodow from ?::date) >= 6 or not exists (select 1 from school_year y where y.first_day <= ?::date and y.last_day >= ?::date)))`;
+const NO_SCHOOL_DATES = 7;
+
+/**
+ * The listed schools (`listed`, with `no_school`), the assignments active at them on the date (`assigned`), the
+ * officers away that day (`away`, sro_away_on: coverage is district-wide, a chief's row security is not), the
+ * officers serving (`held`: the present assigned officers, and each absent one's substitute in its place, with
+ * `substitute_for`), the absent assigned officers (`absent`), and each school's status (`school_status`), shared by
+ * every statement of the report.
  */
 function coverageTables(date: string, filter: CoverageFilter | null | undefined) {
   const listed = new Conditions().add('s.active');
@@ -73,17 +89,28 @@ function coverageTables(date: string, filter: CoverageFilter | null | undefined)
       date,
     );
   }
-  const text = `with listed as (select s.id, s.name, s.enrollment from school s where ${listed.text}),
-    held as (
-      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, o.agency_id
-        from assignment a join officer o on o.id = a.officer_id join listed l on l.id = a.school_id
+  const text = `with listed as (select s.id, s.name, s.enrollment, (${NO_SCHOOL}) as no_school from school s where ${listed.text}),
+    away as (select w.officer_id, w.substitute_id from sro_away_on(?::date) w),
+    assigned as (
+      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date
+        from assignment a join listed l on l.id = a.school_id
        where ${activeOnDate('a')}),
+    held as (
+      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, o.agency_id, null::integer as substitute_for
+        from assigned a join officer o on o.id = a.officer_id
+       where not exists (select 1 from away w where w.officer_id = a.officer_id)
+      union all
+      select a.id, a.school_id, w.substitute_id, a.role, a.fte, a.start_date, a.end_date, so.agency_id, a.officer_id
+        from assigned a join away w on w.officer_id = a.officer_id join officer so on so.id = w.substitute_id),
+    absent as (
+      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, o.agency_id, w.substitute_id
+        from assigned a join away w on w.officer_id = a.officer_id join officer o on o.id = a.officer_id),
     school_status as (
       select l.id, l.name, l.enrollment, coalesce(sum(h.fte), 0) as fte,
-             case when bool_or(h.role = 'PRIMARY') then 'COVERED' when count(h.id) > 0 then 'PARTIAL' else 'UNCOVERED' end as status
+             case when l.no_school then 'NO_SCHOOL' when bool_or(h.role = 'PRIMARY') then 'COVERED' when count(h.id) > 0 then 'PARTIAL' else 'UNCOVERED' end as status
         from listed l left join held h on h.school_id = l.id
-       group by l.id, l.name, l.enrollment)`;
-  return { text, params: [...listed.params, date, date] };
+       group by l.id, l.name, l.enrollment, l.no_school)`;
+  return { text, params: [...Array<string>(NO_SCHOOL_DATES).fill(date), ...listed.params, date, date, date] };
 }
 
 const ROLE_ORDER = `case h.role when 'PRIMARY' then 0 when 'SECONDARY' then 1 else 2 end`;
@@ -105,20 +132,29 @@ export async function coverageReport(
     `${tables.text} select id, status, fte::float8 as total_fte, round(enrollment / nullif(fte, 0), 2)::float8 as per_fte from school_status order by name, id`,
     tables.params,
   );
-  const heldRowsRead = rows<HeldRow>(
-    em,
-    `${tables.text} select h.id, h.school_id, h.officer_id, h.agency_id, h.role, h.fte::float8 as fte, ${isoDate('h.start_date')} as start_date, ${isoDate('h.end_date')} as end_date
-       from held h join officer o on o.id = h.officer_id order by h.school_id, ${ROLE_ORDER}, o.last_name, o.first_name, h.id`,
-    tables.params,
+  const officerRows = (table: 'held' | 'absent', other: string) =>
+    rows<HeldRow>(
+      em,
+      `${tables.text} select h.id, h.school_id, h.officer_id, h.agency_id, h.role, h.fte::float8 as fte, ${isoDate('h.start_date')} as start_date, ${isoDate('h.end_date')} as end_date,
+              h.${other} as other_officer_id
+         from ${table} h join officer o on o.id = h.officer_id order by h.school_id, ${ROLE_ORDER}, o.last_name, o.first_name, h.id`,
+      tables.params,
+    );
+  const heldRowsRead = officerRows('held', 'substitute_for');
+  const absentRowsRead = officerRows('absent', 'substitute_id');
+  const officerIds = Promise.all([heldRowsRead, absentRowsRead]).then((found) =>
+    found.flat().flatMap((row) => [row.officer_id, row.other_officer_id]),
   );
-  const [schoolRows, heldRows, [summaryRow], agencyRows, schools, officers, agencies] = await Promise.all([
+  const [schoolRows, heldRows, absentRows, [summaryRow], agencyRows, schools, officers, agencies] = await Promise.all([
     schoolRowsRead,
     heldRowsRead,
+    absentRowsRead,
     rows<SummaryRow>(
       em,
       `${tables.text} select count(*)::int as schools, coalesce(sum(enrollment), 0)::float8 as enrollment,
               count(*) filter (where status = 'COVERED')::int as covered, count(*) filter (where status = 'PARTIAL')::int as partial,
-              count(*) filter (where status = 'UNCOVERED')::int as uncovered, (select count(distinct officer_id) from held)::int as officers,
+              count(*) filter (where status = 'UNCOVERED')::int as uncovered, count(*) filter (where status = 'NO_SCHOOL')::int as no_school,
+              (select count(distinct officer_id) from held)::int as officers,
               coalesce(sum(fte), 0)::float8 as total_fte, round(sum(enrollment) / nullif(sum(fte), 0), 2)::float8 as per_fte
          from school_status`,
       tables.params,
@@ -137,43 +173,49 @@ export async function coverageReport(
         ctx.fieldsOf(School),
       ),
     ),
-    heldRowsRead.then((found) =>
-      byId(
-        em,
-        Officer,
-        found.map((row) => row.officer_id),
-        ctx.fieldsOf(Officer),
-      ),
-    ),
-    heldRowsRead.then((found) =>
+    officerIds.then((ids) => byId(em, Officer, ids, ctx.fieldsOf(Officer))),
+    Promise.all([heldRowsRead, absentRowsRead]).then((found) =>
       byId(
         em,
         Agency,
-        found.map((row) => row.agency_id),
+        found.flat().map((row) => row.agency_id),
         ctx.fieldsOf(Agency),
       ),
     ),
   ]);
 
-  const officersBySchool = new Map<number, CoverageOfficer[]>();
-  for (const row of heldRows) {
-    const entry = Object.assign(new CoverageOfficer(), {
-      assignmentId: String(row.id),
-      officer: officers.get(row.officer_id)!,
-      agency: agencies.get(row.agency_id)!,
-      role: row.role,
-      fte: row.fte,
-      startDate: row.start_date,
-      endDate: row.end_date,
-    });
-    const held = officersBySchool.get(row.school_id);
-    if (held) held.push(entry);
-    else officersBySchool.set(row.school_id, [entry]);
-  }
+  const bySchool = (found: HeldRow[], other: 'substituteFor' | 'substitutedBy') => {
+    const entries = new Map<number, CoverageOfficer[]>();
+    for (const row of found) {
+      const entry = Object.assign(new CoverageOfficer(), {
+        assignmentId: String(row.id),
+        officer: officers.get(row.officer_id)!,
+        agency: agencies.get(row.agency_id)!,
+        role: row.role,
+        fte: row.fte,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        substituteFor: null,
+        substitutedBy: null,
+        [other]: row.other_officer_id === null ? null : (officers.get(row.other_officer_id) ?? null),
+      });
+      const listed = entries.get(row.school_id);
+      if (listed) listed.push(entry);
+      else entries.set(row.school_id, [entry]);
+    }
+    return entries;
+  };
+  const officersBySchool = bySchool(heldRows, 'substituteFor');
+  const absentBySchool = bySchool(absentRows, 'substitutedBy');
   const summary = Object.assign(new CoverageSummary(), {
     schools: summaryRow.schools,
     enrollment: summaryRow.enrollment,
-    byStatus: { covered: summaryRow.covered, partial: summaryRow.partial, uncovered: summaryRow.uncovered },
+    byStatus: {
+      covered: summaryRow.covered,
+      partial: summaryRow.partial,
+      uncovered: summaryRow.uncovered,
+      noSchool: summaryRow.no_school,
+    },
     officers: summaryRow.officers,
     totalFte: summaryRow.total_fte,
     enrollmentPerSroFte: summaryRow.per_fte,
@@ -194,6 +236,7 @@ export async function coverageReport(
         school: schools.get(row.id)!,
         status: row.status,
         officers: officersBySchool.get(row.id) ?? [],
+        absent: absentBySchool.get(row.id) ?? [],
         totalFte: row.total_fte,
         enrollmentPerSroFte: row.per_fte,
       }),

@@ -23,7 +23,10 @@ export class CoverageFilter {
   locale?: SchoolLocale | null;
 }
 
-@ObjectType({ description: "An officer's assignment at a school on the report date.", simpleResolvers: true })
+@ObjectType({
+  description: "An officer's assignment at a school on the report date: the assigned officer's, or its substitute's in its place.",
+  simpleResolvers: true,
+})
 export class CoverageOfficer {
   @Field(() => ID, { description: 'Id of the assignment.' })
   assignmentId!: string;
@@ -45,6 +48,16 @@ export class CoverageOfficer {
 
   @Field(() => DateScalar, { nullable: true, description: 'Last day of the assignment; null while open-ended.' })
   endDate!: string | null;
+
+  @Field(() => Officer, {
+    nullable: true,
+    description:
+      "In `officers`: the absent assigned officer this officer substitutes for (the assignment is the absent officer's); null otherwise.",
+  })
+  substituteFor!: Officer | null;
+
+  @Field(() => Officer, { nullable: true, description: "In `absent`: the absent officer's substitute on the date; null when none." })
+  substitutedBy!: Officer | null;
 }
 
 @ObjectType({ description: 'How one school is served on the report date.', simpleResolvers: true })
@@ -53,16 +66,24 @@ export class SchoolCoverage {
   school!: School;
 
   @Field(() => CoverageStatus, {
-    description: 'COVERED with a PRIMARY officer, PARTIAL with only SECONDARY or BACKUP officers, else UNCOVERED.',
+    description:
+      'NO_SCHOOL when the school is closed or out of session; else COVERED with a PRIMARY officer present (or substituting), PARTIAL with only SECONDARY or BACKUP officers, else UNCOVERED.',
   })
   status!: CoverageStatus;
 
   @Field(() => [CoverageOfficer], {
-    description: 'Assignments active on the date: PRIMARY first, then SECONDARY, then BACKUP; by name within a role.',
+    description:
+      'The officers serving on the date: assigned officers present, and substitutes in place of absent ones (`substituteFor`). PRIMARY first, then SECONDARY, then BACKUP; by name within a role.',
   })
   officers!: CoverageOfficer[];
 
-  @Field(() => Float, { description: 'Sum of the FTE of those assignments; 0 when uncovered.' })
+  @Field(() => [CoverageOfficer], {
+    description:
+      'Assigned officers absent on the date (an OfficerAbsence), with their substitute if any (`substitutedBy`); they cover nothing.',
+  })
+  absent!: CoverageOfficer[];
+
+  @Field(() => Float, { description: 'Sum of the FTE of the officers serving; 0 when uncovered.' })
   totalFte!: number;
 
   @Field(() => Float, { nullable: true, description: 'Enrollment divided by totalFte, to two decimals; null when totalFte is 0.' })
@@ -79,6 +100,9 @@ export class CoverageStatusCounts {
 
   @Field(() => Int, { description: 'Schools with no officer.' })
   uncovered!: number;
+
+  @Field(() => Int, { description: 'Schools closed or out of session on the date.' })
+  noSchool!: number;
 }
 
 @ObjectType({ description: "One agency's part in the listed schools' coverage.", simpleResolvers: true })
@@ -107,10 +131,10 @@ export class CoverageSummary {
   @Field(() => CoverageStatusCounts, { description: 'Schools by status.' })
   byStatus!: CoverageStatusCounts;
 
-  @Field(() => Int, { description: 'Different officers assigned to listed schools on the date.' })
+  @Field(() => Int, { description: 'Different officers serving listed schools on the date (present, or substituting).' })
   officers!: number;
 
-  @Field(() => Float, { description: 'Sum of the FTE of all assignments at listed schools on the date.' })
+  @Field(() => Float, { description: 'Sum of the FTE of the officers serving listed schools on the date.' })
   totalFte!: number;
 
   @Field(() => Float, { nullable: true, description: 'Enrollment divided by totalFte, to two decimals; null when totalFte is 0.' })
