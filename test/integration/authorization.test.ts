@@ -65,6 +65,11 @@ describe('authorization: every operation x every role', () => {
       activityA: String(activityA.id),
       activityB: String(activityB.id),
     });
+    // A run cut short leaves its school years behind: they would clash with this run's.
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`delete from school_year where first_day between ? and ?`, [`${firstYear}-01-01`, `${firstYear + 49}-12-31`]);
     tokens.anonymous = undefined;
     tokens.admin = (await factory.user(Role.ADMIN)).token;
     tokens.chiefA = (await factory.user(Role.AGENCY_CHIEF, { agency: agencyA })).token;
@@ -74,7 +79,12 @@ describe('authorization: every operation x every role', () => {
     tokens.officer = officerUser.token;
     ids.officerUser = String(officerUser.user.id);
   });
-  afterAll(() => app.stop());
+  afterAll(async () => {
+    const connection = app.orm.em.fork().getConnection();
+    await connection.execute(`delete from school_year where first_day between ? and ?`, [`${firstYear}-01-01`, `${firstYear + 49}-12-31`]);
+    await connection.execute(`delete from school_closure where reason in ('authorization test', 'renamed')`);
+    await app.stop();
+  });
 
   const as = (caller: Caller, query: string, variables: Record<string, unknown> = {}) => app.graphql(query, variables, tokens[caller]);
 
@@ -90,7 +100,44 @@ describe('authorization: every operation x every role', () => {
     activityOf: async (officer: 'officerA' | 'officerB') =>
       String((await factory.activity({ id: Number(ids[officer]) } as never, null, { date: new Date().toISOString().slice(0, 10) })).id),
     user: async () => String((await factory.user(Role.ANALYST)).user.id),
+    /** An absence of a fresh officer of the agency (absences of one officer do not overlap). */
+    absenceOf: async (agency: 'agencyA' | 'agencyB') => {
+      const officer = await factory.officer({ id: Number(ids[agency]) } as never);
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(`insert into officer_absence (officer_id, start_date, reason) values (?, '2026-10-01', 'TRAINING') returning id`, [
+          officer.id,
+        ]);
+      return String(row.id);
+    },
+    /** A school year of its own: school years are the district's and never overlap. */
+    schoolYear: async () => {
+      const year = nextYear();
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(`insert into school_year (name, first_day, last_day) values (?, ?, ?) returning id`, [
+          unique('Year'),
+          `${year}-08-17`,
+          `${year}-12-18`,
+        ]);
+      return String(row.id);
+    },
+    closure: async () => {
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into school_closure (start_date, end_date, reason) values ('9999-01-01', '9999-01-01', 'authorization test') returning id`,
+        );
+      return String(row.id);
+    },
   };
+  // Far from every other file's school years, one per call.
+  const firstYear = 7000 + (process.pid % 50) * 50;
+  let yearsUsed = 0;
+  const nextYear = () => firstYear + yearsUsed++;
 
   /** One row per operation of the schema: how to call it, and what each caller must get. */
   const operations: Record<string, { run: (caller: Caller) => Promise<GraphQLResponse>; expected: Record<Caller, Outcome> }> = {
@@ -269,6 +316,126 @@ describe('authorization: every operation x every role', () => {
     deleteActivities: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteActivities(ids: [$id]) { id } }`, { id: await fresh.activityOf('officerA') }),
       expected: only('admin', 'chiefA', 'officer'),
+    },
+
+    // Absences of agency A's officers: ADMIN and A's chief schedule them; everyone signed in reads the list.
+    officerAbsences: { run: (c) => as(c, `{ officerAbsences { totalCount } }`), expected: only(...SIGNED_IN) },
+    officerAbsence: {
+      run: async (c) => as(c, `query($id: ID!) { officerAbsence(id: $id) { id } }`, { id: await fresh.absenceOf('agencyA') }),
+      expected: only(...SIGNED_IN),
+    },
+    createOfficerAbsence: {
+      run: async (c) =>
+        as(
+          c,
+          `mutation($officerId: ID!) { createOfficerAbsence(input: { officerId: $officerId, startDate: "2026-10-05", reason: COURT }) { id } }`,
+          {
+            officerId: await fresh.officerOf('agencyA'),
+          },
+        ),
+      expected: only('admin', 'chiefA'),
+    },
+    updateOfficerAbsence: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateOfficerAbsence(id: $id, input: { version: 1, reason: SICK }) { id } }`, {
+          id: await fresh.absenceOf('agencyA'),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateOfficerAbsences: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateOfficerAbsences(ids: [$id], input: { endDate: "2026-10-09" }) { id } }`, {
+          id: await fresh.absenceOf('agencyA'),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteOfficerAbsence: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteOfficerAbsence(id: $id) { id } }`, { id: await fresh.absenceOf('agencyA') }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteOfficerAbsences: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteOfficerAbsences(ids: [$id]) { id } }`, { id: await fresh.absenceOf('agencyA') }),
+      expected: only('admin', 'chiefA'),
+    },
+
+    // The school calendar: everyone signed in reads it; ADMIN writes it.
+    schoolYears: { run: (c) => as(c, `{ schoolYears { totalCount } }`), expected: only(...SIGNED_IN) },
+    schoolYear: {
+      run: async (c) => as(c, `query($id: ID!) { schoolYear(id: $id) { id } }`, { id: await fresh.schoolYear() }),
+      expected: only(...SIGNED_IN),
+    },
+    createSchoolYear: {
+      run: (c) => {
+        const year = nextYear();
+        return as(c, `mutation($input: CreateSchoolYearInput!) { createSchoolYear(input: $input) { id } }`, {
+          input: { name: unique('Year'), firstDay: `${year}-08-17`, lastDay: `${year}-12-18` },
+        });
+      },
+      expected: only('admin'),
+    },
+    updateSchoolYear: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateSchoolYear(id: $id, input: { version: 1, name: "${unique('Renamed')}" }) { id } }`, {
+          id: await fresh.schoolYear(),
+        }),
+      expected: only('admin'),
+    },
+    updateSchoolYears: {
+      run: async (c) => {
+        const id = await fresh.schoolYear();
+        const [{ last_day: lastDay }] = await app.orm.em
+          .fork()
+          .getConnection()
+          .execute(`select to_char(last_day - 1, 'YYYY-MM-DD') as last_day from school_year where id = ?`, [id]);
+        return as(c, `mutation($id: ID!, $lastDay: Date!) { updateSchoolYears(ids: [$id], input: { lastDay: $lastDay }) { id } }`, {
+          id,
+          lastDay,
+        });
+      },
+      expected: only('admin'),
+    },
+    deleteSchoolYear: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSchoolYear(id: $id) { id } }`, { id: await fresh.schoolYear() }),
+      expected: only('admin'),
+    },
+    deleteSchoolYears: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSchoolYears(ids: [$id]) { id } }`, { id: await fresh.schoolYear() }),
+      expected: only('admin'),
+    },
+    schoolClosures: { run: (c) => as(c, `{ schoolClosures { totalCount } }`), expected: only(...SIGNED_IN) },
+    schoolClosure: {
+      run: async (c) => as(c, `query($id: ID!) { schoolClosure(id: $id) { id } }`, { id: await fresh.closure() }),
+      expected: only(...SIGNED_IN),
+    },
+    createSchoolClosure: {
+      run: (c) =>
+        as(
+          c,
+          `mutation { createSchoolClosure(input: { startDate: "9999-01-02", endDate: "9999-01-02", reason: "authorization test" }) { id } }`,
+        ),
+      expected: only('admin'),
+    },
+    updateSchoolClosure: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateSchoolClosure(id: $id, input: { version: 1, reason: "renamed" }) { id } }`, {
+          id: await fresh.closure(),
+        }),
+      expected: only('admin'),
+    },
+    updateSchoolClosures: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateSchoolClosures(ids: [$id], input: { reason: "renamed" }) { id } }`, {
+          id: await fresh.closure(),
+        }),
+      expected: only('admin'),
+    },
+    deleteSchoolClosure: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSchoolClosure(id: $id) { id } }`, { id: await fresh.closure() }),
+      expected: only('admin'),
+    },
+    deleteSchoolClosures: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSchoolClosures(ids: [$id]) { id } }`, { id: await fresh.closure() }),
+      expected: only('admin'),
     },
 
     createUser: {
