@@ -6,6 +6,7 @@ import { ApiToken } from '../modules/auth/api-token.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { Session } from '../modules/auth/session.entity';
 import { Officer } from '../modules/officer/officer.entity';
+import { OfficerAgencyPeriod } from '../modules/officer/officer-agency-period.entity';
 import { OfficerAbsence } from '../modules/officer-absence/officer-absence.entity';
 import { School } from '../modules/school/school.entity';
 import { SchoolClosure } from '../modules/calendar/school-closure.entity';
@@ -19,6 +20,7 @@ export const entities = [
   School,
   Assignment,
   OfficerAbsence,
+  OfficerAgencyPeriod,
   SchoolYear,
   SchoolClosure,
   Activity,

@@ -2,6 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikr
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
+import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 
@@ -76,12 +77,22 @@ registerEnumType(InstructionTopic, {
 @Check({ name: 'activity_staff_not_negative', expression: 'staff_reached >= 0' })
 @Check({ name: 'activity_notes_length', expression: 'char_length(notes) <= 500' })
 @Check({ name: 'activity_topic_for_instruction', expression: "topic is null or category = 'CLASSROOM_INSTRUCTION'" })
+// Set by the database on every insert and change of officer or date (migration officer_agency_history).
+@Check({ name: 'activity_agency_set', expression: 'agency_id is not null' })
 @Index({ name: 'activity_officer_date_index', properties: ['officer', 'date'] })
 @Index({ name: 'activity_school_date_index', properties: ['school', 'date'] })
 @Index({ name: 'activity_category_date_index', properties: ['category', 'date'] })
 export class Activity extends BaseEntity<'studentsReached' | 'staffReached'> {
   @ManyToOne(() => Officer, { ref: true, deleteRule: 'restrict', index: false })
   officer!: Ref<Officer>;
+
+  /**
+   * The agency the officer served on the activity's date, set by PostgreSQL (never by the API) from the officer's
+   * agency periods, so that moving an officer later leaves this activity's credit where it was. Exposed by
+   * ActivityResolver#agency. Nullable only for the ORM, which never writes it: `activity_agency_set` holds it.
+   */
+  @ManyToOne(() => Agency, { ref: true, nullable: true, deleteRule: 'restrict', index: 'activity_agency_index' })
+  agency?: Ref<Agency> | null;
 
   @ManyToOne(() => School, { ref: true, nullable: true, deleteRule: 'restrict', index: false })
   school?: Ref<School> | null;

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../../common/policy';
 import type { RequestContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
+import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import { Activity } from './activity.entity';
@@ -27,6 +28,18 @@ export class ActivityResolver extends createCrudResolver({
   officer(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
     requireActor(ctx.actor);
     return ctx.loaders.one(Officer, activity.officer.id);
+  }
+
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description:
+      "The agency the officer served on the activity's date, set by the database: it stays when the officer later moves to another agency. Null when that agency is not visible to you.",
+  })
+  async agency(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
+    // A row just written through the ORM does not know the agency the database set: read the row back.
+    const agencyId = activity.agency?.id ?? (await ctx.loaders.one(Activity, activity.id))?.agency?.id;
+    return agencyId ? ctx.loaders.one(Agency, agencyId) : null;
   }
 
   @FieldResolver(() => School, { nullable: true, description: 'The school; null for district-wide work.' })
