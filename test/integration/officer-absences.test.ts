@@ -134,6 +134,30 @@ describe('officer absences', () => {
     expect(fits.errors).toBeUndefined();
   });
 
+  it("refuses a new assignment that would take a substitute's covered days past 1.00 FTE", async () => {
+    const { absent, substitute } = await scene(0.4);
+    const covered = await create({
+      officerId: String(absent.id),
+      startDate: '2027-02-01',
+      endDate: '2027-02-05',
+      reason: 'TRAINING',
+      substituteOfficerId: String(substitute.id),
+    });
+    expect(covered.errors).toBeUndefined();
+    const assign = (officer: Officer, startDate: string, endDate: string) =>
+      app.graphql(
+        `mutation($input: CreateAssignmentInput!) { createAssignment(input: $input) { id } }`,
+        { input: { officerId: String(officer.id), schoolId: String(school.id), role: 'BACKUP', startDate, endDate, fte: 0.1 } },
+        admin,
+      );
+    const school = await factory.school();
+    for (const officer of [substitute, absent]) {
+      const during = await assign(officer, '2027-02-05', '2027-02-10');
+      expect(during.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'officer_absence_substitute_fte' });
+    }
+    expect((await assign(substitute, '2027-02-06', '2027-02-10')).errors).toBeUndefined();
+  });
+
   it('refuses a substitute that is the officer itself, not ACTIVE, or away on those days', async () => {
     const { absent, substitute } = await scene(0.2);
     const self = await create({
