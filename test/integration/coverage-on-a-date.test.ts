@@ -77,6 +77,15 @@ describe('coverage on a date', () => {
       officers: [{ officer: { id: String(officer.id) }, substituteFor: null }],
       absent: [],
     });
+    const status = async (date: string) =>
+      (
+        await app.query(
+          `query($id: ID!, $date: Date) { school(id: $id) { coverageStatus(date: $date) } }`,
+          { id: String(school.id), date },
+          admin,
+        )
+      ).school.coverageStatus;
+    expect([await status('2140-03-07'), await status('2140-03-08')]).toEqual(['UNCOVERED', 'COVERED']);
     // Coverage is district-wide: a chief of another agency sees the same, though its row security hides the absence.
     expect((await schoolOn(school.id, '2140-03-07', otherChief)).status).toBe('UNCOVERED');
     expect((await coverage('2140-03-07', officerToken)).errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -103,6 +112,12 @@ describe('coverage on a date', () => {
       ],
       absent: [{ assignmentId: String(assignment.id), officer: { id: String(officer.id) }, substitutedBy: { id: String(substitute.id) } }],
     });
+    const { school: read } = await app.query(
+      `query($id: ID!) { school(id: $id) { coverageStatus(date: "2140-03-14") } }`,
+      { id: String(school.id) },
+      admin,
+    );
+    expect(read.coverageStatus).toBe('COVERED');
     const { summary } = (await coverage('2140-03-14')).data!.coverageReport;
     expect(summary.officers).toBeGreaterThanOrEqual(1);
   });

@@ -27,7 +27,11 @@ registerEnumType(CoverageStatus, {
   },
 });
 
-/** Coverage status of schools on a date, for many schools in one statement. */
+/**
+ * Coverage status of schools on a date, for many schools at once: an officer away that day (an OfficerAbsence)
+ * serves nothing, and its substitute serves its assignments in its place (sro_away_on: the facts coverage needs,
+ * whatever the actor's row security shows of absences). The calendar (NO_SCHOOL) is coverageReport's alone.
+ */
 export function loadCoverageStatus(ctx: RequestContext, schoolId: number, date: string): Promise<CoverageStatus> {
   const actor = requireActor(ctx.actor);
   return ctx.loaders
@@ -36,9 +40,18 @@ export function loadCoverageStatus(ctx: RequestContext, schoolId: number, date: 
       () =>
         new DataLoader<number, CoverageStatus>(async (schoolIds) => {
           const filter = scoped(assignmentPolicy, actor, { $and: [activeOn(date), { school: { $in: [...schoolIds] } }] });
-          const rows = filter === false ? [] : await ctx.em.find(Assignment, filter, { fields: ['school', 'role'] });
+          const rows = filter === false ? [] : await ctx.em.find(Assignment, filter, { fields: ['school', 'role', 'officer'] });
+          const away = new Map(
+            (
+              await ctx.em.execute<{ officer_id: number; substitute_id: number | null }[]>(
+                'select officer_id, substitute_id from sro_away_on(?::date)',
+                [date],
+              )
+            ).map((row) => [row.officer_id, row.substitute_id]),
+          );
           const status = new Map<number, CoverageStatus>();
           for (const row of rows) {
+            if (away.has(row.officer.id) && away.get(row.officer.id) === null) continue;
             if (row.role === AssignmentRole.PRIMARY) status.set(row.school.id, CoverageStatus.COVERED);
             else if (status.get(row.school.id) !== CoverageStatus.COVERED) status.set(row.school.id, CoverageStatus.PARTIAL);
           }

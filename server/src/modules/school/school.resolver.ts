@@ -60,7 +60,8 @@ export class SchoolResolver extends createCrudResolver({
   }
 
   @FieldResolver(() => CoverageStatus, {
-    description: 'COVERED (a PRIMARY officer), PARTIAL (only SECONDARY or BACKUP) or UNCOVERED on a date.',
+    description:
+      'COVERED (a PRIMARY officer present, or its substitute), PARTIAL (only SECONDARY or BACKUP) or UNCOVERED on a date. Never NO_SCHOOL: coverageReport tells the calendar.',
   })
   coverageStatus(
     @Root() school: School,
