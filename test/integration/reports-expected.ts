@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { LONGEST_SUMMER_DAYS } from '../../server/src/modules/report/coverage-report.service';
 import { TestApp } from '../support/app';
 
 /**
@@ -75,16 +76,20 @@ export interface CoverageFilterValues {
 }
 
 /**
- * Whether a school has no school on a date: a closure of it or of every school; or, with school years defined around
- * the date (one starting on or before it, one ending on or after it), a weekend or a day outside every school year.
+ * Whether a school has no school on a date: a closure of it or of every school; a weekend within a school year; or
+ * a day between two school years at most LONGEST_SUMMER_DAYS apart (days off between them, the summer).
  */
 export function noSchool(rows: Rows, schoolId: number, date: string): boolean {
   if (rows.closures.some((closure) => (closure.school_id === null || closure.school_id === schoolId) && activeOn(closure, date)))
     return true;
-  const defined = rows.schoolYears.some((year) => year.first_day <= date) && rows.schoolYears.some((year) => year.last_day >= date);
-  if (!defined) return false;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6 || !rows.schoolYears.some((year) => year.first_day <= date && date <= year.last_day);
+  if (rows.schoolYears.some((year) => year.first_day <= date && date <= year.last_day)) return weekday === 0 || weekday === 6;
+  const ended = rows.schoolYears.filter((year) => year.last_day < date).map((year) => year.last_day);
+  const starting = rows.schoolYears.filter((year) => year.first_day > date).map((year) => year.first_day);
+  if (!ended.length || !starting.length) return false;
+  const lastDay = ended.sort().at(-1)!;
+  const firstDay = starting.sort()[0];
+  return dayCount(lastDay, firstDay) - 1 <= LONGEST_SUMMER_DAYS + 1;
 }
 
 export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilterValues = {}) {

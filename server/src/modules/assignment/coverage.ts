@@ -22,7 +22,7 @@ registerEnumType(CoverageStatus, {
     UNCOVERED: { description: 'No assignment is active.' },
     NO_SCHOOL: {
       description:
-        'The school is closed (a SchoolClosure) or out of session (outside every SchoolYear, or a weekend, where school years are defined around the date). Only coverageReport answers it.',
+        'The school is closed (a SchoolClosure) or out of session (a weekend within a SchoolYear, or the summer between two school years at most 120 days apart). Only coverageReport answers it.',
     },
   },
 });

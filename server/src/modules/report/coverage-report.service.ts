@@ -59,15 +59,20 @@ export function reportDate(date: string | null | undefined, today: string, field
   return date;
 }
 
+/** The longest break between two school years that is a summer, out of session; a longer one is a calendar not kept. */
+export const LONGEST_SUMMER_DAYS = 120;
+
 /**
- * Whether a school has no school on the date (`no_school`): a closure of that school or of every school, or, where
- * the calendar is defined for the date (a school year starts on or before it and one ends on or after it), a day
- * outside every school year or a weekend. With no school year around the date, only closures count.
+ * Whether a school has no school on the date (`no_school`): a closure of that school or of every school; a weekend
+ * within a school year; or a day between two school years at most LONGEST_SUMMER_DAYS apart (the summer). Where no
+ * school year is defined around the date, only closures count, as before the calendar existed.
  */
 const NO_SCHOOL = `exists (select 1 from school_closure c where (c.school_id is null or c.school_id = s.id) and c.start_date <= ?::date and c.end_date >= ?::date)
-  or (exists (select 1 from school_year y where y.first_day <= ?::date) and exists (select 1 from school_year y where y.last_day >= ?::date)
-      and (extract(isodow from ?::date) >= 6 or not exists (select 1 from school_year y where y.first_day <= ?::date and y.last_day >= ?::date)))`;
-const NO_SCHOOL_DATES = 7;
+  or (extract(isodow from ?::date) >= 6 and exists (select 1 from school_year y where y.first_day <= ?::date and y.last_day >= ?::date))
+  or ((select min(y.first_day) from school_year y where y.first_day > ?::date) - (select max(y.last_day) from school_year y where y.last_day < ?::date)
+      <= ${LONGEST_SUMMER_DAYS} + 1
+      and not exists (select 1 from school_year y where y.first_day <= ?::date and y.last_day >= ?::date))`;
+const NO_SCHOOL_DATES = 9;
 
 /**
  * The listed schools (`listed`, with `no_school`), the assignments active at them on the date (`assigned`), the
