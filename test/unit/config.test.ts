@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, VARIABLES } from '../../server/src/config';
@@ -142,6 +143,23 @@ describe('configuration', () => {
       'DATABASE_POOL_SIZE="0" is invalid: expected an integer from 1 to 100',
     ]);
     expect((refused as ConfigError).message.split('\n')).toHaveLength(3);
+  });
+
+  it('stops the start of the real process with exit status 2, naming all three (PORT=abc LOG_LEVEL=loud DATABASE_POOL_SIZE=0)', () => {
+    const start = spawnSync(process.execPath, ['-r', './test/support/register-ts.cjs', 'server/src/main.ts'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH, PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect({ status: start.status, stderr: start.stderr }).toEqual({
+      status: 2,
+      stderr:
+        'configuration errors:\n' +
+        '  PORT="abc" is invalid: expected an integer from 0 to 65535\n' +
+        '  LOG_LEVEL="loud" is invalid: expected one of fatal, error, warn, info, debug, trace, silent\n' +
+        '  DATABASE_POOL_SIZE="0" is invalid: expected an integer from 1 to 100\n',
+    });
   });
 
   it('checks the rules between variables beside the bad values, not after them', () => {
