@@ -98,7 +98,8 @@ const tooLarge = (what: string, actual: number | undefined, limit: number) =>
 /**
  * The checks on the query text, in the HTTP layer before Apollo parses it: characters, then tokens (armor's
  * counting parser, which stops at the limit). Comments are not tokens, which is why the character limit exists too.
- * A syntax error is left to Apollo's parser, which reports it with its code.
+ * A syntax error is left to Apollo's parser, which reports it with its code. The characters are one comparison:
+ * armor's Apollo plugin for them throws from `requestDidStart`, which Apollo Server 5 answers with a 500.
  */
 export function checkQuerySize(query: string, limits: QueryLimits): QueryLimitError | undefined {
   if (query.length > limits.maxQueryLength) return tooLarge('characters', query.length, limits.maxQueryLength);
