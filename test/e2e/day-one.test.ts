@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { formatDate } from '../../admin/src/common/dates';
 import {
   apiSession,
   DEMO_PASSWORD,
@@ -191,7 +192,7 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
     await page.getByRole('option', { name: 'Mentoring' }).click();
     await page.getByRole('button', { name: 'Log activity' }).click();
     await page
-      .getByText(`Activities can be logged or changed up to 14 days after they happened: this one was on ${date}`)
+      .getByText(`Activities can be logged or changed up to 14 days after they happened: this one was on ${formatDate(date)}`)
       .first()
       .waitFor();
     expect(await count()).toBe(before);

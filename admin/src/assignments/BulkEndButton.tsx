@@ -2,7 +2,7 @@ import EventBusy from '@mui/icons-material/EventBusy';
 import { Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useListContext, useNotify, useRefresh, useUpdateMany } from 'react-admin';
-import { today } from '../common/dates';
+import { formatDate, today } from '../common/dates';
 
 /** Ends the selected assignments on one day (such as the last day of the school year). */
 export function BulkEndButton() {
@@ -20,7 +20,10 @@ export function BulkEndButton() {
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
-          notify(`${selectedIds.length} assignment(s) end on ${endDate}`, { type: 'success' });
+          notify(
+            `${selectedIds.length === 1 ? 'The assignment ends' : `${selectedIds.length} assignments end`} on ${formatDate(endDate)}`,
+            { type: 'success' },
+          );
           setOpen(false);
           onUnselectItems();
           refresh();
