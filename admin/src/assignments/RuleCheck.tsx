@@ -47,7 +47,7 @@ export function RuleCheck() {
   }
   if (violations.length === 0) return null;
   return (
-    <Stack spacing={1} sx={{ mb: 2, maxWidth: 900 }} role="alert" aria-live="polite">
+    <Stack spacing={1} sx={{ mb: 2, maxWidth: 900 }}>
       {violations.map((violation) => (
         <ViolationAlert key={violation.message} violation={violation} />
       ))}
