@@ -46,22 +46,29 @@ export function RuleCheck() {
     violations.push({ field: serverClash.field, message: SERVER_RULES[serverClash.field], clashingAssignmentId: serverClash.id, clashing });
   }
   if (violations.length === 0) return null;
+  // One warning per clashing assignment, however many rules it breaks.
+  const warnings = new Map<string, RuleViolation[]>();
+  for (const violation of violations) {
+    const key = violation.clashingAssignmentId ?? violation.message;
+    warnings.set(key, [...(warnings.get(key) ?? []), violation]);
+  }
   return (
     <Stack spacing={1} sx={{ mb: 2, maxWidth: 900 }}>
-      {violations.map((violation) => (
-        <ViolationAlert key={violation.message} violation={violation} />
+      {[...warnings].map(([key, broken]) => (
+        <ViolationAlert key={key} violations={broken} />
       ))}
     </Stack>
   );
 }
 
-function ViolationAlert({ violation }: { violation: RuleViolation }) {
-  const { clashing, clashingAssignmentId } = violation;
-  if (!clashing || !clashingAssignmentId) return <Alert severity="warning">{violation.message}.</Alert>;
+function ViolationAlert({ violations }: { violations: RuleViolation[] }) {
+  const { clashing, clashingAssignmentId } = violations[0];
+  const rules = violations.map((violation) => `${violation.message}.`).join(' ');
+  if (!clashing || !clashingAssignmentId) return <Alert severity="warning">{rules}</Alert>;
   return (
     <Alert severity="warning">
-      Clashes with the {describeAssignment(clashing)}: {violation.message}.{' '}
-      <Link component={RouterLink} to={`/assignments/${clashingAssignmentId}/show`}>
+      Clashes with the {describeAssignment(clashing)}. {rules}{' '}
+      <Link component={RouterLink} to={`/assignments/${clashingAssignmentId}/show`} color="inherit" underline="always">
         Open the clashing assignment
       </Link>
     </Alert>
