@@ -6,7 +6,7 @@ import { AuditEvent } from '../../common/audit-event.entity';
 import type { RequestContext } from '../../common/context';
 import { findPage, orderBy } from '../../common/crud';
 import { ListType, PageArgs, SortInput, SortOrder, sortFields, type SortArg } from '../../common/list';
-import { isAdmin, type Policy } from '../../common/policy';
+import { auditPolicy } from './audit.policy';
 import { parseIds } from '../../common/validation';
 
 const AuditEventSortField = sortFields({ CREATED_AT: 'CREATED_AT', ACTION: 'ACTION' } as const, 'AuditEvent', {
@@ -55,13 +55,6 @@ const AuditEventSort = SortInput(AuditEventSortField, 'AuditEvent', 'audit event
 });
 
 const AuditEventList = ListType(AuditEvent, 'audit events');
-
-const auditPolicy: Policy<AuditEvent> = {
-  readable: (actor) => (isAdmin(actor) ? {} : false),
-  canCreate: () => false,
-  canUpdate: () => false,
-  canDelete: () => false,
-};
 
 /** The audit trail, read-only, for ADMIN. Rows are written by the changes themselves (common/audit.ts). */
 @Authorized(Role.ADMIN)
