@@ -15,15 +15,7 @@ import { openTestDatabase } from '../support/database';
 // must be what the feature's policy table (`<feature>.policy.ts`) declares for that role. Runs on the server
 // database and on the embedded one (run it without DATABASE_URL).
 
-const POLICIES: PolicyTable[] = [
-  agencyPolicy,
-  officerPolicy,
-  schoolPolicy,
-  assignmentPolicy,
-  activityPolicy,
-  userPolicy,
-  auditPolicy,
-];
+const POLICIES: PolicyTable[] = [agencyPolicy, officerPolicy, schoolPolicy, assignmentPolicy, activityPolicy, userPolicy, auditPolicy];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */
 const DATABASE_ROLE: Record<Role, string> = {

@@ -192,8 +192,6 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
   return signedIn;
 }
 
-export const isAdmin = (actor: Actor) => actor.role === Role.ADMIN;
-
 /** Combines a module filter with the policy's readable rows; `false` means "no rows at all". */
 export function scoped<T>(policy: Policy<T, string>, actor: Actor, where: FilterQuery<T>): FilterQuery<T> | false {
   const readable = policy.readable(actor);
