@@ -2,7 +2,11 @@ import { addDays, formatDate, isoDate } from '../common/dates';
 
 export type Role = 'ADMIN' | 'AGENCY_CHIEF' | 'ANALYST' | 'OFFICER';
 
-/** What the console knows about the signed-in user's rights; the server decides, this only hides what it would refuse. */
+/**
+ * What the console knows about the signed-in user's rights; the server decides, this only hides what it would refuse.
+ * The rules below mirror the server's policy tables (server/src/modules/<feature>/<feature>.policy.ts):
+ * test/unit/console-permissions.test.ts fails when they differ, role x resource x action.
+ */
 export interface Permissions {
   role: Role;
   agencyId: string | null;
@@ -22,7 +26,7 @@ const read: Rule = (action) => READ.has(action);
 const readAndWrite: Rule = (action) => ALL.has(action);
 const nothing: Rule = () => false;
 
-/** An officer may change its log until 14 days after the activity's date (the server's edit window). */
+/** An officer may change its log until 14 days after the activity's date: the server's EDIT_WINDOW_DAYS (activity.policy.ts), checked by a test. */
 export const EDIT_WINDOW_DAYS = 14;
 
 /** The last day on which an officer may still change an activity of `date` (YYYY-MM-DD). */

@@ -1,4 +1,3 @@
-import { Role } from '../../common/actor';
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
@@ -36,8 +35,6 @@ export const assignmentService = new CrudService<
 >({
   entity: Assignment,
   policy: assignmentPolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN],
   sortColumns: assignmentSortColumns,
   where(filter) {
     const where: FilterQuery<Assignment>[] = [];
