@@ -1,0 +1,149 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Response } from 'express';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger';
+import type { Actor } from './actor';
+import { clientError } from './client-error';
+import type { RequestContext } from './context';
+import { ErrorCode, statusOfCode, unauthenticated } from './errors';
+import { startRequestTransaction } from './row-security';
+
+/**
+ * The first statement of a request's transaction: checks the session or API token, if any, and sets the statement
+ * time limit and, for a valid one, the actor's row security (modules/auth, `startRequest`). Null: nobody signed in.
+ */
+export type StartRequest = (em: EntityManager, token: string | undefined) => Promise<Actor | null>;
+
+export interface PipelineOptions {
+  start: StartRequest;
+  /** REQUEST_TIMEOUT_MS: the time limit of every statement of a request. */
+  statementTimeoutMs: number;
+  log: Logger;
+}
+
+/** An error as the client receives it, with its HTTP status from the one table (`ERROR_STATUS`) and its headers. */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  error: GraphQLError;
+}
+
+/** The headers an error's answer carries: how to authenticate (401), when to try again (429, the throttle's delay). */
+export function errorHeaders(status: number, extensions: Record<string, unknown> | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+  if (status === 429 && typeof extensions?.retryAfterSeconds === 'number') headers['Retry-After'] = String(extensions.retryAfterSeconds);
+  return headers;
+}
+
+/**
+ * Every request, /graphql or /export, passes the same steps: authenticate (in the first statement of its first
+ * transaction) -> validate -> run in a transaction under the actor's row security -> present, where any error
+ * becomes a code (`clientError`) and an HTTP status (`ERROR_STATUS`). /graphql takes the steps from its Apollo
+ * plugin (graphql/transaction.plugin.ts), each /export route through `transaction` and `fail`.
+ */
+export class RequestPipeline {
+  // The requests whose caller is known: their next transaction enters its row security without asking again.
+  private readonly authenticated = new WeakSet<RequestContext>();
+
+  constructor(private readonly options: PipelineOptions) {}
+
+  /**
+   * Opens a transaction of the request. The request's first one learns who is asking in its first statement; a later
+   * one (an export's next part) enters the same actor's row security.
+   */
+  async begin(context: RequestContext): Promise<void> {
+    await context.em.begin();
+    try {
+      if (this.authenticated.has(context)) {
+        await startRequestTransaction(context.em, context.actor, this.options.statementTimeoutMs);
+        return;
+      }
+      context.actor = await this.options.start(context.em, context.session.token);
+      context.summary.userId = context.actor?.userId;
+      this.authenticated.add(context);
+    } catch (error) {
+      await this.rollback(context);
+      throw error;
+    }
+  }
+
+  /** Commits the open transaction; a failed commit rolls back and throws (what ran did not happen). */
+  async commit(context: RequestContext): Promise<void> {
+    if (!context.em.isInTransaction()) return;
+    try {
+      await context.em.commit();
+    } catch (error) {
+      await this.rollback(context);
+      throw error;
+    }
+  }
+
+  async rollback(context: RequestContext): Promise<void> {
+    if (context.em.isInTransaction()) await context.em.rollback().catch(() => undefined);
+  }
+
+  /** Runs `work` in a transaction of its own for a signed-in caller (UNAUTHENTICATED otherwise), committed before it returns. */
+  async transaction<T>(context: RequestContext, work: () => Promise<T> | T): Promise<T> {
+    await this.begin(context);
+    try {
+      if (!context.actor) throw unauthenticated();
+      const result = await work();
+      await this.commit(context);
+      return result;
+    } catch (error) {
+      await this.rollback(context);
+      throw error;
+    }
+  }
+
+  /** The one mapping of any error to what the client sees, logging and masking the unexpected. */
+  clientError(error: unknown, requestId: string): GraphQLError {
+    return clientError(error, this.options.log, requestId);
+  }
+
+  /** An error as the client's answer: its code and message, and the HTTP status of its code. */
+  answer(error: unknown, requestId: string): ErrorAnswer {
+    const client = this.clientError(error, requestId);
+    const status = statusOfCode(client.extensions.code) ?? 500;
+    return { status, headers: errorHeaders(status, client.extensions), error: client };
+  }
+
+  /**
+   * The error answer of a route outside GraphQL (an export), in GraphQL's shape (`{ errors: [{ message, extensions:
+   * { code } }] }`). Once the first byte has gone, too late for a status: the download is cut short, so that the
+   * client sees it is incomplete.
+   */
+  fail(response: Response, error: unknown): void {
+    const requestId = response.locals.requestId as string;
+    if (response.headersSent) {
+      this.options.log.warn({ err: error, requestId }, 'export interrupted');
+      response.destroy();
+      return;
+    }
+    const { status, headers, error: client } = this.answer(error, requestId);
+    const { http: _http, ...extensions } = client.extensions;
+    response
+      .status(status)
+      .set(headers)
+      .json({ errors: [{ message: client.message, extensions }] });
+  }
+}
+
+/**
+ * The HTTP status of a GraphQL answer with errors, from the same table: an outage anywhere, or an operation that
+ * produced nothing (no data, or only null root fields) answers as an export would, so that the same failure is
+ * the same status on /graphql and /export. An answer with data is 200 (partial results are GraphQL's); a code the
+ * table does not know (GraphQL's own) keeps Apollo's status: undefined.
+ */
+export function graphqlAnswerStatus(
+  data: Record<string, unknown> | null | undefined,
+  errors: readonly GraphQLFormattedError[] | undefined,
+): Omit<ErrorAnswer, 'error'> | undefined {
+  if (!errors?.length) return undefined;
+  const outage = errors.find((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
+  const nothing = data == null || Object.values(data).every((value) => value === null);
+  const decisive = outage ?? (nothing ? errors[0] : undefined);
+  const status = decisive && statusOfCode(decisive.extensions?.code);
+  return status === undefined ? undefined : { status, headers: errorHeaders(status, decisive?.extensions) };
+}
