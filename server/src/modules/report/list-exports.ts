@@ -5,7 +5,7 @@ import type { RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { MAX_PER_PAGE } from '../../common/list';
 import type { RequestPipeline } from '../../common/request-pipeline';
-import { CsvWriter, type Cell } from './csv';
+import { csvDownload, type Cell } from './csv';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Item = Record<string, any>;
@@ -239,12 +239,7 @@ export function listExportHandler(list: string, options: ListExportOptions) {
         await ctx.em.flush();
       });
 
-      response.status(200);
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${list}.csv"`);
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      const writer = new CsvWriter(response);
+      const writer = csvDownload(response, `${list}.csv`);
       await writer.line(columns);
       // Then every page in one transaction, so that the pages are one snapshot: no row twice or missed between them.
       await pipeline.transaction(ctx, async () => {

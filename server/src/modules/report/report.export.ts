@@ -8,7 +8,7 @@ import { ACTIVITY_PARTS, activityTable } from './activity-report.csv';
 import { activityReport, type ReportSettings } from './activity-report.service';
 import { COVERAGE_PARTS, coverageTable } from './coverage-report.csv';
 import { coverageReport } from './coverage-report.service';
-import { cells, CsvWriter, type CsvTable } from './csv';
+import { cells, csvDownload, type CsvTable } from './csv';
 import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
 import { LIST_EXPORTS, mountListExports } from './list-exports';
 import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
@@ -59,12 +59,7 @@ function exportHandler(name: string, build: Build, options: ExportOptions) {
         return built;
       });
 
-      response.status(200);
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      const writer = new CsvWriter(response);
+      const writer = csvDownload(response, fileName);
       await writer.line(table.columns);
       // Each section in a short transaction of its own, so that no connection is held while a slow client reads.
       for (const section of table.sections) {
