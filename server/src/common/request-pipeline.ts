@@ -43,8 +43,8 @@ export function errorHeaders(status: number, extensions: Record<string, unknown>
  * plugin (graphql/transaction.plugin.ts), each /export route through `transaction` and `fail`.
  */
 export class RequestPipeline {
-  // The requests whose caller is known: their next transaction enters its row security without asking again.
-  private readonly authenticated = new WeakSet<RequestContext>();
+  // The requests whose caller is known (or known to be nobody): their next transaction enters its row security without asking again.
+  private readonly callerKnown = new WeakSet<RequestContext>();
 
   constructor(private readonly options: PipelineOptions) {}
 
@@ -55,13 +55,13 @@ export class RequestPipeline {
   async begin(context: RequestContext): Promise<void> {
     await context.em.begin();
     try {
-      if (this.authenticated.has(context)) {
+      if (this.callerKnown.has(context)) {
         await startRequestTransaction(context.em, context.actor, this.options.statementTimeoutMs);
         return;
       }
       context.actor = await this.options.start(context.em, context.session.token);
       context.summary.userId = context.actor?.userId;
-      this.authenticated.add(context);
+      this.callerKnown.add(context);
     } catch (error) {
       await this.rollback(context);
       throw error;
@@ -85,6 +85,8 @@ export class RequestPipeline {
 
   /** Runs `work` in a transaction of its own for a signed-in caller (UNAUTHENTICATED otherwise), committed before it returns. */
   async transaction<T>(context: RequestContext, work: () => Promise<T> | T): Promise<T> {
+    // No credential at all: the answer is known without asking the database.
+    if (!this.callerKnown.has(context) && !context.session.token) throw unauthenticated();
     await this.begin(context);
     try {
       if (!context.actor) throw unauthenticated();
