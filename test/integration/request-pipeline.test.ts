@@ -37,10 +37,17 @@ describe('the request pipeline: one error-to-status map for /graphql and /export
   });
   afterAll(() => app.stop());
 
-  async function graphql(query: string, variables: Record<string, unknown>, token?: string, url = app.url): Promise<Answer> {
+  /** A GraphQL request that asks for `application/graphql-response+json`, whose failures have HTTP statuses (GraphQL over HTTP). */
+  async function graphql(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+    url = app.url,
+    accept = 'application/graphql-response+json',
+  ): Promise<Answer> {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
@@ -92,6 +99,18 @@ describe('the request pipeline: one error-to-status map for /graphql and /export
   it('keeps 200 for an answer with data: a partial result is GraphQL’s, not a failed request', async () => {
     const answer = await graphql('{ me { id } agency(id: "not-an-id") { id } }', {}, admin);
     expect(answer).toEqual(failure(200, 'BAD_USER_INPUT'));
+  });
+
+  it('keeps 200 in application/json for an operation that ran and failed, as GraphQL over HTTP asks and the console expects', async () => {
+    expect(await graphql(ACTIVITIES, {}, undefined, app.url, 'application/json')).toEqual(failure(200, 'UNAUTHENTICATED'));
+    expect(await graphql('{ users(perPage: 1) { totalCount } }', {}, chief, app.url, '*/*')).toEqual(failure(200, 'FORBIDDEN'));
+    // A tie is JSON, as Apollo Server chooses its media type; a preference for the GraphQL media type has the status.
+    const tie = 'application/json, application/graphql-response+json';
+    expect(await graphql(ACTIVITIES, {}, undefined, app.url, tie)).toEqual(failure(200, 'UNAUTHENTICATED'));
+    const preferred = 'application/json;q=0.9, application/graphql-response+json';
+    expect(await graphql(ACTIVITIES, {}, undefined, app.url, preferred)).toEqual(
+      failure(401, 'UNAUTHENTICATED', { authenticate: 'Bearer' }),
+    );
   });
 
   it('answers a throttled sign-in 429 RATE_LIMITED, the status an export gives the same error', async () => {

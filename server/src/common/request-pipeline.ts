@@ -132,19 +132,41 @@ export class RequestPipeline {
   }
 }
 
+/** How much an Accept header wants `type`: the quality of its most specific range that matches (0 when none does). */
+function quality(accept: string, type: string): number {
+  let best = { specificity: -1, quality: 0 };
+  for (const part of accept.split(',')) {
+    const [range, ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const specificity = range === type ? 2 : range === `${type.split('/')[0]}/*` ? 1 : range === '*/*' ? 0 : -1;
+    const q = parameters.find((parameter) => parameter.startsWith('q='));
+    if (specificity > best.specificity) best = { specificity, quality: q ? Number(q.slice(2)) || 0 : 1 };
+  }
+  return best.quality;
+}
+
 /**
- * The HTTP status of a GraphQL answer with errors, from the same table: an outage anywhere, or an operation that
- * produced nothing (no data, or only null root fields) answers as an export would, so that the same failure is
- * the same status on /graphql and /export. An answer with data is 200 (partial results are GraphQL's); a code the
- * table does not know (GraphQL's own) keeps Apollo's status: undefined.
+ * Whether a GraphQL client asked for `application/graphql-response+json` over `application/json` (a tie is JSON,
+ * as Apollo Server chooses): the media type in which a failed operation answers a 4xx (GraphQL over HTTP).
+ */
+export const wantsGraphqlResponse = (accept: string | undefined): boolean =>
+  accept !== undefined && quality(accept, 'application/graphql-response+json') > quality(accept, 'application/json');
+
+/**
+ * The HTTP status of a GraphQL answer with errors, from the same table as an export's. A request error (no `data`
+ * at all: refused before it ran, or its transaction could not open or commit) and an outage anywhere always have
+ * their code's status. An operation that ran and produced nothing (data null, or only null root fields) has it
+ * when the client asked for `application/graphql-response+json`; in `application/json` it stays 200, as GraphQL
+ * over HTTP asks and the console expects (a refused save is not a failed request in the browser's console). An
+ * answer with data is 200: a partial result. A code the table does not know (GraphQL's own) keeps Apollo's status.
  */
 export function graphqlAnswerStatus(
-  data: Record<string, unknown> | null | undefined,
-  errors: readonly GraphQLFormattedError[] | undefined,
+  result: { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] },
+  graphqlResponse: boolean,
 ): Omit<ErrorAnswer, 'error'> | undefined {
+  const { data, errors } = result;
   if (!errors?.length) return undefined;
   const outage = errors.find((error) => error.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE);
-  const nothing = data == null || Object.values(data).every((value) => value === null);
+  const nothing = data === undefined || (graphqlResponse && (data === null || Object.values(data).every((value) => value === null)));
   const decisive = outage ?? (nothing ? errors[0] : undefined);
   const status = decisive && statusOfCode(decisive.extensions?.code);
   return status === undefined ? undefined : { status, headers: errorHeaders(status, decisive?.extensions) };

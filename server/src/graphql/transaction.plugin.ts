@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from '../common/context';
-import { graphqlAnswerStatus, type RequestPipeline } from '../common/request-pipeline';
+import { graphqlAnswerStatus, wantsGraphqlResponse, type RequestPipeline } from '../common/request-pipeline';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -27,7 +27,7 @@ function errorAnswer(
  * The transaction is opened in `responseForOperation`, the last hook that may answer instead of executing, and
  * committed before the answer leaves: a database that is unreachable at either end gets SERVICE_UNAVAILABLE
  * (HTTP 503) rather than a masked 500, and a change is acknowledged only once it is committed. The answer's HTTP
- * status comes from the pipeline's one table, as an export's does.
+ * status comes from the pipeline's one table, as an export's does (`graphqlAnswerStatus`).
  */
 export function transactionPlugin(pipeline: RequestPipeline, formatError: FormatError): ApolloServerPlugin<RequestContext> {
   return {
@@ -42,7 +42,7 @@ export function transactionPlugin(pipeline: RequestPipeline, formatError: Format
             return { http: { status, headers: new HeaderMap(Object.entries(headers)) }, body };
           }
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, request, response }) {
           try {
             await pipeline.commit(contextValue);
           } catch (error) {
@@ -50,8 +50,7 @@ export function transactionPlugin(pipeline: RequestPipeline, formatError: Format
             response.body = errorAnswer(pipeline, error, contextValue.requestId, formatError).body;
           }
           if (response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          const answer = graphqlAnswerStatus(data, errors);
+          const answer = graphqlAnswerStatus(response.body.singleResult, wantsGraphqlResponse(request.http?.headers.get('accept')));
           if (!answer) return;
           response.http.status = answer.status;
           for (const [name, value] of Object.entries(answer.headers)) response.http.headers.set(name.toLowerCase(), value);
