@@ -222,7 +222,7 @@ async function credential(em: EntityManager, token: string, settings: SessionSet
  * statement, the statement time limit and the actor's row security set (common/row-security.ts). When the token
  * is not valid the request goes on anonymously, with only the time limit set.
  */
-export async function startSignedIn(
+async function startSignedIn(
   em: EntityManager,
   token: string,
   settings: SessionSettings,
