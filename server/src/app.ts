@@ -8,13 +8,14 @@ import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
 import { RequestContext, type SessionCookie } from './common/context';
-import { startRequestTransaction } from './common/row-security';
+import { RequestPipeline } from './common/request-pipeline';
 import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
 import { compiledQueries } from './graphql/compiled-queries';
-import { clientError, errorRequestPlugin, formatError } from './graphql/errors';
-import { queryLimitsPlugin } from './graphql/limits';
+import { errorRequestPlugin, formatError } from './graphql/errors';
+import { presentQueryLimitError, queryShapeRules } from './graphql/armor';
+import { queryCostPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
 import { selectionPlugin } from './graphql/selected-fields';
 import { checkVariableText, inputTextPlugin } from './graphql/input-text.plugin';
@@ -26,7 +27,7 @@ import type { Logger } from './logger';
 import { healthRouter } from './monitoring/health';
 import { Metrics, metricsHandler } from './monitoring/metrics';
 import { requestLog, requestSummary } from './monitoring/request-log';
-import { authenticate, startSignedIn, type SessionSettings } from './modules/auth/auth.service';
+import { startRequest, type SessionSettings } from './modules/auth/auth.service';
 import { exportRouter } from './modules/report/report.export';
 
 export const SESSION_COOKIE = 'sro_session';
@@ -62,18 +63,26 @@ export async function createApp(config: Config, database: Database, log: Logger)
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
   });
   const metrics = new Metrics(database.orm);
+  // Every request, /graphql or /export: authenticate -> validate -> transaction under row security -> run -> present.
+  const pipeline = new RequestPipeline({
+    start: (em, token) => startRequest(em, token, settings, config.requestTimeoutMs),
+    statementTimeoutMs: config.requestTimeoutMs,
+    log,
+  });
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
     // Queries run compiled (graphql-jit), each compiled once per distinct query; resolvers' errors become
     // client errors there, with the request id.
-    gateway: compiledQueries<RequestContext>(schema, (error, context) => clientError(error, log, context.requestId)),
+    gateway: compiledQueries<RequestContext>(schema, (error, context) => pipeline.clientError(error, context.requestId)),
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
-    formatError: presentError,
+    // Depth, aliases and directives (graphql-armor), checked once per new document; the text's size is checked before (querySizeGuard).
+    validationRules: queryShapeRules(config.graphqlLimits),
+    formatError: (formatted, error) => presentError(presentQueryLimitError(formatted, error), error),
     // main.ts owns shutdown (requests in flight first, then Apollo, then the database); Apollo's own SIGTERM handler would race it.
     stopOnTerminationSignals: false,
     // No cache hints are ever set: Apollo's default cache-control plugin would only add a hook to every field.
@@ -83,17 +92,11 @@ export async function createApp(config: Config, database: Database, log: Logger)
       errorRequestPlugin,
       operationPlugin,
       selectionPlugin,
-      transactionPlugin(log, presentError, async (context) => {
-        const token = context.session.token;
-        context.actor = token
-          ? await startSignedIn(context.em, token, settings, config.requestTimeoutMs)
-          : await startRequestTransaction(context.em, null, config.requestTimeoutMs).then(() => null);
-        context.summary.userId = context.actor?.userId;
-      }),
+      transactionPlugin(pipeline, presentError),
     ],
   });
-  // Query limits, text no column can hold, the database time limit (docs/security.md, "Query limits"); no schema hints in production.
-  apollo.addPlugin(queryLimitsPlugin(config.graphqlLimits));
+  // The cost limit, text no column can hold, the database time limit (docs/security.md, "Query limits"); no schema hints in production.
+  apollo.addPlugin(queryCostPlugin(config.graphqlLimits.maxCost));
   apollo.addPlugin(inputTextPlugin);
   if (config.nodeEnv === 'production') apollo.addPlugin(hideSuggestionsPlugin);
   await apollo.start();
@@ -129,20 +132,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
       sessionCookie(req, res, requestToken(req), config.nodeEnv === 'production'),
       requestSummary(res),
     );
-  // /graphql learns who is asking in the first statement of the request's transaction (transactionPlugin).
+  // Who is asking is learnt in the first statement of the request's first transaction (the pipeline), on both routes.
   const graphqlContext = async (req: Request, res: Response) => newContext(req, res);
-  // An export checks the session cookie or bearer token first: a database outage there is SERVICE_UNAVAILABLE (503).
-  const exportContext = async (req: Request, res: Response) => {
-    const context = newContext(req, res);
-    const token = context.session.token;
-    if (token) {
-      context.actor = await authenticate(context.em, token, settings).catch((error: unknown) =>
-        Promise.reject(clientError(error, log, context.requestId)),
-      );
-      context.summary.userId = context.actor?.userId;
-    }
-    return context;
-  };
 
   app.use(
     '/graphql',
@@ -153,13 +144,11 @@ export async function createApp(config: Config, database: Database, log: Logger)
   app.use(
     '/export',
     exportRouter({
-      context: exportContext,
+      context: newContext,
+      pipeline,
       settings: reports,
-      statementTimeoutMs: config.requestTimeoutMs,
-      log,
       schema,
       checkVariables: checkVariableText,
-      clientError: (error, requestId) => clientError(error, log, requestId),
     }),
   );
 

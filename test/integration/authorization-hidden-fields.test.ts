@@ -5,7 +5,7 @@ import { Role } from '../../server/src/common/actor';
 import { assignmentSortColumns } from '../../server/src/modules/assignment/assignment.inputs';
 import { OfficerStatus } from '../../server/src/modules/officer/officer.entity';
 import { officerSortColumns } from '../../server/src/modules/officer/officer.inputs';
-import { officerHiddenFields } from '../../server/src/modules/officer/officer.policy';
+import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { TestApp } from '../support/app';
 import { Factory, unique } from '../support/factories';
 
@@ -353,7 +353,7 @@ describe('authorization: filters and sorts on hidden fields x every role', () =>
     };
     const filterType = schema.getType('OfficerFilter') as GraphQLInputObjectType;
     expect(Object.keys(filterType.getFields()).sort()).toEqual(Object.keys(officerFilters).sort());
-    const hidden = Object.keys(officerHiddenFields);
+    const hidden: string[] = officerPolicy.hiddenFields;
     expect(Object.values(officerFilters).filter((field) => field !== null && !hidden.includes(field))).toEqual([]);
     // The sorts above: exactly those of the officers list on a hidden field.
     const sortEnum = schema.getType('OfficerSortField') as GraphQLEnumType;

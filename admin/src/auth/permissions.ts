@@ -1,8 +1,12 @@
-import { addDays, isoDate } from '../common/dates';
+import { addDays, formatDate, isoDate } from '../common/dates';
 
 export type Role = 'ADMIN' | 'AGENCY_CHIEF' | 'ANALYST' | 'OFFICER';
 
-/** What the console knows about the signed-in user's rights; the server decides, this only hides what it would refuse. */
+/**
+ * What the console knows about the signed-in user's rights; the server decides, this only hides what it would refuse.
+ * The rules below mirror the server's policy tables (server/src/modules/<feature>/<feature>.policy.ts):
+ * test/unit/console-permissions.test.ts fails when they differ, role x resource x action.
+ */
 export interface Permissions {
   role: Role;
   agencyId: string | null;
@@ -22,7 +26,7 @@ const read: Rule = (action) => READ.has(action);
 const readAndWrite: Rule = (action) => ALL.has(action);
 const nothing: Rule = () => false;
 
-/** An officer may change its log until 14 days after the activity's date (the server's edit window). */
+/** An officer may change its log until 14 days after the activity's date: the server's EDIT_WINDOW_DAYS (activity.policy.ts), checked by a test. */
 export const EDIT_WINDOW_DAYS = 14;
 
 /** The last day on which an officer may still change an activity of `date` (YYYY-MM-DD). */
@@ -31,7 +35,7 @@ export const editableUntil = (date: string) => addDays(date, EDIT_WINDOW_DAYS);
 /** Why an officer may not log or move an activity to `date`, in the server's words; undefined when it may. */
 export function editWindowError(date: string | null | undefined, today = isoDate(new Date())): string | undefined {
   if (!date || editableUntil(date) >= today) return undefined;
-  return `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${date}`;
+  return `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${formatDate(date)}`;
 }
 
 /** A form validator: the edit window's message for a date outside it. */

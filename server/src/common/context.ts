@@ -46,8 +46,8 @@ export class RequestContext {
     /** A fork of the ORM's EntityManager for this request only. */
     readonly em: EntityManager,
     /**
-     * Who is asking, or null when nobody signed in. A /graphql request learns it in the first statement of its
-     * transaction (graphql/transaction.plugin.ts), before any resolver runs; an export, when its context is built.
+     * Who is asking, or null when nobody signed in. Every request, /graphql or /export, learns it in the first
+     * statement of its first transaction (common/request-pipeline.ts), before any resolver runs.
      */
     public actor: Actor | null,
     readonly requestId: string,

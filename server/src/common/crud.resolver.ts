@@ -35,7 +35,8 @@ export function createCrudResolver<T extends { id: number; version: number }>(op
   const List = ListType(type, plural);
   const Type = capitalize(singular);
   const Types = capitalize(plural);
-  const { readers, writers: writerRoles } = service.spec;
+  // Who may call each root field at all, from the policy table; the policy then says which rows.
+  const { readers, writers: writerRoles } = service.spec.policy;
 
   @Resolver()
   abstract class CrudResolver {

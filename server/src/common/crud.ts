@@ -1,7 +1,7 @@
 import type { EntityClass, EntityMetadata, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, Role } from './actor';
-import { readableOrder, type HiddenFields } from './hidden-fields';
+import type { Actor } from './actor';
+import { readableOrder } from './hidden-fields';
 import type { RequestContext } from './context';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import { parseId } from './validation';
@@ -26,9 +26,9 @@ export interface ListOrder<T> {
   values: number[];
 }
 
-/** What sorting by a hidden field needs: the record type's rules, its metadata and who asks. */
+/** What sorting by a hidden field needs: the record type's policy, its metadata and who asks. */
 export interface HiddenSort {
-  fields: HiddenFields;
+  policy: Policy<unknown, string>;
   meta: EntityMetadata;
   actor: Actor;
 }
@@ -40,8 +40,8 @@ export interface HiddenSort {
 export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string>, hidden?: HiddenSort): ListOrder<T> {
   const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
   const path = columns[sort.field];
-  const rule = hidden?.fields[path];
-  if (hidden && rule) return { orm: [], ...readableOrder(hidden.meta, path, rule(hidden.actor), direction) };
+  if (hidden?.policy.isHidden(path))
+    return { orm: [], ...readableOrder(hidden.meta, path, hidden.policy.visibility(hidden.actor, path), direction) };
   const order = path.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), direction as never);
   return { orm: [order as QueryOrderMap<T>, { id: direction } as QueryOrderMap<T>], values: [] };
 }
@@ -54,7 +54,7 @@ export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string
 export async function findPage<T extends Row>(
   ctx: RequestContext,
   entity: EntityClass<T>,
-  policy: Policy<T>,
+  policy: Policy<T, string>,
   where: FilterQuery<T>,
   order: ListOrder<T>,
   { page, perPage }: PageArgs,
@@ -108,7 +108,7 @@ export async function findVisible<T extends Row>(
   em: EntityManager,
   ctx: RequestContext,
   entity: EntityClass<T>,
-  policy: Policy<T>,
+  policy: Policy<T, string>,
   id: number,
   populate: string[] = [],
 ): Promise<T | null> {
@@ -122,7 +122,7 @@ export async function findWritable<T extends Row>(
   em: EntityManager,
   ctx: RequestContext,
   entity: EntityClass<T>,
-  policy: Policy<T>,
+  policy: Policy<T, string>,
   id: number,
   action: 'update' | 'delete',
   populate: string[] = [],
@@ -136,7 +136,7 @@ export async function findWritable<T extends Row>(
 }
 
 /** FORBIDDEN with the policy's reason when it has one to give, else `otherwise`. */
-function refused<T>(policy: Policy<T>, actor: Actor, row: T, today: string, otherwise: string) {
+function refused<T>(policy: Policy<T, string>, actor: Actor, row: T, today: string, otherwise: string) {
   return forbidden(policy.refusal?.(actor, row, today) ?? otherwise);
 }
 
@@ -163,14 +163,9 @@ export function assignDefined<T extends object>(row: T, values: Partial<Record<k
 /** What a module tells the generic service about its records. */
 export interface CrudSpec<T extends Row, Filter, Create, Update, BulkUpdate> {
   entity: EntityClass<T>;
-  policy: Policy<T>;
-  /** Roles that may read these records at all; the policy then says which rows. */
-  readers: Role[];
-  /** Roles that may write these records at all; the policy then says which rows. */
-  writers: Role[];
+  /** Who reads and writes which rows and fields (`<feature>.policy.ts`): lists, reads and writes ask it alone. */
+  policy: Policy<T, string>;
   sortColumns: Record<string, string>;
-  /** Fields some actors may not read, by property: sorts by them follow the same rule (see `orderBy`). */
-  hidden?: HiddenFields;
   /** The ORM filter for a list's filter argument. */
   where(filter: Filter | undefined, ctx: RequestContext): FilterQuery<T>;
   /** Builds a new row from the input (resolving and checking references); not yet persisted. */
@@ -197,19 +192,19 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   list(ctx: RequestContext, filter: Filter | undefined, sort: SortArg<string>, page: PageArgs): Promise<Page<T>> {
-    const actor = requireRole(ctx.actor, ...this.spec.readers);
-    const { entity, hidden } = this.spec;
-    const order = orderBy<T>(sort, this.spec.sortColumns, hidden && { fields: hidden, meta: ctx.em.getMetadata().get(entity.name), actor });
+    const { entity, policy } = this.spec;
+    const actor = requireRole(ctx.actor, ...policy.readers);
+    const order = orderBy<T>(sort, this.spec.sortColumns, { policy, meta: ctx.em.getMetadata().get(entity.name), actor });
     return findPage(ctx, entity, this.spec.policy, this.spec.where(filter, ctx), order, page);
   }
 
   get(ctx: RequestContext, id: number): Promise<T | null> {
-    requireRole(ctx.actor, ...this.spec.readers);
+    requireRole(ctx.actor, ...this.spec.policy.readers);
     return findVisible(ctx.em, ctx, this.spec.entity, this.spec.policy, id);
   }
 
   create(ctx: RequestContext, input: Create): Promise<T> {
-    const actor = requireRole(ctx.actor, ...this.spec.writers);
+    const actor = requireRole(ctx.actor, ...this.spec.policy.writers);
     return ctx.em.transactional(async (em) => {
       const row = await this.spec.build(em, ctx, input);
       if (!this.spec.policy.canCreate(actor, row, ctx.today))
@@ -223,7 +218,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   update(ctx: RequestContext, id: number, input: Update): Promise<T> {
-    requireRole(ctx.actor, ...this.spec.writers);
+    requireRole(ctx.actor, ...this.spec.policy.writers);
     return ctx.em.transactional(async (em) => {
       const row = await findWritable(em, ctx, this.spec.entity, this.spec.policy, id, 'update', this.spec.populate);
       expectVersion(row, input.version, this.name);
@@ -233,7 +228,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   updateMany(ctx: RequestContext, ids: number[], input: BulkUpdate): Promise<T[]> {
-    requireRole(ctx.actor, ...this.spec.writers);
+    requireRole(ctx.actor, ...this.spec.policy.writers);
     return ctx.em.transactional(async (em) => {
       const rows: T[] = [];
       for (const id of new Set(ids)) {
@@ -250,7 +245,7 @@ export class CrudService<T extends Row, Filter, Create, Update extends { version
   }
 
   deleteMany(ctx: RequestContext, ids: number[]): Promise<T[]> {
-    requireRole(ctx.actor, ...this.spec.writers);
+    requireRole(ctx.actor, ...this.spec.policy.writers);
     return ctx.em.transactional(async (em) => {
       const rows: T[] = [];
       for (const id of new Set(ids)) {
@@ -284,7 +279,7 @@ export async function reference<T extends Row>(
   em: EntityManager,
   ctx: RequestContext,
   entity: EntityClass<T>,
-  policy: Policy<T>,
+  policy: Policy<T, string>,
   id: string | number,
   field: string,
 ): Promise<T> {

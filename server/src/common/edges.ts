@@ -1,5 +1,5 @@
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
-import { readableOrder, type HiddenFields } from './hidden-fields';
+import { readableOrder } from './hidden-fields';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Actor } from './actor';
@@ -20,12 +20,11 @@ interface Row {
 
 export interface EdgeSpec<T extends Row> {
   entity: EntityClass<T>;
-  policy: Policy<T>;
+  /** Who reads which rows and fields (`<feature>.policy.ts`): a sort by a hidden field follows its rule. */
+  policy: Policy<T, string>;
   /** The many-to-one property pointing at the parent, such as `school`. */
   parent: keyof T & string;
   sortColumns: Record<string, string>;
-  /** Fields some actors may not read, by property: a sort by one follows its rule (common/hidden-fields.ts). */
-  hidden?: HiddenFields;
 }
 
 export interface EdgeQuery<T> {
@@ -63,9 +62,8 @@ export async function pagesByParent<T extends Row>(
   const parentColumn = column(spec.parent);
   const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
   const property = spec.sortColumns[sort.field];
-  const rule = spec.hidden?.[property];
-  const { sql: order, values: orderValues } = rule
-    ? readableOrder(meta, property, rule(actor), direction)
+  const { sql: order, values: orderValues } = spec.policy.isHidden(property)
+    ? readableOrder(meta, property, spec.policy.visibility(actor, property), direction)
     : { sql: `e0.${column(property)} ${direction}, e0.id ${direction}`, values: [] };
   // The parents' ids as one array parameter: one statement text whatever their number.
   const ofParents = `e0.${parentColumn} = any(?)`;

@@ -25,7 +25,35 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
-/** A failure the client caused and may act on; mapped to a GraphQL error in one place (graphql/errors.ts). */
+/**
+ * The HTTP status of each code, for /graphql and every /export route alike (common/request-pipeline.ts): the one
+ * table. TIMEOUT is a 4xx: the request asked more than the time limit allows (ask for less), and the console takes
+ * a 5xx for the server being unreachable.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.QUERY_TOO_LARGE]: 400,
+  [ErrorCode.QUERY_TOO_DEEP]: 400,
+  [ErrorCode.TOO_MANY_ALIASES]: 400,
+  [ErrorCode.TOO_MANY_DIRECTIVES]: 400,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.TIMEOUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/** The status of a code of the table, or undefined for a code it does not know (GraphQL's own, such as GRAPHQL_PARSE_FAILED). */
+export const statusOfCode = (code: unknown): number | undefined =>
+  typeof code === 'string' && Object.hasOwn(ERROR_STATUS, code) ? ERROR_STATUS[code as ErrorCode] : undefined;
+
+/** A failure the client caused and may act on; mapped to what the client sees in one place (common/client-error.ts). */
 export class DomainError extends GraphQLError {
   constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { ...details, code } });

@@ -56,19 +56,18 @@ function hasUnstorableLiteral(document: DocumentNode): boolean {
 }
 
 /**
- * Refuses variables that no column can hold or that nest too deep to walk: BAD_USER_INPUT (HTTP 400) naming the
- * fields. Also for the list exports, whose filter and sort are a list query's variables (modules/report/list-exports.ts, which gets it from app.ts).
+ * Refuses variables that no column can hold or that nest too deep to walk: BAD_USER_INPUT (HTTP 400, from the
+ * pipeline's one table) naming the fields. Also for the list exports, whose filter and sort are a list query's variables (modules/report/list-exports.ts, which gets it from app.ts).
  */
 export function checkVariableText(variables: Record<string, unknown>): void {
   const fields = unstorableVariables(variables);
   if (fields === null) {
     const message = `Invalid input: the variables nest lists and objects more than ${MAX_VARIABLE_DEPTH} levels deep`;
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields: {}, limit: MAX_VARIABLE_DEPTH, http: { status: 400 } });
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields: {}, limit: MAX_VARIABLE_DEPTH });
   }
   if (fields.length === 0) return;
   throw new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${fields.join(', ')} ${MESSAGE}`, {
     fields: Object.fromEntries(fields.map((field) => [field, [`${field} ${MESSAGE}`]])),
-    http: { status: 400 },
   });
 }
 
@@ -82,7 +81,7 @@ export const inputTextPlugin: ApolloServerPlugin = {
       async didResolveOperation({ document, request }) {
         checkVariableText(request.variables ?? {});
         if (!hasUnstorableLiteral(document)) return;
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: text ${MESSAGE}`, { fields: {}, http: { status: 400 } });
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: text ${MESSAGE}`, { fields: {} });
       },
     };
   },

@@ -11,7 +11,8 @@ function unresolvedOperation(document: DocumentNode, operationName: string | nul
   const message = operationName
     ? `The document has no operation named ${JSON.stringify(operationName.slice(0, 100))}: its operations are ${names.join(', ')}`
     : `The document has ${names.length} operations (${names.join(', ')}): name the one to run in operationName`;
-  return new DomainError(ErrorCode.BAD_REQUEST, message, { http: { status: 400 } });
+  // HTTP 400 from the pipeline's one table (common/errors.ts, ERROR_STATUS).
+  return new DomainError(ErrorCode.BAD_REQUEST, message);
 }
 
 /**

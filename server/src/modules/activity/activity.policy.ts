@@ -1,45 +1,61 @@
-import { Role, type Actor } from '../../common/actor';
+import { Role } from '../../common/actor';
 import { addDays } from '../../common/dates';
-import type { Policy } from '../../common/policy';
+import { actorSetting, ALL_ROWS, definePolicy, type ReadScope, type WriteScope } from '../../common/policy';
 import type { Activity } from './activity.entity';
 
-/** Officers may change their own log until this many days after the activity's date. */
+/**
+ * Officers may log or change their own activities until this many days after the activity's date. The one
+ * definition: the console's copy (admin/src/auth/permissions.ts) is checked against it by
+ * test/unit/console-permissions.test.ts.
+ */
 export const EDIT_WINDOW_DAYS = 14;
 
-function canWrite(actor: Actor, activity: Activity, today: string): boolean {
-  switch (actor.role) {
-    case Role.ADMIN:
-      return true;
-    case Role.AGENCY_CHIEF:
-      return activity.officer.getEntity()?.agency.id === actor.agencyId;
-    case Role.OFFICER:
-      return activity.officer.id === actor.officerId && activity.date >= addDays(today, -EDIT_WINDOW_DAYS);
-    default:
-      return false;
-  }
-}
+/** The refusal of a write outside the edit window, in the words the console repeats. */
+export const editWindowRefusal = (date: string) =>
+  `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${date}`;
+
+const ownAgencysOfficers: ReadScope<Activity> & WriteScope = {
+  where: (actor) => ({ officer: { agency: actor.agencyId ?? 0 } }),
+  holds: (actor, activity) => activity.agencyId === actor.agencyId,
+  sql: `officer_id in (select officer.id from officer where officer.agency_id = ${actorSetting('agency_id')})`,
+};
+
+const own: ReadScope<Activity> & WriteScope = {
+  where: (actor) => ({ officer: actor.officerId ?? 0 }),
+  holds: (actor, activity) => activity.officerId === actor.officerId,
+  sql: `officer_id = ${actorSetting('officer_id')}`,
+};
 
 /**
- * What officers do is its agency's business: a chief reads and logs its own officers' activities only, an officer
- * its own (changes within the edit window); ADMIN and ANALYST read all; ANALYST never writes.
+ * What officers do is its agency's business: ADMIN and ANALYST read every activity, a chief reads and logs its
+ * own officers' activities only, an officer its own, within the edit window. ADMIN writes any; ANALYST never.
  */
-export const activityPolicy: Policy<Activity> = {
-  readable(actor) {
-    switch (actor.role) {
-      case Role.AGENCY_CHIEF:
-        return { officer: { agency: actor.agencyId ?? 0 } };
-      case Role.OFFICER:
-        return { officer: actor.officerId ?? 0 };
-      default:
-        return {};
-    }
+export const activityPolicy = definePolicy<Activity>({
+  table: 'activity',
+  facts: (activity) => ({
+    officerId: activity.officer.id,
+    agencyId: activity.officer.getEntity()?.agency.id,
+    date: activity.date,
+  }),
+  roles: {
+    [Role.ADMIN]: { read: ALL_ROWS, create: ALL_ROWS, update: ALL_ROWS, delete: ALL_ROWS, fields: {} },
+    [Role.ANALYST]: { read: ALL_ROWS, create: null, update: null, delete: null, fields: {} },
+    [Role.AGENCY_CHIEF]: {
+      read: ownAgencysOfficers,
+      create: ownAgencysOfficers,
+      update: ownAgencysOfficers,
+      delete: ownAgencysOfficers,
+      fields: {},
+    },
+    [Role.OFFICER]: {
+      read: own,
+      create: own,
+      update: own,
+      delete: own,
+      // Row security does not know today's date: the window is the API's alone.
+      refuse: (activity, today) =>
+        activity.date !== undefined && activity.date < addDays(today, -EDIT_WINDOW_DAYS) ? editWindowRefusal(activity.date) : undefined,
+      fields: {},
+    },
   },
-  canCreate: canWrite,
-  canUpdate: canWrite,
-  canDelete: canWrite,
-  // An officer's own activity is refused for its date alone: say so, and which date.
-  refusal: (actor, activity, today) =>
-    actor.role === Role.OFFICER && activity.officer.id === actor.officerId && activity.date < addDays(today, -EDIT_WINDOW_DAYS)
-      ? `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${activity.date}`
-      : undefined,
-};
+});

@@ -7,6 +7,7 @@ import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import { Activity } from './activity.entity';
 import { ActivityFilter, ActivitySort, BulkUpdateActivityInput, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
+import { EDIT_WINDOW_DAYS } from './activity.policy';
 import { activityService } from './activity.service';
 
 // Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
@@ -21,7 +22,7 @@ export class ActivityResolver extends createCrudResolver({
   update: UpdateActivityInput,
   bulkUpdate: BulkUpdateActivityInput,
   service: activityService,
-  writers: 'ADMIN; a chief for its own officers; an officer for itself, up to 14 days after the activity date. Never ANALYST.',
+  writers: `ADMIN; a chief for its own officers; an officer for itself, up to ${EDIT_WINDOW_DAYS} days after the activity date. Never ANALYST.`,
 }) {
   // An activity's officer is always visible to whoever may see the activity.
   @FieldResolver(() => Officer, { description: 'The officer who did it.' })

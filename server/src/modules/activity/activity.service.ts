@@ -46,8 +46,6 @@ export const activityService = new CrudService<Activity, ActivityFilter, CreateA
   {
     entity: Activity,
     policy: activityPolicy,
-    readers: Object.values(Role),
-    writers: [Role.ADMIN, Role.AGENCY_CHIEF, Role.OFFICER],
     sortColumns: activitySortColumns,
     populate: ['officer'],
     where(filter) {

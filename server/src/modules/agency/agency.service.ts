@@ -1,4 +1,3 @@
-import { Role } from '../../common/actor';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CrudService, assignDefined } from '../../common/crud';
 import { parseIds } from '../../common/validation';
@@ -15,8 +14,6 @@ import {
 export const agencyService = new CrudService<Agency, AgencyFilter, CreateAgencyInput, UpdateAgencyInput, BulkUpdateAgencyInput>({
   entity: Agency,
   policy: agencyPolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN],
   sortColumns: agencySortColumns,
   where(filter) {
     const where: FilterQuery<Agency>[] = [];

@@ -13,7 +13,7 @@ import {
   CreateAssignmentInput,
   UpdateAssignmentInput,
 } from './assignment.inputs';
-import { assignmentNotes } from './assignment.policy';
+import { assignmentPolicy } from './assignment.policy';
 import { assignmentService } from './assignment.service';
 
 // Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
@@ -43,7 +43,7 @@ export class AssignmentResolver extends createCrudResolver({
     description: "Free-text notes. Null when hidden from you: only ADMIN, the officer's own agency chief and the officer itself see them.",
   })
   notes(@Root() assignment: Assignment, @Ctx() ctx: RequestContext) {
-    const visibility = assignmentNotes(requireActor(ctx.actor));
+    const visibility = assignmentPolicy.visibility(requireActor(ctx.actor), 'notes');
     if (typeof visibility === 'boolean') return visibility ? (assignment.notes ?? null) : null;
     // The rule is on the officer: usually read already with the page (its loader then answers at once).
     const shown = (officer: Officer | null) => (officer && readable(visibility, officer) ? (assignment.notes ?? null) : null);

@@ -1,12 +1,11 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../common/actor';
 import { AuditEvent } from '../../common/audit-event.entity';
 import type { RequestContext } from '../../common/context';
 import { findPage, orderBy } from '../../common/crud';
 import { ListType, PageArgs, SortInput, SortOrder, sortFields, type SortArg } from '../../common/list';
-import { isAdmin, type Policy } from '../../common/policy';
+import { auditPolicy } from './audit.policy';
 import { parseIds } from '../../common/validation';
 
 const AuditEventSortField = sortFields({ CREATED_AT: 'CREATED_AT', ACTION: 'ACTION' } as const, 'AuditEvent', {
@@ -56,15 +55,8 @@ const AuditEventSort = SortInput(AuditEventSortField, 'AuditEvent', 'audit event
 
 const AuditEventList = ListType(AuditEvent, 'audit events');
 
-const auditPolicy: Policy<AuditEvent> = {
-  readable: (actor) => (isAdmin(actor) ? {} : false),
-  canCreate: () => false,
-  canUpdate: () => false,
-  canDelete: () => false,
-};
-
 /** The audit trail, read-only, for ADMIN. Rows are written by the changes themselves (common/audit.ts). */
-@Authorized(Role.ADMIN)
+@Authorized(...auditPolicy.readers)
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Query(() => AuditEventList, { description: 'Audit events matching the filter, newest first by default. ADMIN only.' })

@@ -184,7 +184,7 @@ const SESSION_ACTOR = `select ${CREDENTIAL_COLUMNS} from sro_session_by_token($1
     and c.last_used_at >= $2::timestamptz - make_interval(mins => $3::int)`;
 const API_TOKEN_ACTOR = `select ${CREDENTIAL_COLUMNS} from sro_api_token_by_token($1) c join sro_user_by_token($1) u on u.id = c.user_id
   where c.token_hash = $1 and c.revoked_at is null and c.expires_at > $2 and ${USABLE_USER}`;
-// The same checks with the request's settings applied from the row, for a /graphql request's first statement.
+// The checks with the request's settings applied from the row: the first statement of every request with a token.
 const START_WITH_SESSION = startingFrom(SESSION_ACTOR, 4);
 const START_WITH_API_TOKEN = startingFrom(API_TOKEN_ACTOR, 3);
 
@@ -202,40 +202,27 @@ function dueForTouch(row: CredentialRow, now: Date): boolean {
   return row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS;
 }
 
-// Through the owner's function: a CSV export's check runs outside any transaction, as the connection's own role.
+// Through the owner's function: the last use is the owner's to write.
 const touch = (em: EntityManager, isApiToken: boolean, row: CredentialRow, now: Date) =>
   prepared(em, isApiToken ? 'select sro_touch_api_token($1, $2)' : 'select sro_touch_session($1, $2)', [row.id, now]);
 
 /**
- * The row of a session or API token that is valid now, by one statement: the check alone, or with `timeout` the
- * check that also sets the request's settings (`startingFrom`, whose time limit is the last parameter).
+ * The row of a session or API token that is valid now, by the one statement that also sets the request's settings
+ * (`startingFrom`, whose time limit is the last parameter).
  */
-async function credential(em: EntityManager, token: string, settings: SessionSettings, now: Date, timeout?: string) {
+async function credential(em: EntityManager, token: string, settings: SessionSettings, now: Date, timeout: string) {
   const isApiToken = token.startsWith('sra_');
   const values: unknown[] = isApiToken ? [hashToken(token), now] : [hashToken(token), now, settings.idleMinutes];
-  const [check, start] = isApiToken ? [API_TOKEN_ACTOR, START_WITH_API_TOKEN] : [SESSION_ACTOR, START_WITH_SESSION];
-  const [row] = await prepared<CredentialRow>(
-    em,
-    timeout === undefined ? check : start,
-    timeout === undefined ? values : [...values, timeout],
-  );
+  const [row] = await prepared<CredentialRow>(em, isApiToken ? START_WITH_API_TOKEN : START_WITH_SESSION, [...values, timeout]);
   return { row, isApiToken };
 }
 
-/** The actor behind a session or API token, or null when the token is unknown, revoked, expired or idle too long. */
-export async function authenticate(em: EntityManager, token: string, settings: SessionSettings, now = new Date()): Promise<Actor | null> {
-  const { row, isApiToken } = await credential(em, token, settings, now);
-  if (!row) return null;
-  if (dueForTouch(row, now)) await touch(em, isApiToken, row, now);
-  return actorOfRow(row, isApiToken);
-}
-
 /**
- * The first statement of a /graphql request's transaction: the session or API token checked and, in the same
+ * The first statement of a signed-in request's transaction: the session or API token checked and, in the same
  * statement, the statement time limit and the actor's row security set (common/row-security.ts). When the token
  * is not valid the request goes on anonymously, with only the time limit set.
  */
-export async function startSignedIn(
+async function startSignedIn(
   em: EntityManager,
   token: string,
   settings: SessionSettings,
@@ -255,4 +242,19 @@ export async function startSignedIn(
     await enterRowSecurity(em, actor);
   }
   return actor;
+}
+
+/**
+ * The first statement of every request's first transaction, /graphql or /export (common/request-pipeline.ts): with a
+ * token, `startSignedIn`; without one, only the time limit, and the request acts as the sign-in role.
+ */
+export async function startRequest(
+  em: EntityManager,
+  token: string | undefined,
+  settings: SessionSettings,
+  statementTimeoutMs: number,
+): Promise<Actor | null> {
+  if (token) return startSignedIn(em, token, settings, statementTimeoutMs);
+  await startRequestTransaction(em, null, statementTimeoutMs);
+  return null;
 }

@@ -1,5 +1,4 @@
 import { FlushMode, ref, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../common/actor';
 import { CrudService, assignDefined, reference } from '../../common/crud';
 import { badInput, conflict } from '../../common/errors';
 import { parseId, parseIds } from '../../common/validation';
@@ -30,8 +29,6 @@ export const schoolYearService = new CrudService<
 >({
   entity: SchoolYear,
   policy: schoolYearPolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN],
   sortColumns: schoolYearSortColumns,
   where(filter) {
     const where: FilterQuery<SchoolYear>[] = [];
@@ -78,8 +75,6 @@ export const schoolClosureService = new CrudService<
 >({
   entity: SchoolClosure,
   policy: schoolClosurePolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN],
   sortColumns: schoolClosureSortColumns,
   where(filter) {
     const where: FilterQuery<SchoolClosure>[] = [];

@@ -12,7 +12,7 @@ import {
   OfficerAbsenceSort,
   UpdateOfficerAbsenceInput,
 } from './officer-absence.inputs';
-import { officerAbsenceNotes } from './officer-absence.policy';
+import { officerAbsencePolicy } from './officer-absence.policy';
 import { officerAbsenceService } from './officer-absence.service';
 
 // Field resolvers check the actor themselves, without a class-level @Authorized() (see createCrudResolver).
@@ -51,7 +51,7 @@ export class OfficerAbsenceResolver extends createCrudResolver({
       "Free-text notes. Null when hidden from you: only ADMIN, the absent officer's own agency chief and the officer itself see them.",
   })
   notes(@Root() absence: OfficerAbsence, @Ctx() ctx: RequestContext) {
-    const visibility = officerAbsenceNotes(requireActor(ctx.actor));
+    const visibility = officerAbsencePolicy.visibility(requireActor(ctx.actor), 'notes');
     if (typeof visibility === 'boolean') return visibility ? (absence.notes ?? null) : null;
     const shown = (officer: Officer | null) => (officer && readable(visibility, officer) ? (absence.notes ?? null) : null);
     const officer = ctx.loaders.one(Officer, absence.officer.id);

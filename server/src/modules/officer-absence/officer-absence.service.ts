@@ -1,4 +1,3 @@
-import { Role } from '../../common/actor';
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
@@ -40,8 +39,6 @@ export const officerAbsenceService = new CrudService<
 >({
   entity: OfficerAbsence,
   policy: officerAbsencePolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN, Role.AGENCY_CHIEF],
   sortColumns: officerAbsenceSortColumns,
   populate: ['officer', 'substitute'],
   where(filter) {

@@ -16,7 +16,7 @@ import { assignmentEdge, assignmentsActiveOn } from '../assignment/assignment.ed
 import { assignmentService } from '../assignment/assignment.service';
 import { Officer, OfficerStatus } from './officer.entity';
 import { BulkUpdateOfficerInput, CreateOfficerInput, OfficerFilter, OfficerSort, UpdateOfficerInput } from './officer.inputs';
-import { officerHiddenFields, officerPolicy, shownValue } from './officer.policy';
+import { officerPolicy } from './officer.policy';
 import { officerService } from './officer.service';
 
 const OfficerList = ListType(Officer, 'officers');
@@ -42,37 +42,37 @@ export class OfficerResolver extends createCrudResolver({
 }) {
   @FieldResolver(() => String, { nullable: true, description: `Badge number, unique within the agency. ${HIDDEN}` })
   badgeNumber(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'badgeNumber');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'badgeNumber');
   }
 
   @FieldResolver(() => OfficerStatus, { nullable: true, description: `Availability to the program. ${HIDDEN}` })
   status(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'status');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'status');
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: `Date the officer started as an SRO. ${HIDDEN}` })
   sroSince(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'sroSince');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'sroSince');
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: `Date SRO basic training was completed; null while not done. ${HIDDEN}` })
   sroTrainingCompletedOn(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'sroTrainingCompletedOn');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'sroTrainingCompletedOn');
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Notes about the officer. ${HIDDEN}` })
   notes(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'notes');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'notes');
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Work e-mail. ${CONTACT}` })
   email(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'email');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'email');
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Work phone. ${CONTACT}` })
   phone(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
-    return shownValue(requireActor(ctx.actor), officer, 'phone');
+    return officerPolicy.shown(requireActor(ctx.actor), officer, 'phone');
   }
 
   @FieldResolver(() => Agency, { description: 'The agency that employs the officer.' })
@@ -137,7 +137,6 @@ export class AgencyOfficersResolver {
       policy: officerPolicy,
       parent: 'agency' as const,
       sortColumns: officerService.spec.sortColumns,
-      hidden: officerHiddenFields,
     };
     return loadEdge(ctx, edge, agency.id, { where: officerService.spec.where(filter, ctx), sort: sort ?? new OfficerSort(), page });
   }

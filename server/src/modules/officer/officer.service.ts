@@ -1,7 +1,5 @@
-import { Role } from '../../common/actor';
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import { CrudService, assignDefined, reference } from '../../common/crud';
-import { whereReadable } from '../../common/hidden-fields';
 import { requireActor } from '../../common/policy';
 import { parseId, parseIds } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
@@ -9,7 +7,7 @@ import { Assignment } from '../assignment/assignment.entity';
 import { activeOn } from '../assignment/assignment.rules';
 import { agencyPolicy } from '../agency/agency.policy';
 import { Officer } from './officer.entity';
-import { officerHiddenFields, officerPolicy, type OfficerHiddenField } from './officer.policy';
+import { officerPolicy, type OfficerHiddenField } from './officer.policy';
 import {
   officerSortColumns,
   type BulkUpdateOfficerInput,
@@ -21,15 +19,11 @@ import {
 export const officerService = new CrudService<Officer, OfficerFilter, CreateOfficerInput, UpdateOfficerInput, BulkUpdateOfficerInput>({
   entity: Officer,
   policy: officerPolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN, Role.AGENCY_CHIEF],
   sortColumns: officerSortColumns,
-  hidden: officerHiddenFields,
   where(filter, ctx) {
     const actor = requireActor(ctx.actor);
     // A condition on a hidden field matches only officers on whom the actor may read it (officer.policy.ts).
-    const ifReadable = (field: OfficerHiddenField, condition: FilterQuery<Officer>) =>
-      whereReadable(officerHiddenFields[field](actor), condition);
+    const ifReadable = (field: OfficerHiddenField, condition: FilterQuery<Officer>) => officerPolicy.filterOn(actor, field, condition);
     const where: FilterQuery<Officer>[] = [];
     if (filter?.q) {
       const like = `%${filter.q}%`;

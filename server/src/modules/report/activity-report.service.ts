@@ -10,8 +10,9 @@ import {
   type ActivityReportFilter,
 } from './activity-report.types';
 import { comparisonPeriod, ComparisonPeriod, periodDays, resolvePeriod, SeriesInterval, type Period } from './periods';
-import { restrictionOf, scopeOf, type Restriction } from './report.scope';
-import { countsCells, SmallCellRule, smallCellsSuppressed } from './small-cells';
+import { countsCells, restrictionOf, type Restriction } from './report.policy';
+import { scopeOf } from './report.scope';
+import { SmallCellRule, smallCellsSuppressed } from './small-cells';
 import { Conditions } from './sql';
 
 /** What the report module needs from the configuration. */

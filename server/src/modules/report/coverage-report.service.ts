@@ -1,8 +1,6 @@
-import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { isCalendarDate } from '../../common/dates';
 import { badInput } from '../../common/errors';
-import { requireRole } from '../../common/policy';
 import { parseId } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
 import type { AssignmentRole } from '../assignment/assignment.entity';
@@ -10,6 +8,7 @@ import type { CoverageStatus } from '../assignment/coverage';
 import { Officer } from '../officer/officer.entity';
 import { School } from '../school/school.entity';
 import { AgencyCoverage, CoverageFilter, CoverageOfficer, CoverageReport, CoverageSummary, SchoolCoverage } from './coverage-report.types';
+import { requireReport } from './report.policy';
 import { activeOnDate, byId, Conditions, isoDate, rows } from './sql';
 
 interface SchoolRow {
@@ -126,7 +125,7 @@ export async function coverageReport(
   dateArgument: string | null | undefined,
   filter: CoverageFilter | null | undefined,
 ): Promise<CoverageReport> {
-  requireRole(ctx.actor, Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF);
+  requireReport(ctx.actor, 'coverage');
   const date = reportDate(dateArgument, ctx.today);
   const tables = coverageTables(date, filter);
   const em = ctx.em;

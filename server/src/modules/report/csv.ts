@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Response } from 'express';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -43,6 +44,16 @@ export class CsvWriter {
     this.pending = '';
     if (!this.out.write(chunk)) await drained(this.out);
   }
+}
+
+/** Starts a successful download (200, a CSV attachment named `fileName`, never cached) and returns its writer. */
+export function csvDownload(response: Response, fileName: string): CsvWriter {
+  response.status(200);
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  return new CsvWriter(response);
 }
 
 function drained(out: Writable): Promise<void> {

@@ -1,13 +1,11 @@
 import express, { type Request, type Response } from 'express';
 import { execute, parse, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { audit } from '../../common/audit';
-import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
-import { DomainError, ErrorCode, badInput, unauthenticated } from '../../common/errors';
-import type { Logger } from '../../logger';
+import { badInput } from '../../common/errors';
 import { MAX_PER_PAGE } from '../../common/list';
-import { startRequestTransaction } from '../../common/row-security';
-import { CsvWriter, type Cell } from './csv';
+import type { RequestPipeline } from '../../common/request-pipeline';
+import { csvDownload, type Cell } from './csv';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Item = Record<string, any>;
@@ -182,13 +180,11 @@ export const LIST_EXPORTS: Record<string, ListExport> = {
 
 export interface ListExportOptions {
   schema: GraphQLSchema;
-  context(request: Request, response: Response): Promise<RequestContext>;
-  statementTimeoutMs: number;
-  fail(response: Response, error: unknown): void;
-  log: Logger;
-  /** The checks /graphql applies to its variables and the API's one error mapping, given by the app (graphql/). */
+  context(request: Request, response: Response): RequestContext;
+  /** The request pipeline /graphql runs through too (report.export.ts). */
+  pipeline: RequestPipeline;
+  /** The checks /graphql applies to its variables, given by the app (graphql/). */
   checkVariables(variables: Record<string, unknown>): void;
-  clientError(error: unknown, requestId: string): GraphQLError;
 }
 
 /** The `filter` (JSON of the list's filter input) and `sort`/`order` query parameters, as GraphQL variables. */
@@ -213,33 +209,16 @@ function listVariables(query: Request['query']): { filter: unknown; sort?: { fie
 }
 
 /**
- * A GraphQL error as the export's HTTP answer, through the API's one error mapping (`options.clientError`): variables
- * that do not fit the input types are BAD_USER_INPUT (400), as /graphql answers them.
+ * A GraphQL error of the list as the export's error: variables that do not fit the input types are BAD_USER_INPUT,
+ * as /graphql answers them; a field's error is its original one, for the pipeline's one error mapping.
  */
-function exportError(error: GraphQLError, options: ListExportOptions, requestId: string): unknown {
+function exportError(error: GraphQLError): unknown {
   if (!error.path || !error.originalError) {
     // Not a field's error: the parameters did not fit the list's input types (`Variable "$filter" got invalid value`).
     const parameter = /Variable "\$(\w+)"/.exec(error.message)?.[1] ?? 'filter';
     return badInput(`Invalid ${parameter}: ${error.message}`, { [parameter]: [error.message] });
   }
-  const client = options.clientError(error.originalError, requestId);
-  const code = client.extensions.code as ErrorCode;
-  if (client instanceof DomainError || code === ErrorCode.INTERNAL_SERVER_ERROR) return client;
-  return new DomainError(code, client.message);
-}
-
-/** Runs `work` in one transaction under the actor's row security, as /graphql does. */
-async function inTransaction<T>(ctx: RequestContext, actor: Actor, statementTimeoutMs: number, work: () => Promise<T>): Promise<T> {
-  await ctx.em.begin();
-  try {
-    await startRequestTransaction(ctx.em, actor, statementTimeoutMs);
-    const result = await work();
-    await ctx.em.commit();
-    return result;
-  } catch (error) {
-    await ctx.em.rollback().catch(() => undefined);
-    throw error;
-  }
+  return error.originalError;
 }
 
 /**
@@ -254,12 +233,10 @@ export function listExportHandler(list: string, options: ListExportOptions) {
   }`);
   const columns = Object.keys(spec.columns);
   return async (request: Request, response: Response) => {
+    const { pipeline } = options;
     try {
-      const ctx = await options.context(request, response);
-      const actor = ctx.actor;
-      if (!actor) throw unauthenticated();
-      const variables = listVariables(request.query);
-      options.checkVariables(variables);
+      const ctx = options.context(request, response);
+      let variables: ReturnType<typeof listVariables> | undefined;
       const readPage = async (page: number, perPage = MAX_PER_PAGE) => {
         const result = await execute({
           schema: options.schema,
@@ -267,26 +244,24 @@ export function listExportHandler(list: string, options: ListExportOptions) {
           contextValue: ctx,
           variableValues: { ...variables, page, perPage },
         });
-        if (result.errors?.length) throw exportError(result.errors[0], options, ctx.requestId);
+        if (result.errors?.length) throw exportError(result.errors[0]);
         return (result.data as { list: { items: Item[]; totalCount: number } }).list;
       };
-      // First a short transaction: one row checks the filter and the caller's right to the list, and the audit event
-      // is committed before the first byte is sent, so that a download cut short is in the audit trail too.
-      await inTransaction(ctx, actor, options.statementTimeoutMs, async () => {
+      // First a short transaction: who is asking, the parameters, one row that checks the filter and the caller's
+      // right to the list, and the audit event, committed before the first byte is sent, so that a download cut
+      // short is in the audit trail too.
+      await pipeline.transaction(ctx, async () => {
+        variables = listVariables(request.query);
+        options.checkVariables(variables);
         await readPage(1, 1);
         audit(ctx.em, ctx, { action: 'export', entityType: 'List', entityId: list, details: { list, ...variables } });
         await ctx.em.flush();
       });
 
-      response.status(200);
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${list}.csv"`);
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      const writer = new CsvWriter(response);
+      const writer = csvDownload(response, `${list}.csv`);
       await writer.line(columns);
       // Then every page in one transaction, so that the pages are one snapshot: no row twice or missed between them.
-      await inTransaction(ctx, actor, options.statementTimeoutMs, async () => {
+      await pipeline.transaction(ctx, async () => {
         for (let number = 1; ; number += 1) {
           const page = await readPage(number);
           for (const item of page.items) await writer.line(columns.map((column) => spec.columns[column](item)));
@@ -296,7 +271,7 @@ export function listExportHandler(list: string, options: ListExportOptions) {
       });
       response.end();
     } catch (error) {
-      options.fail(response, error);
+      pipeline.fail(response, error);
     }
   };
 }

@@ -1,34 +1,29 @@
 import express, { type Request, type Response } from 'express';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { audit } from '../../common/audit';
-import type { Actor } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
-import { fromDatabaseError } from '../../common/database-errors';
-import { DomainError, ErrorCode, unauthenticated } from '../../common/errors';
-import { startRequestTransaction } from '../../common/row-security';
-import type { Logger } from '../../logger';
+import { badInput, DomainError, ErrorCode, type FieldErrors } from '../../common/errors';
+import type { RequestPipeline } from '../../common/request-pipeline';
 import { ACTIVITY_PARTS, activityTable } from './activity-report.csv';
 import { activityReport, type ReportSettings } from './activity-report.service';
 import { COVERAGE_PARTS, coverageTable } from './coverage-report.csv';
 import { coverageReport } from './coverage-report.service';
-import { cells, CsvWriter, type CsvTable } from './csv';
+import { cells, csvDownload, type CsvTable } from './csv';
 import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
 import { LIST_EXPORTS, mountListExports } from './list-exports';
 import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
 import { staffingReport } from './staffing-report.service';
 
 export interface ExportOptions {
-  /** The same request context /graphql builds: the actor comes from the session cookie or the bearer token. */
-  context(request: Request, response: Response): Promise<RequestContext>;
+  /** A new request context, as /graphql builds it: who is asking is learnt in its first transaction (the pipeline). */
+  context(request: Request, response: Response): RequestContext;
+  /** The request pipeline /graphql runs through too: transactions under the actor's row security, the one error answer. */
+  pipeline: RequestPipeline;
   settings: ReportSettings;
-  /** The same time limit a GraphQL request's statements get (REQUEST_TIMEOUT_MS). */
-  statementTimeoutMs: number;
-  log: Logger;
   /** The API's schema: a list export reads the GraphQL list itself (list-exports.ts). */
   schema: GraphQLSchema;
-  /** What /graphql checks in its variables, and its error mapping (graphql/), for the list exports. */
+  /** What /graphql checks in its variables (graphql/), for the list exports. */
   checkVariables(variables: Record<string, unknown>): void;
-  clientError(error: unknown, requestId: string): GraphQLError;
 }
 
 /** A report ready to stream: its table, the download's file name, and what the audit trail records. */
@@ -40,63 +35,11 @@ interface Export {
 
 type Build = (ctx: RequestContext, query: QueryParameters) => Promise<Export>;
 
-// HTTP statuses of the error codes an export can meet (keyed by the code's text).
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-  TIMEOUT: 503,
-};
-
-/** Field names as the client wrote them: `agencyId` for a query parameter, where the service says `filter.agencyId`. */
-function asParameters(fields: unknown): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries((fields ?? {}) as Record<string, string[]>).map(([field, messages]) => [field.replace(/^filter\./, ''), messages]),
-  );
-}
-
-function fail(response: Response, error: unknown, log: Logger): void {
-  const requestId = response.locals.requestId as string;
-  if (response.headersSent) {
-    // Too late for a status: cut the download short so that the client sees it is incomplete.
-    log.warn({ err: error, requestId }, 'export interrupted');
-    response.destroy();
-    return;
-  }
-  // Domain errors, and database errors that mean something to the client, keep their code; the rest is masked.
-  const known = error instanceof DomainError ? error : fromDatabaseError(error);
-  const status = known && ((known.extensions.http as { status?: number } | undefined)?.status ?? STATUS[known.code]);
-  if (known && status) {
-    const { code } = known;
-    const extensions = code === ErrorCode.BAD_USER_INPUT ? { code, fields: asParameters(known.extensions.fields) } : { code };
-    if (code === ErrorCode.UNAUTHENTICATED) response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(status).json({ errors: [{ message: known.message, extensions }] });
-    return;
-  }
-  log.error({ err: error, requestId }, 'export failed');
-  response
-    .status(500)
-    .json({ errors: [{ message: `Internal server error (request ${requestId})`, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-}
-
-/**
- * Runs `work` in a short transaction under the actor's row security, as /graphql does. Each CSV section gets its
- * own, so that no connection is held while a slow client reads what was already written.
- */
-async function underRowSecurity<T>(ctx: RequestContext, actor: Actor, statementTimeoutMs: number, work: () => Promise<T> | T): Promise<T> {
-  await ctx.em.begin();
-  try {
-    await startRequestTransaction(ctx.em, actor, statementTimeoutMs);
-    const result = await work();
-    await ctx.em.commit();
-    return result;
-  } catch (error) {
-    await ctx.em.rollback().catch(() => undefined);
-    throw error;
-  }
+/** A bad parameter named as the client wrote it: `agencyId` for a query parameter, where the service says `filter.agencyId`. */
+function asParameterError(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.code !== ErrorCode.BAD_USER_INPUT) return error;
+  const fields = Object.entries((error.extensions.fields ?? {}) as FieldErrors);
+  return badInput(error.message, Object.fromEntries(fields.map(([field, messages]) => [field.replace(/^filter\./, ''), messages])));
 }
 
 /**
@@ -105,33 +48,27 @@ async function underRowSecurity<T>(ctx: RequestContext, actor: Actor, statementT
  * section is computed, written, and waited on when the client reads slowly, before the next one is computed.
  */
 function exportHandler(name: string, build: Build, options: ExportOptions) {
+  const { pipeline } = options;
   return async (request: Request, response: Response) => {
     try {
-      const ctx = await options.context(request, response);
-      const actor = ctx.actor;
-      if (!actor) throw unauthenticated();
-      const { table, fileName } = await underRowSecurity(ctx, actor, options.statementTimeoutMs, async () => {
-        const built = await build(ctx, request.query as QueryParameters);
+      const ctx = options.context(request, response);
+      const { table, fileName } = await pipeline.transaction(ctx, async () => {
+        const built = await build(ctx, request.query as QueryParameters).catch((error: unknown) => Promise.reject(asParameterError(error)));
         audit(ctx.em, ctx, { action: 'export', entityType: 'Report', entityId: name, details: { report: name, ...built.details } });
         await ctx.em.flush();
         return built;
       });
 
-      response.status(200);
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('X-Content-Type-Options', 'nosniff');
-      const writer = new CsvWriter(response);
+      const writer = csvDownload(response, fileName);
       await writer.line(table.columns);
+      // Each section in a short transaction of its own, so that no connection is held while a slow client reads.
       for (const section of table.sections) {
-        for (const row of await underRowSecurity(ctx, actor, options.statementTimeoutMs, section))
-          await writer.line(cells(table.columns, row));
+        for (const row of await pipeline.transaction(ctx, section)) await writer.line(cells(table.columns, row));
         await writer.flush();
       }
       response.end();
     } catch (error) {
-      fail(response, error, options.log);
+      pipeline.fail(response, error);
     }
   };
 }
@@ -200,21 +137,12 @@ export function exportRouter(options: ExportOptions): express.Router {
       options,
     ),
   );
-  mountListExports(router, { ...options, fail: (response, error) => fail(response, error, options.log) });
+  mountListExports(router, options);
   // Any other path or method under /export: a JSON answer like the rest of the API, not Express's HTML page.
   router.use((request, response) => {
-    response.status(404).json({
-      errors: [
-        {
-          message: `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET /export/coverage.csv, /export/activity.csv, /export/staffing.csv and ${Object.keys(
-            LIST_EXPORTS,
-          )
-            .map((list) => `/export/${list}.csv`)
-            .join(', ')}`,
-          extensions: { code: ErrorCode.NOT_FOUND },
-        },
-      ],
-    });
+    const exports = ['coverage', 'activity', 'staffing', ...Object.keys(LIST_EXPORTS)].map((list) => `/export/${list}.csv`);
+    const message = `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET ${exports.join(', ')}`;
+    options.pipeline.fail(response, new DomainError(ErrorCode.NOT_FOUND, message));
   });
   return router;
 }

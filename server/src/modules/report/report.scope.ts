@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Role, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { REPORT_RULES, restrictionOf } from './report.policy';
 
 export enum ReportScopeKind {
   DISTRICT = 'DISTRICT',
@@ -29,35 +30,11 @@ export class ReportScope {
   officerId?: string | null;
 }
 
-/**
- * The rows a caller sees one by one. `null` fields restrict nothing. A chief or officer without its agency or
- * officer record gets id 0, which matches no row: fail closed.
- */
-export interface Restriction {
-  agencyId: number | null;
-  officerId: number | null;
-}
-
-export function restrictionOf(actor: Actor): Restriction {
-  switch (actor.role) {
-    case Role.AGENCY_CHIEF:
-      return { agencyId: actor.agencyId ?? 0, officerId: null };
-    case Role.OFFICER:
-      return { agencyId: null, officerId: actor.officerId ?? 0 };
-    default:
-      return { agencyId: null, officerId: null };
-  }
-}
-
+/** The caller's scope as the reports present it; the rule is report.policy.ts's. */
 export function scopeOf(actor: Actor): ReportScope {
   const restriction = restrictionOf(actor);
   return Object.assign(new ReportScope(), {
-    kind:
-      restriction.officerId !== null
-        ? ReportScopeKind.OFFICER
-        : restriction.agencyId !== null
-          ? ReportScopeKind.AGENCY
-          : ReportScopeKind.DISTRICT,
+    kind: ReportScopeKind[REPORT_RULES[actor.role].detail],
     agencyId: restriction.agencyId === null ? null : String(restriction.agencyId),
     officerId: restriction.officerId === null ? null : String(restriction.officerId),
   });

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Role, type Actor } from '../../common/actor';
+import type { Actor } from '../../common/actor';
+import { countsCells } from './report.policy';
 import type { ActivityFigures, ActivityFiguresSource } from './activity-report.types';
 
 @ObjectType({
@@ -23,11 +24,6 @@ export interface CellBasis {
   /** Lowest and highest agency of those officers: a cell is the own agency's alone when both are it. */
   lowestAgencyId: number | null;
   highestAgencyId: number | null;
-}
-
-/** Whether a caller's small cells are suppressed: the SQL then also counts what each cell rests on. */
-export function countsCells(actor: Actor): boolean {
-  return actor.role === Role.AGENCY_CHIEF;
 }
 
 const FIGURES = ['activities', 'minutes', 'hours', 'studentsReached', 'staffReached'] as const;

@@ -1,14 +1,13 @@
-import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { addDays } from '../../common/dates';
 import { badInput } from '../../common/errors';
-import { requireRole } from '../../common/policy';
 import { parseId } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
 import { Assignment } from '../assignment/assignment.entity';
 import { Officer } from '../officer/officer.entity';
 import { reportDate } from './coverage-report.service';
-import { restrictionOf, scopeOf } from './report.scope';
+import { requireReport, restrictionOf } from './report.policy';
+import { scopeOf } from './report.scope';
 import { activeOnDate, byId, Conditions, rows } from './sql';
 import {
   AgencyStaffing,
@@ -79,7 +78,7 @@ export async function staffingReport(
   dateArgument: string | null | undefined,
   filter: StaffingFilter | null | undefined,
 ): Promise<StaffingReport> {
-  const actor = requireRole(ctx.actor, Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF);
+  const actor = requireReport(ctx.actor, 'staffing');
   const date = reportDate(dateArgument, ctx.today);
   const days = endingWithinDays(filter);
   const endingBy = addDays(date, days);

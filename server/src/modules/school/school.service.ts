@@ -1,4 +1,3 @@
-import { Role } from '../../common/actor';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CrudService, assignDefined } from '../../common/crud';
 import { parseId, parseIds } from '../../common/validation';
@@ -17,8 +16,6 @@ import {
 export const schoolService = new CrudService<School, SchoolFilter, CreateSchoolInput, UpdateSchoolInput, BulkUpdateSchoolInput>({
   entity: School,
   policy: schoolPolicy,
-  readers: Object.values(Role),
-  writers: [Role.ADMIN],
   sortColumns: schoolSortColumns,
   where(filter) {
     const where: FilterQuery<School>[] = [];

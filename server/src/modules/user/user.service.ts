@@ -68,8 +68,6 @@ async function endCredentials(em: EntityManager, ctx: RequestContext, user: User
 export const userService = new CrudService<User, UserFilter, CreateUserInput, UpdateUserInput, BulkUpdateUserInput>({
   entity: User,
   policy: userPolicy,
-  readers: [Role.ADMIN],
-  writers: [Role.ADMIN],
   sortColumns: userSortColumns,
   where(filter) {
     const where: FilterQuery<User>[] = [];
