@@ -11,12 +11,11 @@ import { RequestContext, type SessionCookie } from './common/context';
 import { startRequestTransaction } from './common/row-security';
 import { today } from './common/dates';
 import type { Database } from './db/database';
+import { checkReadPath, compiledQueries, selectionPlugin, useReadPath } from './db/read-path';
 import { buildApiSchema } from './graphql/schema';
-import { compiledQueries } from './graphql/compiled-queries';
 import { clientError, errorRequestPlugin, formatError } from './graphql/errors';
 import { queryLimitsPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
-import { selectionPlugin } from './graphql/selected-fields';
 import { checkVariableText, inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
@@ -56,17 +55,24 @@ function sessionCookie(request: Request, response: Response, token: string | und
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const reports = { programYearStartMonth: config.programYearStartMonth, smallCells: config.smallCells };
+  useReadPath(config.readPath);
   const schema = await buildApiSchema({
     session: settings,
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
   });
+  // A field the fast read path would answer wrong stops the start, named (db/read-path/check.ts).
+  checkReadPath(database.orm.em.fork());
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
-    // Queries run compiled (graphql-jit), each compiled once per distinct query; resolvers' errors become
+    // Queries run compiled (graphql-jit, READ_PATH=fast), each compiled once per distinct query; resolvers' errors become
     // client errors there, with the request id.
-    gateway: compiledQueries<RequestContext>(schema, (error, context) => clientError(error, log, context.requestId)),
+    gateway: compiledQueries<RequestContext>(
+      schema,
+      (error, context) => clientError(error, log, context.requestId),
+      config.readPath === 'fast',
+    ),
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',

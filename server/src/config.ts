@@ -46,6 +46,8 @@ export interface Config {
   requestBodyLimitKb: number;
   /** Longest a request may take: to arrive (Node's request timeout) and in the database (statement_timeout). */
   requestTimeoutMs: number;
+  /** How reads are made: `fast` (the default) or `orm`, plain MikroORM and graphql-js (docs/read-path.md). */
+  readPath: 'fast' | 'orm';
   /** Limits on one GraphQL document (graphql/limits.ts). */
   graphqlLimits: {
     maxDepth: number;
@@ -230,6 +232,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: origins(env),
     requestBodyLimitKb: integer(env, 'REQUEST_BODY_LIMIT_KB', 100, 1, 10_240),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    readPath: oneOf(env, 'READ_PATH', ['fast', 'orm'] as const, 'fast'),
     graphqlLimits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 1_000),

@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Loaders } from '../../server/src/common/loaders';
-import { findReadOnly } from '../../server/src/common/read-only';
+import { readByIds as findReadOnly } from '../../server/src/db/read-path';
 import { Agency } from '../../server/src/modules/agency/agency.entity';
 import { Officer } from '../../server/src/modules/officer/officer.entity';
 import { User } from '../../server/src/modules/user/user.entity';

@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../../server/src/common/actor';
 import { AuditEvent } from '../../server/src/common/audit-event.entity';
-import { findReadOnly } from '../../server/src/common/read-only';
+import { readByIds as findReadOnly } from '../../server/src/db/read-path';
 import { Activity } from '../../server/src/modules/activity/activity.entity';
 import { Agency } from '../../server/src/modules/agency/agency.entity';
 import { Assignment } from '../../server/src/modules/assignment/assignment.entity';
@@ -40,7 +40,8 @@ describe('read-only records', () => {
   // reading of the row has it: integers, booleans, enums, dates, timestamps, numeric, JSON, text with quotes and
   // line breaks, nulls.
   it('reads every kind of column as the ORM reads it', async () => {
-    const agency = await factory.agency({ name: 'Quote "Agency" \\ Ω', phone: null as never });
+    // Unique per run: the suite may run twice on one database (READ_PATH=fast, then orm).
+    const agency = await factory.agency({ name: `Quote "Agency" \\ Ω ${Date.now()}`, phone: null as never });
     const officer = await factory.officer(agency, { notes: 'Line one\nline "two"\ttab' });
     const school = await factory.school();
     const assignment = await factory.assignment(officer, school, { fte: 0.25 });
@@ -67,5 +68,16 @@ describe('read-only records', () => {
     await compare(Activity, activity.id);
     await compare(User, user.id);
     await compare(AuditEvent, event.id);
+  });
+
+  // A field resolver reading a column its operation did not select would get undefined: it throws, naming it.
+  it('throws, naming the property, when a column that was not read is read', async () => {
+    const officer = await factory.officer(await factory.agency(), { email: 'projected@agency.example' });
+    const [row] = await findReadOnly(orm.em.fork(), Officer, [officer.id], new Set(['lastName']));
+    expect(row.lastName).toBe(officer.lastName);
+    expect(row.agency.id).toBe(officer.agency.id);
+    expect(() => row.email).toThrow(/^Officer\.email was not read/);
+    const [whole] = await findReadOnly(orm.em.fork(), Officer, [officer.id]);
+    expect(whole.email).toBe('projected@agency.example');
   });
 });
