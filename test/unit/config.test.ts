@@ -123,4 +123,11 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ API_TOKEN_MAX_DAYS: '0' })).toThrow(/^API_TOKEN_MAX_DAYS="0" is invalid/);
   });
+
+  it('reads on the fast path unless READ_PATH=orm, and refuses any other read path', () => {
+    expect(loadConfig({}).readPath).toBe('fast');
+    expect(loadConfig({ READ_PATH: 'orm' }).readPath).toBe('orm');
+    expect(() => loadConfig({ READ_PATH: 'slow' })).toThrow(ConfigError);
+    expect(() => loadConfig({ READ_PATH: 'slow' })).toThrow(/READ_PATH/);
+  });
 });
