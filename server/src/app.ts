@@ -11,13 +11,12 @@ import { RequestContext, type SessionCookie } from './common/context';
 import { RequestPipeline } from './common/request-pipeline';
 import { today } from './common/dates';
 import type { Database } from './db/database';
+import { checkReadPath, compiledQueries, selectionPlugin, useReadPath } from './db/read-path';
 import { buildApiSchema } from './graphql/schema';
-import { compiledQueries } from './graphql/compiled-queries';
 import { errorRequestPlugin, formatError } from './graphql/errors';
 import { presentQueryLimitError, queryShapeRules } from './graphql/armor';
 import { queryCostPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
-import { selectionPlugin } from './graphql/selected-fields';
 import { checkVariableText, inputTextPlugin } from './graphql/input-text.plugin';
 import { hideSuggestionsPlugin } from './graphql/suggestions.plugin';
 import { transactionPlugin } from './graphql/transaction.plugin';
@@ -57,11 +56,14 @@ function sessionCookie(request: Request, response: Response, token: string | und
 export async function createApp(config: Config, database: Database, log: Logger): Promise<App> {
   const settings: SessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   const reports = { programYearStartMonth: config.programYearStartMonth, smallCells: config.smallCells };
+  useReadPath(config.readPath);
   const schema = await buildApiSchema({
     session: settings,
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
   });
+  // A field the fast read path would answer wrong stops the start, named (db/read-path/check.ts).
+  checkReadPath(database.orm.em.fork());
   const metrics = new Metrics(database.orm);
   // Every request, /graphql or /export: authenticate -> validate -> transaction under row security -> run -> present.
   const pipeline = new RequestPipeline({
@@ -71,9 +73,13 @@ export async function createApp(config: Config, database: Database, log: Logger)
   });
   const presentError = formatError(log, metrics.countError);
   const apollo = new ApolloServer<RequestContext>({
-    // Queries run compiled (graphql-jit), each compiled once per distinct query; resolvers' errors become
+    // Queries run compiled (graphql-jit, READ_PATH=fast), each compiled once per distinct query; resolvers' errors become
     // client errors there, with the request id.
-    gateway: compiledQueries<RequestContext>(schema, (error, context) => pipeline.clientError(error, context.requestId)),
+    gateway: compiledQueries<RequestContext>(
+      schema,
+      (error, context) => pipeline.clientError(error, context.requestId),
+      config.readPath === 'fast',
+    ),
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',

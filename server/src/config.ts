@@ -282,6 +282,11 @@ const variables = {
     description:
       "A request must arrive within this time (else 408), and each GraphQL operation's SQL must finish within it (else `TIMEOUT`). 1000-600000.",
   }),
+  readPath: variable('READ_PATH', trimmed(oneOf(['fast', 'orm']).default('fast')), {
+    default: '`fast`',
+    description:
+      '`fast` or `orm`: how records are read to be presented. `orm` reads through plain MikroORM and graphql-js, with the same answers (docs/read-path.md).',
+  }),
   graphqlLimits: {
     maxDepth: variable('GRAPHQL_MAX_DEPTH', trimmed(integer(2, 100).default(12)), {
       default: '`12`',

@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Loaders } from '../../server/src/common/loaders';
-import { findReadOnly } from '../../server/src/common/read-only';
+import { readByIds } from '../../server/src/db/read-path';
 import { Agency } from '../../server/src/modules/agency/agency.entity';
 import { Officer } from '../../server/src/modules/officer/officer.entity';
 import { User } from '../../server/src/modules/user/user.entity';
@@ -35,7 +35,7 @@ describe('per-request loaders', () => {
     const officers = [await factory.officer(north), await factory.officer(south), await factory.officer(north)];
     const { user } = await factory.user(Role.OFFICER, { officer: officers[1] });
     const { em, statements, loaders: load } = loaders({ User: ['officer'], Officer: ['agency'], Agency: ['name'] });
-    const users = await findReadOnly(em, User, [user.id]);
+    const users = await readByIds(em, User, [user.id]);
     statements.length = 0;
 
     await load.prefetch(User, users);
@@ -58,7 +58,7 @@ describe('per-request loaders', () => {
     const agency = await factory.agency();
     const officer = await factory.officer(agency);
     const { em, statements, loaders: load } = loaders({ Officer: ['firstName'] });
-    const rows = await findReadOnly(em, Officer, [officer.id]);
+    const rows = await readByIds(em, Officer, [officer.id]);
     statements.length = 0;
     await load.prefetch(Officer, rows);
     expect(statements).toEqual([]);

@@ -1,8 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
-import { prepared, preparedInTurn } from '../../server/src/common/prepared';
-import { beginOf } from '../../server/src/db/pipelined-begin';
+import { prepared, preparedInTurn } from '../../server/src/db/read-path';
+import { beginOf } from '../../server/src/db/read-path/pipelined-begin';
 import { openTestDatabase } from '../support/database';
 
 describe('statements pipelined on a connection', () => {

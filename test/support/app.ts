@@ -38,7 +38,14 @@ export class TestApp {
   ): Promise<TestApp> {
     const orm = await openTestDatabase(databaseOptions);
     const runtimeOrm = await openRuntimeTestDatabase(orm, databaseOptions);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.TEST_DATABASE_URL, ...overrides });
+    // READ_PATH=orm runs the suite on plain MikroORM (.ci/run): both read paths must answer alike.
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      READ_PATH: process.env.READ_PATH,
+      ...overrides,
+    });
     // Closed by stop(), after the server.
     const database: Database = { orm: runtimeOrm, embedded: false, close: async () => undefined };
     const app = await createApp(config, database, log ?? createLogger(config));

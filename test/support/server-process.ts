@@ -37,7 +37,15 @@ export class ServerProcess {
     const child = spawn(process.execPath, ['-r', './test/support/register-ts.cjs', 'server/src/main.ts'], {
       cwd: root,
       // The production profile, as deployed: it also turns on Apollo's own signal handling, which shutdown must own.
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_DEMO: 'false', PORT: '0', ...env },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        SEED_DEMO: 'false',
+        PORT: '0',
+        ...(process.env.READ_PATH && { READ_PATH: process.env.READ_PATH }),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServerProcess(child);

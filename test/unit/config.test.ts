@@ -228,6 +228,7 @@ describe('configuration', () => {
       corsOrigins: [],
       requestBodyLimitKb: 100,
       requestTimeoutMs: 30_000,
+      readPath: 'fast',
       graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 50_000 },
     });
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/d', DATA_DIR: ' /srv/sro ' })).toMatchObject({
@@ -255,5 +256,12 @@ describe('configuration', () => {
           : [];
       });
     expect(readers(path.resolve(__dirname, '../../server/src'))).toEqual(['server/src/config.ts']);
+  });
+
+  it('reads on the fast path unless READ_PATH=orm, and refuses any other read path', () => {
+    expect(loadConfig({}).readPath).toBe('fast');
+    expect(loadConfig({ READ_PATH: 'orm' }).readPath).toBe('orm');
+    expect(() => loadConfig({ READ_PATH: 'slow' })).toThrow(ConfigError);
+    expect(() => loadConfig({ READ_PATH: 'slow' })).toThrow(/READ_PATH/);
   });
 });

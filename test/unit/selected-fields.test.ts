@@ -1,6 +1,6 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { buildApiSchema } from '../../server/src/graphql/schema';
-import { selectedFields } from '../../server/src/graphql/selected-fields';
+import { selectedFields } from '../../server/src/db/read-path';
 
 describe('the fields an operation selects, by type', () => {
   it('follows nested fields, fragments and inline fragments to their types', async () => {

@@ -1,5 +1,5 @@
 import { knex as knexFactory } from '@mikro-orm/knex';
-import { cachedStatement, Whole, type NativeSql } from '../../server/src/common/statement-cache';
+import { cachedStatement, Whole, type NativeSql } from '../../server/src/db/read-path/statement-cache';
 
 // knex writes the SQL as it does for the server (no connection: toSQL only).
 const knex = knexFactory({ client: 'pg' });

@@ -31,7 +31,7 @@ export class RequestContext {
   private readonly operation: { selection?: ReadonlyMap<string, ReadonlySet<string>> } = {};
 
   /**
-   * The fields the request's GraphQL operation asks of each type, once known (graphql/selected-fields.ts): the
+   * The fields the request's GraphQL operation asks of each type, once known (db/read-path/selected-fields.ts): the
    * read paths select only the columns behind them. Unknown (an export, say): every column.
    */
   get selection(): ReadonlyMap<string, ReadonlySet<string>> | undefined {

@@ -9,9 +9,7 @@ import type { Page, PageArgs, SortArg } from './list';
 import { SortOrder } from './list';
 import { requireActor, requireRole, scoped, type Policy } from './policy';
 import { audit, snapshot } from './audit';
-import { prepared } from './prepared';
-import { parseRows, readColumns, readOnly, textRows } from './read-only';
-import { cachedStatement } from './statement-cache';
+import { readPage, type ReadOrder } from '../db/read-path';
 
 interface Row {
   id: number;
@@ -19,12 +17,7 @@ interface Row {
 }
 
 /** A list's order: through the ORM (which joins for `agency.name`), or as SQL when it sorts by a hidden field. */
-export interface ListOrder<T> {
-  orm: QueryOrderMap<T>[];
-  /** The order by a hidden field (common/hidden-fields.ts#readableOrder), with a `?` for each of `values`. */
-  sql?: string;
-  values: number[];
-}
+export type ListOrder<T> = ReadOrder<T>;
 
 /** What sorting by a hidden field needs: the record type's policy, its metadata and who asks. */
 export interface HiddenSort {
@@ -47,9 +40,8 @@ export function orderBy<T>(sort: SortArg<string>, columns: Record<string, string
 }
 
 /**
- * One page of the rows the actor may read that match `where`, and their total, in one statement (the total as a
- * sub-query). A page is only presented, so its rows come back as read-only entities (common/read-only.ts) rather
- * than managed ones. The SQL is written once per shape of the filter and sort (common/statement-cache.ts).
+ * One page of the rows the actor may read that match `where`, and their total, through the read path
+ * (db/read-path): only the fields the operation asks are read, and the rows are only presented.
  */
 export async function findPage<T extends Row>(
   ctx: RequestContext,
@@ -61,46 +53,9 @@ export async function findPage<T extends Row>(
 ): Promise<Page<T>> {
   const filter = scoped(policy, requireActor(ctx.actor), where);
   if (filter === false) return { items: [], totalCount: 0 };
-  const { em } = ctx;
-  const offset = (page - 1) * perPage;
-  const fields = ctx.fieldsOf(entity);
-  const columns = readColumns(em, entity, fields);
-  const statement = cachedStatement(
-    `page ${entity.name} ${columns.join(',')} ${JSON.stringify(order.orm)} ${order.sql ?? ''}`,
-    { filter, perPage, offset, orderValues: order.values },
-    ({ filter, perPage, offset, orderValues }) => {
-      const knex = em.getKnex();
-      const total = countQuery(em, entity, filter);
-      const rows = em
-        .createQueryBuilder(entity, 'e0')
-        .select(columns.map((column) => `e0.${column}`))
-        .where(filter)
-        .orderBy(order.orm)
-        .getKnexQuery()
-        .select(knex.raw('(?) as sro_total', [total]));
-      // Through knex, which keeps the values as parameters (the ORM would write them into the SQL).
-      if (order.sql) rows.orderByRaw(order.sql, orderValues);
-      // Limit and offset as parameters of their own: knex would leave out `offset 0`, a different statement.
-      const { sql, bindings } = knex.raw('? limit ? offset ?', [rows, perPage, offset]).toSQL().toNative();
-      return { sql: textRows(em, entity, fields, sql, ['r.sro_total::text']), bindings };
-    },
-  );
-  const rows = parseRows(await prepared<{ rows: string }>(em, statement.text, statement.values));
-  // Past the last page there is no row to carry the total: ask for it alone (a client paging past the end).
-  const totalCount = rows.length ? Number(rows[0]![columns.length]) : page === 1 ? 0 : await count(em, entity, filter);
-  const items = readOnly(em, entity, rows, fields);
-  await ctx.loaders.prefetch(entity, items);
-  return { items, totalCount };
-}
-
-/** How many rows match `filter`: the page's total, as its sub-query or alone. */
-const countQuery = <T extends Row>(em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T>) =>
-  em.createQueryBuilder(entity, 'e0').count().where(filter).getKnexQuery();
-
-async function count<T extends Row>(em: EntityManager, entity: EntityClass<T>, filter: FilterQuery<T>): Promise<number> {
-  const statement = cachedStatement(`count ${entity.name}`, filter, (filter) => countQuery(em, entity, filter).toSQL().toNative());
-  const [row] = await prepared<{ count: string }>(em, statement.text, statement.values);
-  return Number(row.count);
+  const found = await readPage(ctx.em, entity, { filter, order, page, perPage, fields: ctx.fieldsOf(entity) });
+  await ctx.loaders.prefetch(entity, found.items);
+  return found;
 }
 
 /** One row the actor may read, or null: a hidden row and a missing one look the same. */

@@ -1,13 +1,11 @@
-import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { readableOrder } from './hidden-fields';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import type { RequestContext } from './context';
 import { badInput } from './errors';
-import { idArray, preparedInTurn } from './prepared';
-import { parseRows, readColumns, readOnly, textRows, type Fields } from './read-only';
-import { cachedStatement, Whole } from './statement-cache';
+import { readEdges, type Fields, type ReadOrder } from '../db/read-path';
 import { requireActor } from './policy';
 import type { Page, PageArgs } from './list';
 import { SortOrder } from './list';
@@ -36,9 +34,8 @@ export interface EdgeQuery<T> {
 }
 
 /**
- * A paginated to-many edge (school -> assignments) for many parents in two statements, whatever their number:
- * the page of each parent by `row_number() over (partition by parent)`, and the totals by `group by parent`
- * (left out when the caller wants only the items).
+ * A paginated to-many edge (school -> assignments) for many parents at once, through the read path
+ * (db/read-path#readEdges): the parents' pages and, unless only the items are wanted, their totals.
  */
 export async function pagesByParent<T extends Row>(
   em: EntityManager,
@@ -48,9 +45,8 @@ export async function pagesByParent<T extends Row>(
   { where, sort, page, totals = true }: EdgeQuery<T>,
   fields?: Fields,
 ): Promise<Page<T>[]> {
-  const empty = parentIds.map(() => ({ items: [] as T[], totalCount: 0 }));
   const filter = scoped(spec.policy, actor, where);
-  if (filter === false) return empty;
+  if (filter === false) return parentIds.map(() => ({ items: [] as T[], totalCount: 0 }));
 
   const meta = em.getMetadata().get<T>(spec.entity.name);
   const column = (property: string) => {
@@ -59,65 +55,24 @@ export async function pagesByParent<T extends Row>(
       throw badInput(`This list cannot be sorted by ${sort.field}`, { sort: [`Sort ${spec.entity.name} rows here by their own fields`] });
     return field.fieldNames[0];
   };
-  const parentColumn = column(spec.parent);
   const direction = sort.order === SortOrder.DESC ? 'desc' : 'asc';
   const property = spec.sortColumns[sort.field];
-  const { sql: order, values: orderValues } = spec.policy.isHidden(property)
-    ? readableOrder(meta, property, spec.policy.visibility(actor, property), direction)
-    : { sql: `e0.${column(property)} ${direction}, e0.id ${direction}`, values: [] };
-  // The parents' ids as one array parameter: one statement text whatever their number.
-  const ofParents = `e0.${parentColumn} = any(?)`;
-  const key = `${spec.entity.name}.${spec.parent} ${order}`;
-  const offset = (page.page - 1) * page.perPage;
-  const input = { filter, parents: new Whole(idArray(parentIds)), from: offset, to: offset + page.perPage, orderValues };
-
-  const columns = readColumns(em, spec.entity, fields);
-  const rowsStatement = cachedStatement(`edge ${key} ${columns.join(',')}`, input, ({ filter, parents, from, to, orderValues }) => {
-    const knex = em.getKnex();
-    const ranked = em
-      .createQueryBuilder(spec.entity, 'e0')
-      .select(columns.map((name) => `e0.${name}`))
-      .where(filter)
-      .andWhere(ofParents, [parents.value])
-      .getKnexQuery()
-      // Through knex, which keeps the order's values as parameters (the ORM would write them into the SQL).
-      .select(knex.raw(`row_number() over (partition by e0.${parentColumn} order by ${order}) as edge_rank`, orderValues));
-    const { sql, bindings } = knex
-      .select('*')
-      .from(ranked.as('ranked'))
-      .where('edge_rank', '>', from)
-      .andWhere('edge_rank', '<=', to)
-      .orderBy('edge_rank')
-      .toSQL()
-      .toNative();
-    return { sql: textRows(em, spec.entity, fields, sql), bindings };
+  const order: ReadOrder<T> & { sql: string } = spec.policy.isHidden(property)
+    ? { orm: [], ...readableOrder(meta, property, spec.policy.visibility(actor, property), direction) }
+    : {
+        orm: [{ [property]: direction } as QueryOrderMap<T>, { id: direction } as QueryOrderMap<T>],
+        sql: `e0.${column(property)} ${direction}, e0.id ${direction}`,
+        values: [],
+      };
+  return readEdges(em, spec.entity, parentIds, {
+    parent: spec.parent,
+    filter,
+    order,
+    page: page.page,
+    perPage: page.perPage,
+    totals,
+    fields,
   });
-  const statements = [rowsStatement];
-  if (totals)
-    statements.push(
-      cachedStatement(`edge totals ${key}`, { filter, parents: input.parents }, ({ filter, parents }) =>
-        em
-          .createQueryBuilder(spec.entity, 'e0')
-          .select([spec.parent, raw('count(*) as total')])
-          .where(filter)
-          .andWhere(ofParents, [parents.value])
-          .groupBy(spec.parent)
-          .getKnexQuery()
-          .toSQL()
-          .toNative(),
-      ),
-    );
-  // Both written at once: the connection pipelines them.
-  const [rows, counts = []] = await preparedInTurn<Record<string, unknown>>(em, statements);
-  const pages = new Map(parentIds.map((id, index) => [id, empty[index]]));
-  // Presented, never changed: read-only entities, not merged into the identity map (common/read-only.ts).
-  for (const item of readOnly(em, spec.entity, parseRows(rows as { rows: string }[]), fields))
-    pages.get((item[spec.parent] as Row).id)?.items.push(item);
-  for (const count of counts) {
-    const page = pages.get(Number(count[parentColumn]));
-    if (page) page.totalCount = Number(count.total);
-  }
-  return parentIds.map((id) => pages.get(id)!);
 }
 
 /**

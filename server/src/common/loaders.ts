@@ -1,7 +1,7 @@
 import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { findReadOnly, type Fields } from './read-only';
+import { readByIds, type Fields } from '../db/read-path';
 
 interface Identified {
   id: number;
@@ -10,7 +10,7 @@ interface Identified {
 /**
  * Per-request batch loaders: every `load(id)` made while resolving one level of a query becomes a single
  * `where id in (...)`. Loaders fetch by id only; whoever asks must already be allowed to see the parent edge.
- * What they return is for presenting: read-only entities (common/read-only.ts), not managed by the ORM.
+ * What they return is for presenting (db/read-path#readByIds).
  */
 export class Loaders {
   private readonly byEntity = new Map<EntityClass<Identified>, DataLoader<number, Identified | null>>();
@@ -52,7 +52,7 @@ export class Loaders {
   private async readMany(entity: EntityClass<Identified>, ids: readonly number[]): Promise<Map<number, Identified | null>> {
     let read = this.read.get(entity);
     if (!read) this.read.set(entity, (read = new Map()));
-    const rows = await findReadOnly(this.em, entity, ids, this.fieldsOf(entity));
+    const rows = await readByIds(this.em, entity, ids, this.fieldsOf(entity));
     for (const id of ids) read.set(id, null);
     for (const row of rows) read.set(row.id, row);
     await this.prefetch(entity, rows);

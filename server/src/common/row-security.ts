@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { QueryResultRow } from 'pg';
 import { Role, type Actor } from './actor';
-import { prepared, preparedInTurn } from './prepared';
+import { prepared, preparedInTurn } from '../db/read-path';
 
 /** What the server's connections log in as, or switch to (migration runtime_role): it owns and may read nothing. */
 export const RUNTIME_ROLE = 'sro_runtime';

@@ -5,7 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { entities } from './entities';
-import { PipelinedBeginDialect } from './pipelined-begin';
+import { PipelinedBeginDialect } from './read-path';
 
 const runningTypeScript = __filename.endsWith('.ts');
 const repositoryRoot = path.resolve(__dirname, runningTypeScript ? '../../..' : '../../../..');
@@ -63,7 +63,7 @@ export function ormConfig({ clientUrl, host, poolSize, actAs }: OrmOptions) {
       }),
     },
     // Statements sent at once are pipelined on the connection (pg's pipeline mode), and so is each BEGIN with the
-    // statement after it (db/pipelined-begin.ts).
+    // statement after it (db/read-path/pipelined-begin.ts).
     driverOptions: { client: PipelinedBeginDialect, connection: { pipeline: true } },
     forceUtcTimezone: true,
     // Never create a database because a URL has a typo: a missing database is a configuration error.

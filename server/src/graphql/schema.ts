@@ -2,7 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../common/context';
-import { callFieldResolversDirectly } from './direct-field-resolvers';
+import { callFieldResolversDirectly, readPathMode } from '../db/read-path';
 import { forbidden, unauthenticated } from '../common/errors';
 import { ActivityResolver } from '../modules/activity/activity.resolver';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
@@ -57,7 +57,8 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     authMode: 'error',
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
-  callFieldResolversDirectly(schema, resolvers);
+  // READ_PATH=orm keeps type-graphql's own handler for every field.
+  if (readPathMode() === 'fast') callFieldResolversDirectly(schema, resolvers);
   // type-graphql leaves the root types undescribed; the API is read in its schema.
   schema.getQueryType()!.description = 'Everything SRO Hub answers: records, lists and reports, scoped to who asks.';
   schema.getMutationType()!.description = 'Every change SRO Hub accepts; each runs in one transaction and is audited.';

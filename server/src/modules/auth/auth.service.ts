@@ -4,7 +4,7 @@ import { audit } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
 import { badInput, DomainError, ErrorCode, forbidden } from '../../common/errors';
 import { requireActor } from '../../common/policy';
-import { prepared } from '../../common/prepared';
+import { prepared } from '../../db/read-path';
 import { enterRowSecurity, leaveRowSecurity, startingFrom, startRequestTransaction } from '../../common/row-security';
 import { Officer, OfficerStatus } from '../officer/officer.entity';
 import { User } from '../user/user.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode } from '../../common/errors';
-import { prepared } from '../../common/prepared';
+import { prepared } from '../../db/read-path';
 import { LoginThrottle } from './login-throttle.entity';
 
 /**

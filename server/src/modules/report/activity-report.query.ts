@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/actor';
 import { asDistrictWide } from '../../common/row-security';
+import { positionalParameters } from '../../db/read-path';
 import type { ActivityCategory, InstructionTopic } from '../activity/activity.entity';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
@@ -160,7 +161,7 @@ export class ActivityQuery implements ActivityFiguresSource {
       const { em, aggregateOutsideRowSecurity: actor } = this.options;
       // asDistrictWide sends pg's `$1`, `$2`...: the `?` numbered by knex, as for every other statement of the report.
       const found = actor
-        ? await asDistrictWide<KeyedRow<number>>(em, actor, em.getKnex().client.positionBindings(text), params)
+        ? await asDistrictWide<KeyedRow<number>>(em, actor, positionalParameters(em, text), params)
         : await rows<KeyedRow<number>>(em, text, params);
       const agencies = await byId(
         this.options.em,

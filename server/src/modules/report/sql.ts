@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findReadOnly, type Fields } from '../../common/read-only';
+import { readByIds, type Fields } from '../../db/read-path';
 
 /**
  * SQL conditions with positional `?` parameters, joined with `and`. Values always travel as parameters; only
@@ -39,7 +39,7 @@ export async function byId<T extends { id: number }>(
 ): Promise<Map<number, T>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  const found = await findReadOnly(em, entity, wanted, fields);
+  const found = await readByIds(em, entity, wanted, fields);
   return new Map(found.map((row) => [row.id, row]));
 }
 

@@ -60,12 +60,12 @@ const WIRE: [RegExp, Wire][] = [
 function wireOf(property: EntityProperty): Wire {
   const type = property.columnTypes[0]!.toLowerCase();
   const wire = WIRE.find(([pattern]) => pattern.test(type))?.[1] ?? (property.enum ? 'text' : undefined);
-  if (!wire) throw new Error(`${property.name}: common/read-only.ts does not know how pg reads a ${type} column; add the type to WIRE`);
+  if (!wire) throw new Error(`${property.name}: text-rows.ts does not know how pg reads a ${type} column; add the type to WIRE`);
   return wire;
 }
 
 /** The columns an entity's reads select: every stored scalar and to-one relation, but not lazy ones (hashes). */
-function plan(em: EntityManager, meta: EntityMetadata): Column[] {
+export function plan(em: EntityManager, meta: EntityMetadata): Column[] {
   let columns = plans.get(meta);
   if (!columns) {
     const stored = meta.props.filter(
@@ -151,8 +151,8 @@ export const parseRows = (answer: readonly { rows: string }[]): (string | null)[
  * than the SQL itself; rows that are only going to be presented need none of that. Each object has its entity's
  * prototype (so `instanceof` holds for the GraphQL layer), its columns converted as the ORM converts them, and
  * its to-one relations as `{ id }`. It is not managed: changing it changes nothing. Writes load their rows through
- * the EntityManager, as before. `fields` must be those the rows were selected for (`readColumns`); the other
- * properties read as undefined.
+ * the EntityManager, as before. `fields` must be those the rows were selected for (`readColumns`); reading another
+ * column's property throws.
  */
 export function readOnly<T extends object>(
   em: EntityManager,
@@ -164,21 +164,36 @@ export function readOnly<T extends object>(
   return rows.map(build);
 }
 
-const prototypes = new WeakMap<EntityMetadata, object>();
 const builders = new Map<string, (row: (string | null)[]) => never>();
 
 /**
- * The prototype of an entity's read-only objects. The ORM defines an accessor on the entity's prototype for every
- * property; a prototype in between with plain properties of the same names lets a constructor assign them as the
- * object's own, reads a property left out of a projection as undefined, and keeps `instanceof`.
+ * The prototype of an entity's read-only objects read with `columns`. The ORM defines an accessor on the entity's
+ * prototype for every property; a prototype in between with plain properties of the same names lets a constructor
+ * assign them as the object's own and keeps `instanceof`. A column left out of the projection is an accessor that
+ * throws, naming it: a field resolver reading a property its operation did not select would otherwise get
+ * undefined (docs/read-path.md, "Invariants").
  */
-function prototypeOf(em: EntityManager, meta: EntityMetadata): object {
-  let prototype = prototypes.get(meta);
-  if (!prototype) {
-    const shadows = plan(em, meta).map(({ property }) => [property, { value: undefined, writable: true, configurable: true }]);
-    prototypes.set(meta, (prototype = Object.create(meta.prototype, Object.fromEntries(shadows)) as object));
-  }
-  return prototype;
+function prototypeOf(em: EntityManager, meta: EntityMetadata, columns: Column[]): object {
+  const read = new Set(columns.map((column) => column.property));
+  const shadows = plan(em, meta).map(({ property }): [string, PropertyDescriptor] =>
+    read.has(property)
+      ? [property, { value: undefined, writable: true, configurable: true }]
+      : [
+          property,
+          {
+            configurable: true,
+            get() {
+              throw new Error(
+                `${meta.className}.${property} was not read: the read path reads the fields the operation selects, the id and the to-one relations; a field resolver may read only those (docs/read-path.md)`,
+              );
+            },
+            set(this: object, value: unknown) {
+              Object.defineProperty(this, property, { value, writable: true, enumerable: true, configurable: true });
+            },
+          },
+        ],
+  );
+  return Object.create(meta.prototype, Object.fromEntries(shadows)) as object;
 }
 
 /**
@@ -214,7 +229,7 @@ function builder<T extends object>(em: EntityManager, meta: EntityMetadata<T>, f
     const ReadOnly = new Function('reads', `return function ReadOnly(row) { ${properties.join(' ')} };`)(reads) as new (
       row: (string | null)[],
     ) => never;
-    ReadOnly.prototype = prototypeOf(em, meta);
+    ReadOnly.prototype = prototypeOf(em, meta, columns);
     build = (row) => new ReadOnly(row);
     builders.set(key, build);
   }

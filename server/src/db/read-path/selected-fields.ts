@@ -10,7 +10,6 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { RequestContext } from '../common/context';
 
 /** For each object type an operation reaches, the names of the fields it asks of that type anywhere. */
 export type SelectedFields = ReadonlyMap<string, ReadonlySet<string>>;
@@ -58,8 +57,13 @@ export function selectedFields(schema: GraphQLSchema, document: DocumentNode, op
   return selected;
 }
 
-/** Tells each request's context which fields its operation selects (RequestContext.selection). */
-export const selectionPlugin: ApolloServerPlugin<RequestContext> = {
+/** A request context that learns which fields its operation selects (common/context.ts). */
+export interface SelectionContext {
+  selection?: SelectedFields;
+}
+
+/** Tells each request's context which fields its operation selects. */
+export const selectionPlugin: ApolloServerPlugin<SelectionContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, schema, document, operation }) {

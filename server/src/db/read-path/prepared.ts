@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, QueryResult, QueryResultRow } from 'pg';
-import { beginOf } from '../db/pipelined-begin';
+import { beginOf } from './pipelined-begin';
 import type { Statement } from './statement-cache';
 
 // A statement's name says which text and which connection: the embedded database's socket server runs every
@@ -27,7 +27,7 @@ export function idArray(ids: Iterable<number>): string {
  * Runs a statement whose text never changes, only its values (`$1`, `$2`...), as a named prepared statement:
  * PostgreSQL parses and plans it once per connection, and nothing builds or formats SQL for it on each call. For
  * the statements that every request sends (the session check, the row-security settings, records by id, and the
- * read paths' statements kept by common/statement-cache.ts).
+ * read paths' statements kept by db/read-path/statement-cache.ts).
  *
  * Inside the request's transaction it runs on the transaction's connection; outside, on a connection borrowed from
  * the pool for the one statement.
@@ -53,7 +53,7 @@ export async function preparedInTurn<R extends QueryResultRow>(em: EntityManager
     if (prefix === undefined) connections.set(connection, (prefix = `sro_${processId}_${nextConnection++}`));
     try {
       const sent = statements.map(({ text, values }) => connection.query<R>({ name: nameOf(text, prefix), text, values }));
-      // The transaction's BEGIN, when written just before these and not answered yet (db/pipelined-begin.ts).
+      // The transaction's BEGIN, when written just before these and not answered yet (pipelined-begin.ts).
       const answers = await Promise.allSettled([beginOf(connection), ...sent]);
       const refused = answers.find((answer) => answer.status === 'rejected');
       if (refused) throw refused.reason;
@@ -73,4 +73,13 @@ function nameOf(text: string, prefix: string): string | undefined {
   let statement = statements.get(text);
   if (statement === undefined && statements.size < MAX_NAMED) statements.set(text, (statement = statements.size + 1));
   return statement === undefined ? undefined : `${prefix}_${statement}`;
+}
+
+/**
+ * `text` with its `?` placeholders numbered `$1`, `$2`... as pg takes them (for `prepared` and `preparedInTurn`),
+ * written by knex's own `positionBindings`, the one that numbers every statement the ORM sends (not in knex's
+ * typed API; test/unit/library-internals.test.ts pins it).
+ */
+export function positionalParameters(em: EntityManager, text: string): string {
+  return (em.getKnex().client as unknown as { positionBindings(sql: string): string }).positionBindings(text);
 }

@@ -7,7 +7,7 @@ import { GraphQLError as JitError } from 'graphql-jit/dist/error';
 type Compiled = CompiledQuery | ExecutionResult;
 
 /**
- * Executes queries with graphql-jit instead of graphql-js (docs/performance.md): each query is compiled once
+ * Executes queries with graphql-jit instead of graphql-js (docs/read-path.md): each query is compiled once
  * into a JavaScript function specialised for its selection (no per-field lookups of the schema, no promise
  * per field whose resolver is synchronous), then run for every request that asks it. Mutations run on
  * graphql-js. The resolvers, their authorization checks and middlewares are the same; only the walk over the
@@ -21,6 +21,8 @@ export function compiledQueries<TContext>(
   schema: GraphQLSchema,
   /** What a resolver's error becomes for the client, given the request's context. */
   resolverError: (error: Error, context: TContext) => GraphQLError,
+  /** False (READ_PATH=orm): queries run on graphql-js too, as mutations do. */
+  useJit = true,
 ): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
 
@@ -55,9 +57,9 @@ export function compiledQueries<TContext>(
     if (errors) return { errors };
     // Mutations run on graphql-js: their fields one after the other in the document's order, fragments
     // included, which graphql-jit 0.8.7 does not promise (fixed in 0.8.8, whose shared runtime allocates on
-    // every field; docs/performance.md). A change is never where the time goes. `execute` coerces the
+    // every field; docs/read-path.md). A change is never where the time goes. `execute` coerces the
     // variables again itself; they passed above.
-    if (operation.operation === 'mutation') {
+    if (operation.operation === 'mutation' || !useJit) {
       const result = await execute({ schema, document, operationName, contextValue: context, variableValues: request.variables });
       return translated(result, context as TContext, false);
     }

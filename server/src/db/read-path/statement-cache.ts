@@ -1,6 +1,6 @@
 /**
  * SQL for the read paths (list pages, their totals, to-many edges), built by the ORM's query builder once per
- * *shape* of its inputs and then reused with each request's values, as a prepared statement (common/prepared.ts).
+ * *shape* of its inputs and then reused with each request's values, as a prepared statement (prepared.ts).
  *
  * The shape of an input is the input with every string and number left out: `{ status: 'ACTIVE' }` and
  * `{ status: 'RETIRED' }` have one shape, `{ status: 'ACTIVE' }` and `{ rank: 'SERGEANT' }` two. An array's

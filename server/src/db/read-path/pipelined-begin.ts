@@ -65,7 +65,7 @@ export class PipelinedBeginDialect extends PostgreSqlKnexDialect {
     return new PipelinedTransaction(this, ...args) as never;
   }
 
-  // A statement sent through knex first waits for the BEGIN before it (the statements of common/prepared.ts are
+  // A statement sent through knex first waits for the BEGIN before it (the statements of prepared.ts are
   // written right behind it and wait for its answer with theirs).
   query(connection: Client, queryParam: unknown) {
     const begin = beginOf(connection);
