@@ -1,3 +1,5 @@
+import { formatDate } from './common/dates';
+
 /** The API's enums as react-admin choices, with the words a district's staff use. */
 export interface Choice {
   id: string;
@@ -99,7 +101,7 @@ export function assignmentLabel(assignment: {
   return `Assignment of ${assignment.officer.firstName} ${assignment.officer.lastName} at ${assignment.school.name}`;
 }
 
-/** "Mentoring on 2026-09-14": an activity named by its category and date. */
+/** "Mentoring on Mon, Sep 14, 2026": an activity named by its category and date. */
 export function activityLabel(activity: { category?: string; date?: string }): string {
-  return `${labelOf(activityCategories, activity.category) || 'Activity'} on ${activity.date ?? ''}`;
+  return `${labelOf(activityCategories, activity.category) || 'Activity'} on ${formatDate(activity.date)}`;
 }

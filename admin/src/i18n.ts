@@ -1,12 +1,15 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 
-/** What a save did, to what kind of record: "Assignment saved", never "Element updated". */
+/** What a delete or a bulk action did, to what kind of record: "3 schools deactivated", never "Element updated". */
 function notifications(one: string, many: string) {
   return {
     created: `${one} created`,
     updated: `${one} saved |||| %{smart_count} ${many} saved`,
     deleted: `${one} deleted |||| %{smart_count} ${many} deleted`,
+    // The bulk Deactivate and Activate buttons (common/BulkActiveButtons.tsx).
+    deactivated: `${one} deactivated |||| %{smart_count} ${many} deactivated`,
+    activated: `${one} activated |||| %{smart_count} ${many} activated`,
   };
 }
 

@@ -14,7 +14,8 @@ import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
 import { compiledQueries } from './graphql/compiled-queries';
 import { clientError, errorRequestPlugin, formatError } from './graphql/errors';
-import { queryLimitsPlugin } from './graphql/limits';
+import { presentQueryLimitError, queryShapeRules } from './graphql/armor';
+import { queryCostPlugin } from './graphql/limits';
 import { operationPlugin } from './graphql/operation.plugin';
 import { selectionPlugin } from './graphql/selected-fields';
 import { checkVariableText, inputTextPlugin } from './graphql/input-text.plugin';
@@ -73,7 +74,9 @@ export async function createApp(config: Config, database: Database, log: Logger)
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
-    formatError: presentError,
+    // Depth, aliases and directives (graphql-armor), checked once per new document; the text's size is checked before (querySizeGuard).
+    validationRules: queryShapeRules(config.graphqlLimits),
+    formatError: (formatted, error) => presentError(presentQueryLimitError(formatted, error), error),
     // main.ts owns shutdown (requests in flight first, then Apollo, then the database); Apollo's own SIGTERM handler would race it.
     stopOnTerminationSignals: false,
     // No cache hints are ever set: Apollo's default cache-control plugin would only add a hook to every field.
@@ -92,8 +95,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
       }),
     ],
   });
-  // Query limits, text no column can hold, the database time limit (docs/security.md, "Query limits"); no schema hints in production.
-  apollo.addPlugin(queryLimitsPlugin(config.graphqlLimits));
+  // The cost limit, text no column can hold, the database time limit (docs/security.md, "Query limits"); no schema hints in production.
+  apollo.addPlugin(queryCostPlugin(config.graphqlLimits.maxCost));
   apollo.addPlugin(inputTextPlugin);
   if (config.nodeEnv === 'production') apollo.addPlugin(hideSuggestionsPlugin);
   await apollo.start();

@@ -13,7 +13,10 @@ function configOrExit(): Config {
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`configuration error: ${error.message}`);
+      // One line for one bad variable; for several, one line each under a heading.
+      console.error(
+        error.problems.length === 1 ? `configuration error: ${error.message}` : `configuration errors:\n  ${error.problems.join('\n  ')}`,
+      );
       process.exit(2);
     }
     throw error;

@@ -138,4 +138,24 @@ describeWhenReady('the console is accessible', () => {
     const page = await openIn(theme, 'officer@harlowfalls-pd.example', { width: 390, height: 844 });
     expect(await check(page, ['/quick-log', '/activities', '/assignments', '/reports', '/access-denied'])).toEqual({});
   });
+
+  it.each(THEMES)('the assignment form with a clash warning and free FTE in the officer picker (%s theme)', async (theme) => {
+    const api = await apiSession(server.url, 'admin@sro-hub.example');
+    const { assignments } = await api<{
+      assignments: { items: { startDate: string; officer: { firstName: string; lastName: string; status: string } }[] };
+    }>('{ assignments(filter: { role: PRIMARY }, perPage: 50) { items { startDate officer { firstName lastName status } } } }');
+    const primary = assignments.items.find((assignment) => assignment.officer.status === 'ACTIVE')!;
+    const page = await openIn(theme, 'admin@sro-hub.example');
+    await page.goto(`${server.url}/assignments/create`);
+    await page.getByLabel('First day').fill(primary.startDate);
+    await page.getByRole('combobox', { name: 'Officer' }).fill(primary.officer.lastName);
+    const option = page.getByRole('option', {
+      name: new RegExp(`^${primary.officer.lastName}, ${primary.officer.firstName} .* FTE free$`),
+    });
+    await option.first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await option.first().click();
+    await page.getByRole('alert').filter({ hasText: 'Clashes with the primary at' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

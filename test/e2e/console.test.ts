@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { formatDate } from '../../admin/src/common/dates';
 import {
   apiSession,
   launchBrowser,
@@ -120,7 +121,7 @@ describeWhenReady('the console in a real browser', () => {
     await screenshot(page, 'admin-coverage-after');
   });
 
-  it('an overlapping PRIMARY assignment shows the inline error and nothing is saved', async () => {
+  it('an overlapping PRIMARY assignment is shown once (field message, one warning naming the school and linking to it), nothing is saved', async () => {
     const officerId = await newOfficer('Overlapp');
     const { schools } = await adminApi<{ schools: { items: { id: string; name: string }[] } }>(
       '{ schools(filter: { active: true }, perPage: 2) { items { id name } } }',
@@ -131,22 +132,35 @@ describeWhenReady('the console in a real browser', () => {
     );
     const page = await open(ADMIN);
     await page.goto(`${server.url}/assignments/create`);
-    await pickOfficer(page, 'Overlapp');
+    // Dates first: the officer picker then shows each officer's free FTE on them (this one holds 0.50 from today).
+    await page.getByLabel('First day').fill(serverToday);
+    const officerInput = page.getByRole('combobox', { name: 'Officer' });
+    await officerInput.fill('Overlapp');
+    await page.getByRole('option', { name: /^Overlapp, Test \(Officer\).* · 0\.50 FTE free$/ }).click();
     const schoolInput = page.getByRole('combobox', { name: 'School' });
     await schoolInput.fill(schools.items[1].name);
     await page.getByRole('option', { name: schools.items[1].name }).click();
-    await page.getByLabel('First day').fill(serverToday);
     await page.getByLabel('FTE share').fill('0.5');
 
-    // Before saving: the form names the assignment it would clash with.
-    await page.getByRole('alert').getByText(`Clashes with assignment #${createAssignment.id}`).waitFor();
+    // Before saving: one warning names the school of the assignment it would clash with, and links to it.
+    const clash = page.getByRole('alert').filter({ hasText: 'Clashes with' });
+    await clash.getByText(`Clashes with the primary at ${schools.items[0].name}, ${formatDate(serverToday)} to open-ended`).waitFor();
+    expect(await clash.getByRole('link', { name: 'Open the clashing assignment' }).getAttribute('href')).toBe(
+      `/assignments/${createAssignment.id}/show`,
+    );
     await page.getByRole('button', { name: 'Save' }).click();
-    // After saving: the server refuses, and its message shows on the field.
+    // After saving: the server refuses; its rule shows on the field, the warning stays one, and no toast repeats it.
     await page
       .locator('.MuiFormHelperText-root.Mui-error')
-      .filter({ hasText: /PRIMARY assignment/ })
-      .first()
+      .filter({ hasText: 'Overlaps another PRIMARY assignment of this officer' })
       .waitFor();
+    await page.waitForTimeout(1000);
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /clash|overlap|PRIMARY|not valid/i })
+        .count(),
+    ).toBe(1);
     expect(page.url()).toMatch(/\/assignments\/create$/);
     await screenshot(page, 'admin-assignment-overlap');
 
@@ -155,6 +169,8 @@ describeWhenReady('the console in a real browser', () => {
       { officerId },
     );
     expect(assignments.totalCount).toBe(1);
+    await clash.getByRole('link', { name: 'Open the clashing assignment' }).click();
+    await page.waitForURL(new RegExp(`/assignments/${createAssignment.id}/show$`));
   });
 
   it('a chief edits its own officers but cannot edit another agency officer', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { formatDate } from '../../admin/src/common/dates';
 import {
   apiSession,
   DEMO_PASSWORD,
@@ -191,7 +192,7 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
     await page.getByRole('option', { name: 'Mentoring' }).click();
     await page.getByRole('button', { name: 'Log activity' }).click();
     await page
-      .getByText(`Activities can be logged or changed up to 14 days after they happened: this one was on ${date}`)
+      .getByText(`Activities can be logged or changed up to 14 days after they happened: this one was on ${formatDate(date)}`)
       .first()
       .waitFor();
     expect(await count()).toBe(before);
@@ -275,7 +276,7 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
 
     await editNotes(page, id, 'Reviewed with the principal');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Assignment saved').waitFor();
+    await page.getByText(`${name} saved`).waitFor();
     expect(await page.getByText(/Element/).count()).toBe(0);
 
     await page.goto(`${server.url}/officers`);
@@ -372,5 +373,97 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
       '{ auditEvents(filter: { action: "export", entityType: "List" }, sort: { field: CREATED_AT, order: DESC }, perPage: 1) { items { entityId } } }',
     );
     expect(auditEvents.items[0]?.entityId).toBe('activities');
+  });
+
+  it("writes every date the one way of the district's locale: no raw ISO date on any page, times with the same date", async () => {
+    const { assignments } = await adminApi<{
+      assignments: { items: { id: string; startDate: string; officer: { id: string }; school: { id: string } }[] };
+    }>('{ assignments(perPage: 1, sort: { field: START_DATE, order: DESC }) { items { id startDate officer { id } school { id } } } }');
+    const [assignment] = assignments.items;
+    const page = await open(ADMIN);
+    const pages = [
+      '/',
+      '/assignments',
+      `/assignments/${assignment.id}/show`,
+      `/officers/${assignment.officer.id}/show/assignments`,
+      `/schools/${assignment.school.id}/show/assignments`,
+      '/activities',
+      '/users',
+      '/auditEvents',
+      '/reports',
+    ];
+    const rawDates: Record<string, string[]> = {};
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      const main = page.locator('main');
+      await waitUntil(async () => /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{4}\b/.test(await main.innerText()));
+      await page.waitForLoadState('networkidle');
+      const found = (await main.innerText()).match(/\b\d{4}-\d{2}-\d{2}\b/g);
+      if (found) rawDates[path] = found;
+    }
+    expect(rawDates).toEqual({});
+    await page.goto(`${server.url}/assignments/${assignment.id}/show`);
+    await page.getByText(formatDate(assignment.startDate), { exact: true }).waitFor();
+    await page.goto(`${server.url}/auditEvents`);
+    await page
+      .getByText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/)
+      .first()
+      .waitFor();
+  });
+
+  it('the reports view is kept in the URL: reloading or opening the link shows the same period, filters and series', async () => {
+    const page = await open(ADMIN);
+    await page.goto(`${server.url}/reports`);
+    await page.getByTestId('report-period').waitFor();
+    const choose = async (label: string, option: string) => {
+      await page.getByLabel(label, { exact: true }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await choose('Period', 'A program year or quarter…');
+    await choose('Quarter', 'Q2');
+    await choose('School level', 'High');
+    await choose('Compare with', 'Same period last year');
+    await page.getByRole('button', { name: 'Months' }).click();
+    await page.waitForURL((url) => url.searchParams.get('interval') === 'MONTH');
+    const bookmark = new URL(page.url());
+    expect(Object.fromEntries(bookmark.searchParams)).toMatchObject({
+      period: 'quarter',
+      quarter: '2',
+      level: 'HIGH',
+      compareTo: 'SAME_PERIOD_LAST_YEAR',
+      interval: 'MONTH',
+    });
+    const heading = await page.getByTestId('report-period').innerText();
+    expect(heading).toMatch(/^Q2 /);
+
+    const shows = async () => {
+      await page.getByTestId('report-period').filter({ hasText: /^Q2 / }).waitFor();
+      expect(await page.getByTestId('report-period').innerText()).toBe(heading);
+      expect(await page.getByLabel('Quarter', { exact: true }).innerText()).toBe('Q2');
+      expect(await page.getByLabel('School level', { exact: true }).innerText()).toBe('High');
+      expect(await page.getByLabel('Compare with', { exact: true }).innerText()).toBe('Same period last year');
+      expect(await page.getByRole('button', { name: 'Months' }).getAttribute('aria-pressed')).toBe('true');
+    };
+    await page.reload();
+    await shows();
+    await page.goto(`${server.url}/`);
+    await page.goto(bookmark.toString());
+    await shows();
+  });
+
+  it('the audit log keeps its filters in the URL across a reload', async () => {
+    const page = await open(ADMIN);
+    await page.goto(`${server.url}/auditEvents`);
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page
+      .locator('[role^="menuitem"]')
+      .filter({ hasText: /^Action$/ })
+      .click();
+    const action = page.getByRole('textbox', { name: 'Action' });
+    await action.fill('login');
+    await page.waitForURL(/filter=.*login/);
+    await page.reload();
+    await waitUntil(async () => (await action.count()) > 0 && (await action.inputValue()) === 'login');
+    await page.getByRole('row').nth(1).getByText('login', { exact: true }).waitFor();
   });
 });

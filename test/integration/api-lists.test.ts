@@ -138,6 +138,22 @@ describe('lists and nested queries', () => {
     expect(data.assignments).toEqual({ totalCount: 1, items: [{ endDate: '2026-11-26', school: { name: `${tag} Aspen High` } }] });
   });
 
+  it('filters assignments to those overlapping a period, open-ended ones included', async () => {
+    const overlapping = async (filter: Record<string, string>) => {
+      const data = await app.query(
+        `query($filter: AssignmentFilter) { assignments(filter: $filter, sort: { field: SCHOOL_NAME }) { items { school { name } } } }`,
+        { filter: { agencyId: String(agency.id), ...filter } },
+        admin,
+      );
+      return data.assignments.items.map((item: { school: { name: string } }) => item.school.name.split(' ')[1]);
+    };
+    // Aspen ends 2026-11-26; Elm starts 2026-11-28 (open-ended); Birch, Cedar and Dogwood run from 2026-08-01, open-ended.
+    expect(await overlapping({ activeFrom: '2026-11-27', activeTo: '2026-11-27' })).toEqual(['Birch', 'Cedar', 'Dogwood']);
+    expect(await overlapping({ activeFrom: '2026-11-26', activeTo: '2026-11-28' })).toEqual(['Aspen', 'Birch', 'Cedar', 'Dogwood', 'Elm']);
+    expect(await overlapping({ activeFrom: '2026-12-01' })).toEqual(['Birch', 'Cedar', 'Dogwood', 'Elm']);
+    expect(await overlapping({ activeTo: '2026-07-31' })).toEqual(['Aspen']);
+  });
+
   it('reads only the columns behind the fields asked, through fragments too, and answers them all', async () => {
     const officer = await factory.officer(agency, { lastName: `${tag}-Columns`, email: 'columns@agency.example', notes: 'Bike patrol' });
     const ask = async (fields: string, fragments = '') => {

@@ -3,7 +3,7 @@ import { Role } from '../../server/src/common/actor';
 import { TestApp, type GraphQLResponse } from '../support/app';
 import { Factory, unique } from '../support/factories';
 
-/** Query limits (server/src/graphql/limits.ts): each one refuses with HTTP 400 and its own code, never a 500. */
+/** Query limits (graphql-armor in server/src/graphql/armor.ts, the cost in graphql/limits.ts): each one refuses with HTTP 400 and its own code, never a 500. */
 describe('query limits', () => {
   let app: TestApp;
   let factory: Factory;
@@ -66,6 +66,20 @@ describe('query limits', () => {
     refusedWith(response, 'QUERY_TOO_DEEP');
     expect(response.errors![0].message).toBe('The query nests fields 13 levels deep; the limit is 12.');
     expect(response.errors![0].extensions).toMatchObject({ limit: 12, actual: 13 });
+  });
+
+  it('refuses a deep query on every path: again after a refusal (never cached as valid), and over GET', async () => {
+    refusedWith(await app.graphql(nested(13), {}, admin), 'QUERY_TOO_DEEP');
+    refusedWith(await app.graphql(nested(13), {}, admin), 'QUERY_TOO_DEEP');
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent(nested(13))}`, {
+      headers: { authorization: `Bearer ${admin}`, 'apollo-require-preflight': 'true' },
+    });
+    const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect({ status: response.status, code: body.errors[0].extensions.code, data: body.data }).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_DEEP',
+      data: undefined,
+    });
   });
 
   it('counts depth through fragments', async () => {

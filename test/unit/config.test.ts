@@ -1,4 +1,8 @@
-import { ConfigError, loadConfig } from '../../server/src/config';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, VARIABLES } from '../../server/src/config';
+import { withConfigurationTable } from '../../server/src/config-table';
 
 describe('configuration', () => {
   it('has working defaults for a first start', () => {
@@ -122,5 +126,134 @@ describe('configuration', () => {
       /^API_TOKEN_DEFAULT_DAYS=400 is invalid: expected at most API_TOKEN_MAX_DAYS \(365\)$/,
     );
     expect(() => loadConfig({ API_TOKEN_MAX_DAYS: '0' })).toThrow(/^API_TOKEN_MAX_DAYS="0" is invalid/);
+  });
+
+  it('names every bad variable at once, one line each in the order of the docs (PORT=abc LOG_LEVEL=loud DATABASE_POOL_SIZE=0)', () => {
+    const refused = (() => {
+      try {
+        loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '0' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as ConfigError).problems).toEqual([
+      'PORT="abc" is invalid: expected an integer from 0 to 65535',
+      'LOG_LEVEL="loud" is invalid: expected one of fatal, error, warn, info, debug, trace, silent',
+      'DATABASE_POOL_SIZE="0" is invalid: expected an integer from 1 to 100',
+    ]);
+    expect((refused as ConfigError).message.split('\n')).toHaveLength(3);
+  });
+
+  it('stops the start of the real process with exit status 2, naming all three (PORT=abc LOG_LEVEL=loud DATABASE_POOL_SIZE=0)', () => {
+    const start = spawnSync(process.execPath, ['-r', './test/support/register-ts.cjs', 'server/src/main.ts'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH, PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect({ status: start.status, stderr: start.stderr }).toEqual({
+      status: 2,
+      stderr:
+        'configuration errors:\n' +
+        '  PORT="abc" is invalid: expected an integer from 0 to 65535\n' +
+        '  LOG_LEVEL="loud" is invalid: expected one of fatal, error, warn, info, debug, trace, silent\n' +
+        '  DATABASE_POOL_SIZE="0" is invalid: expected an integer from 1 to 100\n',
+    });
+  });
+
+  it('checks the rules between variables beside the bad values, not after them', () => {
+    expect(() => loadConfig({ PORT: 'abc', ADMIN_EMAIL: 'a@b.org' })).toThrow(
+      /^PORT="abc" is invalid[^\n]*\nADMIN_EMAIL and ADMIN_PASSWORD are invalid: set both or neither$/,
+    );
+    // A rule whose variable is itself bad says nothing more: the bad value is the one problem.
+    expect(() => loadConfig({ ADMIN_EMAIL: 'not an address', ADMIN_PASSWORD: 'long enough password' })).toThrow(
+      /^ADMIN_EMAIL="not an address" is invalid: expected an e-mail address$/,
+    );
+    expect(() => loadConfig({ ADMIN_EMAIL: 'not an address' })).toThrow(
+      /^ADMIN_EMAIL="not an address" is invalid: expected an e-mail address$/,
+    );
+  });
+
+  it('never repeats a secret value in a message', () => {
+    const secrets = {
+      DATABASE_URL: 'mysql://sro:database-secret@db/sro',
+      DEMO_PASSWORD: 'secret-1',
+      ADMIN_EMAIL: 'a@b.org',
+      ADMIN_PASSWORD: 'secret-2',
+      METRICS_TOKEN: 'secret 3',
+    };
+    const message = (() => {
+      try {
+        loadConfig(secrets);
+      } catch (error) {
+        return (error as ConfigError).message;
+      }
+    })();
+    expect(message?.split('\n')).toEqual([
+      'DATABASE_URL is invalid: expected a postgres:// or postgresql:// URL',
+      'DEMO_PASSWORD is invalid: expected at least 12 characters',
+      'METRICS_TOKEN is invalid: expected at least 16 characters without spaces',
+      'ADMIN_PASSWORD is invalid: expected at least 12 characters',
+    ]);
+  });
+
+  it('keeps the shape of Config the code reads', () => {
+    const config = loadConfig({ TZ_PROGRAM: 'America/Denver' });
+    expect(config).toEqual({
+      databaseUrl: undefined,
+      migrationDatabaseUrl: undefined,
+      dataDir: path.resolve('./data'),
+      port: 4000,
+      host: '127.0.0.1',
+      nodeEnv: 'development',
+      logLevel: 'info',
+      demoPassword: undefined,
+      programYearStartMonth: 7,
+      smallCells: { minOfficers: 3, minActivities: 10 },
+      timeZone: 'America/Denver',
+      migrateOnStart: true,
+      seedDemo: true,
+      databasePoolSize: 1,
+      metricsToken: undefined,
+      shutdownTimeoutSeconds: 30,
+      adminEmail: undefined,
+      adminPassword: undefined,
+      sessionIdleMinutes: 60,
+      sessionAbsoluteHours: 12,
+      apiTokenDefaultDays: 365,
+      apiTokenMaxDays: 365,
+      trustProxy: ['loopback'],
+      graphqlIntrospection: true,
+      corsOrigins: [],
+      requestBodyLimitKb: 100,
+      requestTimeoutMs: 30_000,
+      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 50_000 },
+    });
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/d', DATA_DIR: ' /srv/sro ' })).toMatchObject({
+      graphqlIntrospection: false,
+      databasePoolSize: 10,
+      seedDemo: false,
+      dataDir: '/srv/sro',
+    });
+  });
+
+  it('is listed in docs/configuration.md, variable by variable, as config.ts declares it (npm run config:doc)', () => {
+    const doc = fs.readFileSync(path.resolve(__dirname, '../../docs/configuration.md'), 'utf8');
+    for (const variable of VARIABLES) expect(doc).toContain(`| \`${variable.name}\``);
+    expect(withConfigurationTable(doc)).toBe(doc);
+    expect(new Set(VARIABLES.map((variable) => variable.name)).size).toBe(VARIABLES.length);
+  });
+
+  it('is the only reader of process.env in the server', () => {
+    const readers = (folder: string): string[] =>
+      fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) return readers(file);
+        return entry.name.endsWith('.ts') && fs.readFileSync(file, 'utf8').includes('process.env')
+          ? [path.relative(path.resolve(__dirname, '../..'), file)]
+          : [];
+      });
+    expect(readers(path.resolve(__dirname, '../../server/src'))).toEqual(['server/src/config.ts']);
   });
 });

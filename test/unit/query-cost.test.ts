@@ -2,7 +2,7 @@ import { getIntrospectionQuery, Kind, parse, type FragmentDefinitionNode, type G
 import { buildApiSchema } from '../../server/src/graphql/schema';
 import { operationCost } from '../../server/src/graphql/limits';
 
-/** The cost model of graphql/limits.ts, on the real schema: the figures docs/security.md's "Query limits" quotes. */
+/** The cost model of graphql/limits.ts (the one limit that is project code), on the real schema: the figures docs/security.md's "Query limits" quotes. */
 describe('query cost', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {

@@ -1,11 +1,12 @@
-import { DateField, FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { activityCategories, instructionTopics, labelOf, officerLabel } from '../choices';
+import { DayField } from '../common/DateFields';
 
 export function ActivityShow() {
   return (
     <Show>
       <SimpleShowLayout>
-        <DateField source="date" label="Date" />
+        <DayField source="date" label="Date" />
         <FunctionField label="Officer" render={(activity) => officerLabel(activity.officer)} />
         <FunctionField label="School" render={(activity) => activity.school?.name ?? 'District-wide'} />
         <FunctionField label="Category" render={(activity) => labelOf(activityCategories, activity.category)} />

@@ -1,15 +1,6 @@
-import {
-  BooleanField,
-  DataTable,
-  DateField,
-  EmailField,
-  FunctionField,
-  ReferenceManyField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-} from 'react-admin';
+import { BooleanField, DataTable, EmailField, FunctionField, ReferenceManyField, Show, TabbedShowLayout, TextField } from 'react-admin';
 import { agencyKinds, labelOf, officerRanks, officerStatuses } from '../choices';
+import { InstantField } from '../common/DateFields';
 
 export function AgencyShow() {
   return (
@@ -24,7 +15,7 @@ export function AgencyShow() {
           <EmailField source="email" label="E-mail" emptyText="—" />
           <TextField source="address" label="Address" emptyText="—" />
           <BooleanField source="active" label="Takes part in the program" />
-          <DateField source="updatedAt" label="Last changed" showTime />
+          <InstantField source="updatedAt" label="Last changed" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Officers" path="officers">
           <ReferenceManyField

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
-import { CreateButton, DataTable, DateField, DeleteWithConfirmButton, List, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, DeleteWithConfirmButton, List, TopToolbar } from 'react-admin';
+import { InstantField } from '../common/DateFields';
 
 interface ApiTokenRecord {
   id: string;
@@ -51,13 +52,13 @@ export function ApiTokenList() {
         <DataTable.Col source="name" label="Name" disableSort />
         <DataTable.Col source="prefix" label="Starts with" disableSort render={(token: ApiTokenRecord) => <code>{token.prefix}…</code>} />
         <DataTable.Col source="createdAt" label="Created" disableSort>
-          <DateField source="createdAt" showTime />
+          <InstantField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="expiresAt" label="Expires" disableSort>
-          <DateField source="expiresAt" showTime />
+          <InstantField source="expiresAt" />
         </DataTable.Col>
         <DataTable.Col source="lastUsedAt" label="Last used" disableSort>
-          <DateField source="lastUsedAt" showTime emptyText="never" />
+          <InstantField source="lastUsedAt" emptyText="never" />
         </DataTable.Col>
         <DataTable.Col source="revokedAt" label="Status" disableSort render={(token: ApiTokenRecord) => <TokenStatus token={token} />} />
         <DataTable.Col label="" disableSort render={(token: ApiTokenRecord) => (token.revokedAt ? null : <RevokeButton />)} />

@@ -9,14 +9,25 @@ import {
   ReferenceInput,
   required,
   TextInput,
+  useRecordContext,
 } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { assignmentRoles, officerLabel } from '../choices';
 import { RuleCheck } from './RuleCheck';
+import { freeFteText, useFreeFte } from './useFreeFte';
+
+type OfficerChoice = Parameters<typeof officerLabel>[0] & { id: string };
 
 const searchByName = (text: string) => ({ q: text });
 
 /** The assignment form's inputs, shared by create and edit: who, where, in which role, when, how much. */
 export function AssignmentInputs({ isNew }: { isNew: boolean }) {
+  const record = useRecordContext();
+  const [startDate, endDate] = useWatch({ name: ['startDate', 'endDate'] }) as [string | undefined, string | null | undefined];
+  const freeFte = useFreeFte(startDate, endDate, record?.id);
+  // Once dates are chosen, each officer with what is left of a full time on them: "… — 0.40 FTE free".
+  const officerText = (officer: OfficerChoice) =>
+    freeFte ? `${officerLabel(officer)} · ${freeFteText(freeFte.get(String(officer.id)) ?? 1)}` : officerLabel(officer);
   return (
     <Grid container columnSpacing={2} sx={{ maxWidth: 900 }}>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -29,10 +40,10 @@ export function AssignmentInputs({ isNew }: { isNew: boolean }) {
         >
           <AutocompleteInput
             label="Officer"
-            optionText={officerLabel}
+            optionText={officerText}
             filterToQuery={searchByName}
             validate={required()}
-            helperText={isNew ? 'Active officers; shows rank and agency' : false}
+            helperText={isNew ? 'Active officers, with rank, agency and free FTE on the dates below' : 'Free FTE on the dates below'}
             fullWidth
           />
         </ReferenceInput>

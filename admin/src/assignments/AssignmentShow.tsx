@@ -1,5 +1,6 @@
-import { DateField, FunctionField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { FunctionField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { assignmentRoles, labelOf, officerLabel } from '../choices';
+import { DayField, InstantField } from '../common/DateFields';
 
 export function AssignmentShow() {
   return (
@@ -11,11 +12,11 @@ export function AssignmentShow() {
         </ReferenceField>
         <ReferenceField source="schoolId" reference="schools" label="School" link="show" />
         <FunctionField label="Role" render={(assignment) => labelOf(assignmentRoles, assignment.role)} />
-        <DateField source="startDate" label="First day" />
-        <DateField source="endDate" label="Last day" emptyText="open-ended" />
+        <DayField source="startDate" label="First day" />
+        <DayField source="endDate" label="Last day" emptyText="open-ended" />
         <NumberField source="fte" label="FTE share" />
         <TextField source="notes" label="Notes" emptyText="—" />
-        <DateField source="updatedAt" label="Last changed" showTime />
+        <InstantField source="updatedAt" label="Last changed" />
       </SimpleShowLayout>
     </Show>
   );

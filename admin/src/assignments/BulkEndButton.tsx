@@ -1,12 +1,20 @@
 import EventBusy from '@mui/icons-material/EventBusy';
 import { Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, useListContext, useNotify, useRefresh, useUpdateMany } from 'react-admin';
-import { today } from '../common/dates';
+import { Button, useListContext, useNotify, useRefresh, useUpdateMany, type Identifier, type RaRecord } from 'react-admin';
+import { assignmentLabel } from '../choices';
+import { formatDate, today } from '../common/dates';
+
+/** "Assignment of Lauren Pike at Juniper Valley High ends", or "3 assignments end". */
+function endedWhat(ids: Identifier[], shown: RaRecord[]): string {
+  const one = ids.length === 1 ? shown.find((record) => record.id === ids[0]) : undefined;
+  if (one) return `${assignmentLabel(one)} ends`;
+  return ids.length === 1 ? 'The assignment ends' : `${ids.length} assignments end`;
+}
 
 /** Ends the selected assignments on one day (such as the last day of the school year). */
 export function BulkEndButton() {
-  const { selectedIds, onUnselectItems } = useListContext();
+  const { selectedIds, onUnselectItems, data = [] } = useListContext();
   const [open, setOpen] = useState(false);
   const [endDate, setEndDate] = useState(today());
   const notify = useNotify();
@@ -20,7 +28,7 @@ export function BulkEndButton() {
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
-          notify(`${selectedIds.length} assignment(s) end on ${endDate}`, { type: 'success' });
+          notify(`${endedWhat(selectedIds, data)} on ${formatDate(endDate)}`, { type: 'success' });
           setOpen(false);
           onUnselectItems();
           refresh();

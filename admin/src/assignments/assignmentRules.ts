@@ -1,3 +1,5 @@
+import { formatDate, formatPeriod } from '../common/dates';
+
 /**
  * The assignment rules of SPEC.md, checked in the browser while the form is filled in, so that a clash shows
  * before saving. The server (and PostgreSQL) enforce the same rules; this only warns early.
@@ -13,15 +15,18 @@ export interface AssignmentPeriod {
 
 export interface RuleViolation {
   field: 'startDate' | 'endDate' | 'fte';
+  /** The rule broken, in words; the clashing assignment (when there is one) is shown beside it. */
   message: string;
   clashingAssignmentId?: string;
+  clashing?: AssignmentPeriod;
 }
 
 const overlaps = (left: AssignmentPeriod, right: AssignmentPeriod) =>
   (!left.endDate || left.endDate >= right.startDate) && (!right.endDate || right.endDate >= left.startDate);
 
-const describe = (other: AssignmentPeriod) =>
-  `${other.role.toLowerCase()} at ${other.school?.name ?? 'another school'}, ${other.startDate} to ${other.endDate ?? 'open-ended'}`;
+/** "primary at Juniper Valley High, Mon, Sep 14, 2026 to open-ended": the clashing assignment in words. */
+export const describeAssignment = (other: AssignmentPeriod) =>
+  `${other.role.toLowerCase()} at ${other.school?.name ?? 'another school'}, ${formatPeriod(other.startDate, other.endDate)}`;
 
 /** What is wrong with `candidate` given the officer's `others` assignments (the candidate itself excluded by id). */
 export function assignmentViolations(candidate: AssignmentPeriod, others: AssignmentPeriod[]): RuleViolation[] {
@@ -38,7 +43,8 @@ export function assignmentViolations(candidate: AssignmentPeriod, others: Assign
       violations.push({
         field: 'startDate',
         clashingAssignmentId: primary.id,
-        message: `Clashes with assignment #${primary.id} (${describe(primary)}): an officer has at most one PRIMARY assignment on any day`,
+        clashing: primary,
+        message: 'An officer has at most one PRIMARY assignment on any day',
       });
     }
   }
@@ -53,7 +59,8 @@ export function assignmentViolations(candidate: AssignmentPeriod, others: Assign
         violations.push({
           field: 'fte',
           clashingAssignmentId: active[0]?.id,
-          message: `Clashes with assignment #${active[0]?.id} (${describe(active[0])}): the officer would serve ${(total / 100).toFixed(2)} FTE on ${day}, more than 1.00`,
+          clashing: active[0],
+          message: `The officer would serve ${(total / 100).toFixed(2)} FTE on ${formatDate(day)}, more than 1.00`,
         });
         break;
       }
@@ -74,4 +81,34 @@ export function validateAssignmentValues(values: Record<string, unknown>): Recor
     else if (Math.abs(fte * 100 - Math.round(fte * 100)) > 1e-9) errors.fte = 'FTE has at most two decimals, such as 0.25';
   }
   return errors;
+}
+
+/**
+ * Each officer's free FTE on [from, to] (to empty = open-ended): 1.00 minus the most FTE the officer already holds
+ * on any day of it, from `assignments` overlapping that period. Officers without one are not listed (all free).
+ */
+export function freeFteByOfficer(
+  assignments: (AssignmentPeriod & { officerId: string })[],
+  from: string,
+  to: string | null | undefined,
+): Map<string, number> {
+  const byOfficer = new Map<string, AssignmentPeriod[]>();
+  for (const assignment of assignments) {
+    if (!overlaps(assignment, { role: '', startDate: from, endDate: to || null, fte: 0 })) continue;
+    byOfficer.set(assignment.officerId, [...(byOfficer.get(assignment.officerId) ?? []), assignment]);
+  }
+  const free = new Map<string, number>();
+  for (const [officerId, held] of byOfficer) {
+    // Summed FTE peaks on the first day of the period or of some assignment within it.
+    const days = [from, ...held.map((assignment) => assignment.startDate).filter((day) => day > from)];
+    const peak = Math.max(
+      ...days.map((day) =>
+        held
+          .filter((assignment) => assignment.startDate <= day && (!assignment.endDate || assignment.endDate >= day))
+          .reduce((sum, assignment) => sum + Math.round(assignment.fte * 100), 0),
+      ),
+    );
+    free.set(officerId, Math.max(0, 100 - peak) / 100);
+  }
+  return free;
 }

@@ -1,7 +1,9 @@
-import { DataTable, DateField, DateTimeInput, List, SimpleList, TextInput } from 'react-admin';
+import { DataTable, DateTimeInput, List, SimpleList, TextInput } from 'react-admin';
 import { useIsPhone } from '../common/useIsPhone';
 import { ChangesField } from './ChangesField';
 import { ServerListActions } from '../dataProvider/ServerListActions';
+import { InstantField } from '../common/DateFields';
+import { formatDateTime } from '../common/dates';
 
 const filters = [
   <TextInput key="action" source="action" label="Action" helperText="such as update or login_failure" />,
@@ -32,13 +34,13 @@ export function AuditEventList() {
         <SimpleList<AuditEventRecord>
           primaryText={(event) => `${event.action}${event.entityType ? ` · ${event.entityType} ${event.entityId ?? ''}` : ''}`}
           secondaryText={(event) => event.actorLabel}
-          tertiaryText={(event) => new Date(event.createdAt).toLocaleString()}
+          tertiaryText={(event) => formatDateTime(event.createdAt)}
           linkType={false}
         />
       ) : (
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="createdAt" label="When">
-            <DateField source="createdAt" showTime />
+            <InstantField source="createdAt" />
           </DataTable.Col>
           <DataTable.Col source="actorLabel" label="Who" disableSort />
           <DataTable.Col source="action" label="Action" />

@@ -1,9 +1,20 @@
 import { Box } from '@mui/material';
+import { formatDate, formatDateTime } from '../common/dates';
 
 type Change = { before?: unknown; after?: unknown };
 
-const show = (value: unknown) =>
-  value === null || value === undefined ? '∅' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+// Dates and instants in a change are written as everywhere else in the console.
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '∅';
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  if (CALENDAR_DATE.test(text)) return formatDate(text);
+  if (INSTANT.test(text)) return formatDateTime(text);
+  return text;
+}
 
 /** "fte: 0.5 → 1" for each changed field of an audit event. */
 export function ChangesField({ changes }: { changes: Record<string, unknown> | null }) {

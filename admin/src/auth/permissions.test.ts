@@ -55,7 +55,7 @@ describe('canAccess: the console offers only what the server allows', () => {
     expect(editableUntil('2026-09-20')).toBe('2026-10-04');
     expect(editWindowError('2026-09-20', '2026-10-04')).toBeUndefined();
     expect(editWindowError('2026-09-20', '2026-10-05')).toBe(
-      'Activities can be logged or changed up to 14 days after they happened: this one was on 2026-09-20',
+      'Activities can be logged or changed up to 14 days after they happened: this one was on Sun, Sep 20, 2026',
     );
   });
 

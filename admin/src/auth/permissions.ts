@@ -1,4 +1,4 @@
-import { addDays, isoDate } from '../common/dates';
+import { addDays, formatDate, isoDate } from '../common/dates';
 
 export type Role = 'ADMIN' | 'AGENCY_CHIEF' | 'ANALYST' | 'OFFICER';
 
@@ -35,7 +35,7 @@ export const editableUntil = (date: string) => addDays(date, EDIT_WINDOW_DAYS);
 /** Why an officer may not log or move an activity to `date`, in the server's words; undefined when it may. */
 export function editWindowError(date: string | null | undefined, today = isoDate(new Date())): string | undefined {
   if (!date || editableUntil(date) >= today) return undefined;
-  return `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${date}`;
+  return `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${formatDate(date)}`;
 }
 
 /** A form validator: the edit window's message for a date outside it. */

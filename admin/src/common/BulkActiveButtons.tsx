@@ -16,6 +16,7 @@ export function BulkActiveButtons() {
         mutationMode="pessimistic"
         confirmTitle="Deactivate this record? |||| Deactivate these %{smart_count} records?"
         confirmContent="Confirm marks it inactive; it stays in the history and can be activated again. |||| Confirm marks these %{smart_count} records inactive; they stay in the history and can be activated again."
+        successMessage={`resources.${resource}.notifications.deactivated`}
       />
       <BulkUpdateButton
         label="Activate"
@@ -24,6 +25,7 @@ export function BulkActiveButtons() {
         mutationMode="pessimistic"
         confirmTitle="Activate this record? |||| Activate these %{smart_count} records?"
         confirmContent="Confirm marks it active again. |||| Confirm marks these %{smart_count} records active again."
+        successMessage={`resources.${resource}.notifications.activated`}
       />
       <BulkDeleteButton mutationMode="pessimistic" />
     </>

@@ -209,7 +209,7 @@ describe('data provider: errors', () => {
     });
   });
 
-  it('CONFLICT names the clashing assignment, in the message and on the field the rule is about', async () => {
+  it('CONFLICT names the clashing assignment in the message; the form gets a short field message and the id, no toast text', async () => {
     const { provider } = failing(
       { code: 'CONFLICT', reason: 'assignment_primary_no_overlap', clashingAssignmentId: '12' },
       'The officer already has a PRIMARY assignment in this period: assignment 12 (PRIMARY at school 3, 2020-07-01 to open-ended)',
@@ -217,12 +217,14 @@ describe('data provider: errors', () => {
     const error = await provider.create('assignments', { data: {} }).catch((caught) => caught);
     expect(error.status).toBe(409);
     expect(error.message).toMatch(/^Clashes with assignment #12: The officer already has a PRIMARY assignment/);
-    expect(error.body.errors.startDate).toBe(error.message);
-    expect(error.body.errors.root.serverError).toBe(error.message);
+    expect(error.body.errors).toEqual({
+      startDate: 'Overlaps another PRIMARY assignment of this officer',
+      root: { clashingAssignmentId: '12' },
+    });
     expect(error.body.clashingAssignmentId).toBe('12');
   });
 
-  it('a CONFLICT that names its field (a database rule) puts the message there', async () => {
+  it('a CONFLICT that names its field (a database rule) puts the rule there and the clashing id beside it', async () => {
     const { provider } = failing(
       { code: 'CONFLICT', reason: 'assignment_fte_total', field: 'fte', clashingAssignmentId: '4' },
       'More than 1.00 FTE',
@@ -230,7 +232,19 @@ describe('data provider: errors', () => {
     const error = await provider
       .update('assignments', { id: '1', data: { fte: 1 }, previousData: { id: '1', fte: 0.5, version: 2 } })
       .catch((caught) => caught);
-    expect(error.body.errors.fte).toBe('Clashes with assignment #4: More than 1.00 FTE');
+    expect(error.body.errors).toEqual({ fte: "Takes the officer's FTE over 1.00 on some day", root: { clashingAssignmentId: '4' } });
+  });
+
+  it("writes the server's dates as the console writes every date, on fields and in the message", async () => {
+    const { provider } = failing(
+      { code: 'FORBIDDEN', fields: { date: ['this one was on 2026-09-20'] } },
+      'You may not change this activity: this one was on 2026-09-20, recorded at 2026-09-20T10:00:00Z',
+    );
+    const error = await provider.create('activities', { data: {} }).catch((caught) => caught);
+    expect(error.message).toBe('You may not change this activity: this one was on Sun, Sep 20, 2026, recorded at 2026-09-20T10:00:00Z');
+    const { provider: refusing } = failing({ code: 'BAD_USER_INPUT', fields: { date: ['this one was on 2026-09-20'] } }, 'Invalid input');
+    const invalid = await refusing.create('activities', { data: {} }).catch((caught) => caught);
+    expect(invalid.body.errors.date).toBe('this one was on Sun, Sep 20, 2026');
   });
 
   it('a stale version asks the user to reload', async () => {

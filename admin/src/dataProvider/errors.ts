@@ -1,6 +1,7 @@
 // From ra-core, which react-admin re-exports: the same class, loadable without the UI (for the node tests).
 import { HttpError } from 'ra-core';
 import { ApiError, isServerFailure } from '../graphql/client';
+import { formatDate } from '../common/dates';
 
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -20,6 +21,13 @@ const FIELD_BY_REASON: Record<string, string> = {
   assignment_school_active: 'schoolId',
 };
 
+/** A clash's message on the field it is about; the assignment it clashes with is named in the form's warning. */
+const CLASH_FIELD_MESSAGE: Record<string, string> = {
+  assignment_primary_no_overlap: 'Overlaps another PRIMARY assignment of this officer',
+  assignment_fte_total: "Takes the officer's FTE over 1.00 on some day",
+};
+const CLASH_FIELD_FALLBACK = 'Clashes with another assignment of this officer';
+
 export const SESSION_ENDED_MESSAGE = 'Your session has ended: sign in again.';
 export const NOT_SAVED_SESSION_MESSAGE =
   'Your session had ended, so this change was not saved. Sign in again: the form will still hold your change.';
@@ -29,12 +37,16 @@ export const NOT_SAVED_UNREACHABLE_MESSAGE =
 export const STALE_VERSION_MESSAGE =
   'Someone else changed this record since you opened it. Reload the page to see their changes, then make yours again.';
 
+// The server writes dates as YYYY-MM-DD; the console shows them as it shows every date.
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+const inWords = (message: string) => message.replace(ISO_DATE, (date) => formatDate(date));
+
 /** Field messages keyed by form source; the API may prefix them with the argument name (`input.fte`). */
 function fieldMessages(fields: Record<string, string[] | string>): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const [name, list] of Object.entries(fields)) {
     const source = name.replace(/^input\./, '');
-    messages[source] = Array.isArray(list) ? list.join(' ') : String(list);
+    messages[source] = inWords(Array.isArray(list) ? list.join(' ') : String(list));
   }
   return messages;
 }
@@ -42,7 +54,7 @@ function fieldMessages(fields: Record<string, string[] | string>): Record<string
 function conflictMessage(error: ApiError): string {
   if (error.extensions.reason === 'STALE_VERSION') return STALE_VERSION_MESSAGE;
   const clashing = error.extensions.clashingAssignmentId;
-  return clashing ? `Clashes with assignment #${clashing}: ${error.message}` : error.message;
+  return inWords(clashing ? `Clashes with assignment #${clashing}: ${error.message}` : error.message);
 }
 
 /**
@@ -60,8 +72,8 @@ export function toHttpError(error: unknown, { write = false }: { write?: boolean
     return new HttpError(NOT_SAVED_UNREACHABLE_MESSAGE, status, { code: error.code });
   }
   if (error.code === 'BAD_USER_INPUT' && error.extensions.fields && Object.keys(error.extensions.fields).length > 0) {
-    const errors = { ...fieldMessages(error.extensions.fields), root: { serverError: error.message } };
-    return new HttpError(error.message, status, { code: error.code, errors });
+    const errors = { ...fieldMessages(error.extensions.fields), root: { serverError: inWords(error.message) } };
+    return new HttpError(inWords(error.message), status, { code: error.code, errors });
   }
   if (error.code === 'CONFLICT') {
     const message = conflictMessage(error);
@@ -71,8 +83,16 @@ export function toHttpError(error: unknown, { write = false }: { write?: boolean
       reason: error.extensions.reason,
       clashingAssignmentId: error.extensions.clashingAssignmentId,
     };
-    if (field) body.errors = { [field]: message, root: { serverError: message } };
+    const clashing = error.extensions.clashingAssignmentId;
+    // A clash is shown once: a short message on the field, and the form's one warning naming the school with a
+    // link (assignments/RuleCheck.tsx reads `root.clashingAssignmentId`); no toast repeats it.
+    if (field && clashing)
+      body.errors = {
+        [field]: CLASH_FIELD_MESSAGE[error.extensions.reason ?? ''] ?? CLASH_FIELD_FALLBACK,
+        root: { clashingAssignmentId: clashing },
+      };
+    else if (field) body.errors = { [field]: message, root: { serverError: message } };
     return new HttpError(message, status, body);
   }
-  return new HttpError(error.message, status, { code: error.code });
+  return new HttpError(inWords(error.message), status, { code: error.code });
 }

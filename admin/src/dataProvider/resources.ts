@@ -112,7 +112,7 @@ export const resources: Record<string, ResourceDefinition> = {
       createdAt: 'CREATED_AT',
       updatedAt: 'UPDATED_AT',
     },
-    filters: ['q', 'ids', 'officerId', 'schoolId', 'agencyId', 'role', 'activeOn', 'endsFrom', 'endsTo'],
+    filters: ['q', 'ids', 'officerId', 'schoolId', 'agencyId', 'role', 'activeOn', 'activeFrom', 'activeTo', 'endsFrom', 'endsTo'],
     createFields: ['officerId', 'schoolId', 'role', 'startDate', 'endDate', 'fte', 'notes'],
     updateFields: ['officerId', 'schoolId', 'role', 'startDate', 'endDate', 'fte', 'notes'],
     bulkUpdateFields: ['endDate'],

@@ -1,10 +1,12 @@
 import { Create, SimpleForm } from 'react-admin';
 import { OfficerInputs } from './OfficerInputs';
 import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
+import { useNamedSuccess } from '../common/useNamedSuccess';
 
 export function OfficerCreate() {
+  const named = useNamedSuccess('created', 'show');
   return (
-    <Create redirect="show">
+    <Create mutationOptions={named}>
       <SimpleForm>
         <KeepUnsavedEdit />
         <OfficerInputs />

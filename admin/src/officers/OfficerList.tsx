@@ -38,6 +38,7 @@ function OfficerBulkActions({ mayDelete }: { mayDelete: boolean }) {
         mutationMode="pessimistic"
         confirmTitle="Set this officer on leave? |||| Set these %{smart_count} officers on leave?"
         confirmContent="Confirm changes the officer's status to On leave. |||| Confirm changes the status of these %{smart_count} officers to On leave."
+        successMessage="The officer is on leave |||| %{smart_count} officers are on leave"
       />
       <BulkUpdateButton
         label="Deactivate"
@@ -45,6 +46,7 @@ function OfficerBulkActions({ mayDelete }: { mayDelete: boolean }) {
         mutationMode="pessimistic"
         confirmTitle="Deactivate this officer? |||| Deactivate these %{smart_count} officers?"
         confirmContent="Confirm changes the officer's status to Inactive. |||| Confirm changes the status of these %{smart_count} officers to Inactive."
+        successMessage="The officer is inactive |||| %{smart_count} officers are inactive"
       />
       {mayDelete && <BulkDeleteButton mutationMode="pessimistic" />}
     </>

@@ -1,6 +1,5 @@
 import {
   DataTable,
-  DateField,
   EditButton,
   EmailField,
   FunctionField,
@@ -12,6 +11,8 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { assignmentRoles, labelOf, officerRanks, officerStatuses } from '../choices';
+import { DayField } from '../common/DateFields';
+import { formatDate } from '../common/dates';
 
 function OfficerShowActions() {
   return (
@@ -32,8 +33,8 @@ export function OfficerShow() {
           <ReferenceField source="agencyId" reference="agencies" label="Agency" link="show" />
           <TextField source="badgeNumber" label="Badge number" emptyText="—" />
           <FunctionField label="Status" render={(officer) => labelOf(officerStatuses, officer.status) || '—'} />
-          <DateField source="sroSince" label="SRO since" emptyText="—" />
-          <DateField source="sroTrainingCompletedOn" label="SRO basic training completed" emptyText="not yet" />
+          <DayField source="sroSince" label="SRO since" emptyText="—" />
+          <DayField source="sroTrainingCompletedOn" label="SRO basic training completed" emptyText="not yet" />
           <EmailField source="email" label="Work e-mail" emptyText="—" />
           <TextField source="phone" label="Work phone" emptyText="—" />
           <TextField source="notes" label="Notes" emptyText="—" />
@@ -51,8 +52,8 @@ export function OfficerShow() {
                 <ReferenceField source="schoolId" reference="schools" link="show" />
               </DataTable.Col>
               <DataTable.Col source="role" label="Role" render={(assignment) => labelOf(assignmentRoles, assignment.role)} />
-              <DataTable.Col source="startDate" label="From" />
-              <DataTable.Col source="endDate" label="To" render={(assignment) => assignment.endDate ?? 'open-ended'} />
+              <DataTable.Col source="startDate" label="From" render={(assignment) => formatDate(assignment.startDate)} />
+              <DataTable.Col source="endDate" label="To" render={(assignment) => formatDate(assignment.endDate) || 'open-ended'} />
               <DataTable.NumberCol source="fte" label="FTE" />
             </DataTable>
           </ReferenceManyField>

@@ -12,7 +12,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Title, usePermissions } from 'react-admin';
 import type { Permissions } from '../auth/permissions';
 import { activityCategories, instructionTopics, labelOf, schoolLevels, schoolLocales } from '../choices';
@@ -20,12 +20,14 @@ import { CategoryChart, SeriesChart } from './charts';
 import { DownloadLinks } from './DownloadLinks';
 import { FigureCards } from './FigureCards';
 import { FiguresTable } from './FiguresTable';
-import { periodArguments, type PeriodChoice } from './period';
+import { periodArguments, periodFromView, periodToView, REPORT_VIEW_DEFAULTS, type PeriodChoice } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { ChoiceSelect, ReferenceSelect } from './ReferenceSelect';
 import { ACTIVITY_REPORT, compact, exportUrl, type ActivityReport } from './reportQueries';
 import { StaffingSection } from './StaffingSection';
 import { useReport } from './useReport';
+import { formatPeriod } from '../common/dates';
+import { useUrlState } from '../common/useUrlState';
 
 const COMPARISONS = [
   { id: 'PREVIOUS_PERIOD', name: 'Previous period' },
@@ -64,15 +66,34 @@ const SCOPE_TEXT = {
   OFFICER: 'Your own activity.',
 };
 
+type Period = ActivityReport['period'];
+// The server labels custom dates with their ISO dates ("2026-09-01 to 2026-09-30"): those are written as every date is.
+const isNamed = (period: Pick<Period, 'from' | 'label'>) => !period.label.startsWith(period.from);
+const periodName = (period: Pick<Period, 'from' | 'to' | 'label'>) =>
+  isNamed(period) ? period.label : formatPeriod(period.from, period.to);
+
 /** Program activity for a period (with the previous period), staffing, and the CSV downloads with the same filters. */
 export function ReportsPage() {
   const { permissions } = usePermissions<Permissions>();
   const isOfficer = permissions?.role === 'OFFICER';
-  const [period, setPeriod] = useState<PeriodChoice>({ kind: 'preset', preset: 'CURRENT_QUARTER' });
-  const [interval, setSeriesInterval] = useState<'WEEK' | 'MONTH'>('WEEK');
-  const [compareTo, setCompareTo] = useState('PREVIOUS_PERIOD');
-  const [filter, setFilter] = useState({ agencyId: '', schoolId: '', category: '', topic: '', level: '', locale: '' });
-  const setFilterValue = (key: keyof typeof filter) => (value: string) => setFilter((current) => ({ ...current, [key]: value }));
+  // The whole view lives in the URL (/reports?period=quarter&programYear=2025&quarter=2&level=HIGH): a bookmark or a
+  // shared link shows the same report, and reloading keeps it.
+  const [view, setView, setViewValues] = useUrlState(REPORT_VIEW_DEFAULTS);
+  const period = periodFromView(view);
+  const setPeriod = (next: PeriodChoice) => setViewValues(periodToView(next));
+  const interval = view.interval === 'MONTH' ? 'MONTH' : 'WEEK';
+  const setSeriesInterval = (value: string) => setView('interval', value);
+  const compareTo = view.compareTo;
+  const setCompareTo = (value: string) => setView('compareTo', value);
+  const filter = {
+    agencyId: view.agencyId,
+    schoolId: view.schoolId,
+    category: view.category,
+    topic: view.topic,
+    level: view.level,
+    locale: view.locale,
+  };
+  const setFilterValue = (key: keyof typeof filter) => (value: string) => setView(key, value);
 
   const variables = { ...periodArguments(period), interval, compareTo, filter: compact(filter) };
   const { data, error, isPending } = useReport<{ activityReport: ActivityReport }>(ACTIVITY_REPORT, variables);
@@ -149,17 +170,16 @@ export function ReportsPage() {
         <Stack spacing={2}>
           <Box>
             <Typography variant="h5" component="h1" data-testid="report-period">
-              {report.period.label}{' '}
-              <Typography component="span" color="text.secondary">
-                ({report.period.from} to {report.period.to})
-              </Typography>
+              {periodName(report.period)}{' '}
+              {isNamed(report.period) && (
+                <Typography component="span" color="text.secondary">
+                  ({formatPeriod(report.period.from, report.period.to)})
+                </Typography>
+              )}
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              {SCOPE_TEXT[report.scope.kind]} Compared with {report.previous.period.label}
-              {report.previous.period.label.startsWith(report.previous.period.from)
-                ? ''
-                : ` (${report.previous.period.from} to ${report.previous.period.to})`}
-              .
+              {SCOPE_TEXT[report.scope.kind]} Compared with {periodName(report.previous.period)}
+              {isNamed(report.previous.period) ? ` (${formatPeriod(report.previous.period.from, report.previous.period.to)})` : ''}.
             </Typography>
           </Box>
           <FigureCards report={report} />

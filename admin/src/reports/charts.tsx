@@ -2,11 +2,7 @@ import { Box, Typography, useTheme } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { activityCategories, labelOf } from '../choices';
 import type { ActivityReport } from './reportQueries';
-
-const shortDate = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(year, month - 1, day).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-};
+import { formatMonthDay } from '../common/dates';
 
 function ChartFrame({ title, height, children, empty }: { title: string; height: number; children: React.ReactElement; empty: boolean }) {
   return (
@@ -31,7 +27,7 @@ function ChartFrame({ title, height, children, empty }: { title: string; height:
 export function SeriesChart({ series, title }: { series: ActivityReport['series']; title: string }) {
   const theme = useTheme();
   // A withheld bucket's null leaves a gap, never a bar of 0.
-  const data = series.map((bucket) => ({ label: shortDate(bucket.from), hours: bucket.hours, activities: bucket.activities }));
+  const data = series.map((bucket) => ({ label: formatMonthDay(bucket.from), hours: bucket.hours, activities: bucket.activities }));
   return (
     <ChartFrame title={title} height={260} empty={series.every((bucket) => bucket.activities === 0)}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>

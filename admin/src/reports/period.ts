@@ -32,3 +32,55 @@ export function recentProgramYears(today = new Date()): number[] {
   const year = today.getFullYear();
   return [year, year - 1, year - 2, year - 3];
 }
+
+/** The reports page's view as it is kept in the URL: each value a string, left out of the URL when it is the default. */
+export const REPORT_VIEW_DEFAULTS = {
+  period: 'CURRENT_QUARTER',
+  programYear: '',
+  quarter: '',
+  from: '',
+  to: '',
+  interval: 'WEEK',
+  compareTo: 'PREVIOUS_PERIOD',
+  agencyId: '',
+  schoolId: '',
+  category: '',
+  topic: '',
+  level: '',
+  locale: '',
+};
+export type ReportView = typeof REPORT_VIEW_DEFAULTS;
+type PeriodView = Pick<ReportView, 'period' | 'programYear' | 'quarter' | 'from' | 'to'>;
+
+/** The period a URL names; an unknown preset is the default one, a year that is not a number the last year. */
+export function periodFromView(view: PeriodView): PeriodChoice {
+  if (view.period === 'quarter') {
+    const year = Number(view.programYear);
+    const quarter = Number(view.quarter);
+    return {
+      kind: 'quarter',
+      programYear: Number.isInteger(year) && year > 0 ? year : recentProgramYears()[1],
+      quarter: [1, 2, 3, 4].includes(quarter) ? quarter : null,
+    };
+  }
+  if (view.period === 'custom') return { kind: 'custom', from: view.from, to: view.to };
+  return { kind: 'preset', preset: PRESETS.some((preset) => preset.id === view.period) ? view.period : REPORT_VIEW_DEFAULTS.period };
+}
+
+/** A period as the URL's values; values of other kinds are cleared. */
+export function periodToView(period: PeriodChoice): PeriodView {
+  const cleared = { programYear: '', quarter: '', from: '', to: '' };
+  switch (period.kind) {
+    case 'preset':
+      return { ...cleared, period: period.preset };
+    case 'quarter':
+      return {
+        ...cleared,
+        period: 'quarter',
+        programYear: String(period.programYear),
+        quarter: period.quarter ? String(period.quarter) : '',
+      };
+    case 'custom':
+      return { ...cleared, period: 'custom', from: period.from, to: period.to };
+  }
+}

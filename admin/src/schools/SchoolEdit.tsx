@@ -1,10 +1,12 @@
 import { Edit, SimpleForm } from 'react-admin';
 import { SchoolInputs } from './SchoolInputs';
 import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
+import { useNamedSuccess } from '../common/useNamedSuccess';
 
 export function SchoolEdit() {
+  const named = useNamedSuccess('saved', 'show');
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" mutationOptions={named}>
       <SimpleForm>
         <KeepUnsavedEdit />
         <SchoolInputs />

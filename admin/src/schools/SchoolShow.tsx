@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { assignmentRoles, labelOf, schoolLevels, schoolLocales } from '../choices';
 import { CoverageChip } from './CoverageChip';
+import { formatDate } from '../common/dates';
 
 function SchoolShowActions() {
   const school = useRecordContext();
@@ -57,8 +58,8 @@ export function SchoolShow() {
                 <ReferenceField source="officerId" reference="officers" link="show" />
               </DataTable.Col>
               <DataTable.Col source="role" label="Role" render={(assignment) => labelOf(assignmentRoles, assignment.role)} />
-              <DataTable.Col source="startDate" label="From" />
-              <DataTable.Col source="endDate" label="To" render={(assignment) => assignment.endDate ?? 'open-ended'} />
+              <DataTable.Col source="startDate" label="From" render={(assignment) => formatDate(assignment.startDate)} />
+              <DataTable.Col source="endDate" label="To" render={(assignment) => formatDate(assignment.endDate) || 'open-ended'} />
               <DataTable.NumberCol source="fte" label="FTE" />
             </DataTable>
           </ReferenceManyField>

@@ -1,10 +1,12 @@
 import { Create, SimpleForm } from 'react-admin';
 import { UserInputs } from './UserInputs';
 import { KeepUnsavedEdit } from '../common/KeepUnsavedEdit';
+import { useNamedSuccess } from '../common/useNamedSuccess';
 
 export function UserCreate() {
+  const named = useNamedSuccess('created', 'list');
   return (
-    <Create redirect="list">
+    <Create mutationOptions={named}>
       <SimpleForm>
         <KeepUnsavedEdit />
         <UserInputs isNew />

@@ -1,9 +1,10 @@
-import { DataTable, DateField, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput, SimpleList } from 'react-admin';
 import { useIsPhone } from '../common/useIsPhone';
 import { ActiveChip } from '../common/ActiveChip';
 import { BulkActiveButtons } from '../common/BulkActiveButtons';
 import { labelOf, roles } from '../choices';
 import { ServerListActions } from '../dataProvider/ServerListActions';
+import { InstantField } from '../common/DateFields';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="E-mail or name" />,
@@ -43,7 +44,7 @@ export function UserList() {
           <DataTable.Col source="agencyId" label="Agency" disableSort render={(user: UserRecord) => user.agency?.name ?? ''} />
           <DataTable.Col source="active" label="Status" disableSort render={(user: UserRecord) => <ActiveChip active={user.active} />} />
           <DataTable.Col source="lastLoginAt" label="Last sign-in">
-            <DateField source="lastLoginAt" showTime emptyText="never" />
+            <InstantField source="lastLoginAt" emptyText="never" />
           </DataTable.Col>
         </DataTable>
       )}

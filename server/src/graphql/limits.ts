@@ -9,10 +9,7 @@ import {
   isListType,
   isObjectType,
   Kind,
-  Lexer,
   SchemaMetaFieldDef,
-  Source,
-  TokenKind,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
   type DocumentNode,
@@ -28,22 +25,6 @@ import {
 import { DomainError, ErrorCode } from '../common/errors';
 import { MAX_PER_PAGE } from '../common/list';
 
-/** What one GraphQL document may ask for (config.ts reads them from GRAPHQL_MAX_*). */
-export interface QueryLimits {
-  /** Nesting of fields: `{ schools { items { name } } }` is 3 deep. Introspection fields are not counted (see cost). */
-  maxDepth: number;
-  /** Aliased fields in the operation, counted through fragments. */
-  maxAliases: number;
-  /** Directives (`@include`, `@skip`...) in the operation, counted through fragments. */
-  maxDirectives: number;
-  /** Lexical tokens of the query text (names, punctuation, values; comments are free). */
-  maxTokens: number;
-  /** Characters of the query text. */
-  maxQueryLength: number;
-  /** Estimated fields returned: every field counts 1 per object it is asked on; see `operationCost`. */
-  maxCost: number;
-}
-
 /**
  * How many items a list without `perPage` is assumed to hold: report breakdowns, an officer's assignments on a
  * day, bulk mutation results without literal ids. Schools and officers number in the tens in a district.
@@ -54,88 +35,6 @@ export const UNPAGED_LIST_SIZE = 20;
 export class QueryLimitError extends DomainError {
   constructor(code: ErrorCode, message: string, details: { limit: number; actual?: number }) {
     super(code, message, { ...details, http: { status: 400 } });
-  }
-}
-
-const tooLarge = (what: string, actual: number | undefined, limit: number) =>
-  new QueryLimitError(
-    ErrorCode.QUERY_TOO_LARGE,
-    `The query is too large: ${actual === undefined ? `more than ${limit}` : actual} ${what}, the limit is ${limit}. Send a smaller query.`,
-    { limit, ...(actual === undefined ? {} : { actual }) },
-  );
-
-/**
- * The checks on the query text, before it is parsed: characters, then tokens. Comments are not tokens, which is
- * why the character limit exists too. A syntax error is left to the parser, which reports it better.
- */
-export function checkQuerySize(query: string, limits: QueryLimits): QueryLimitError | undefined {
-  if (query.length > limits.maxQueryLength) return tooLarge('characters', query.length, limits.maxQueryLength);
-  const lexer = new Lexer(new Source(query));
-  let tokens = 0;
-  try {
-    while (lexer.advance().kind !== TokenKind.EOF) {
-      if (++tokens > limits.maxTokens) return tooLarge('tokens', undefined, limits.maxTokens);
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
-interface Shape {
-  depth: number;
-  aliases: number;
-  directives: number;
-}
-
-const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
-
-/**
- * Depth, aliases and directives of a selection set, through its fragments. Each fragment is measured once
- * (a fragment spread many times is counted as many times without being walked again), and a fragment that
- * spreads itself counts as empty: the validation already refused the document.
- */
-class ShapeMeter {
-  private readonly memo = new Map<string, Shape>();
-  private readonly open = new Set<string>();
-
-  constructor(private readonly fragments: Map<string, FragmentDefinitionNode>) {}
-
-  measure(selectionSet: SelectionSetNode, inIntrospection: boolean): Shape {
-    const shape: Shape = { depth: 0, aliases: 0, directives: 0 };
-    for (const selection of selectionSet.selections) {
-      shape.directives += selection.directives?.length ?? 0;
-      let inner: Shape = { depth: 0, aliases: 0, directives: 0 };
-      let ownLevel = 0;
-      if (selection.kind === Kind.FIELD) {
-        if (selection.alias) shape.aliases++;
-        const introspection = inIntrospection || INTROSPECTION_ROOTS.has(selection.name.value);
-        ownLevel = introspection ? 0 : 1;
-        if (selection.selectionSet) inner = this.measure(selection.selectionSet, introspection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        inner = this.measure(selection.selectionSet, inIntrospection);
-      } else {
-        inner = this.fragment(selection.name.value, inIntrospection);
-      }
-      shape.depth = Math.max(shape.depth, ownLevel + inner.depth);
-      shape.aliases += inner.aliases;
-      shape.directives += inner.directives;
-    }
-    return shape;
-  }
-
-  private fragment(name: string, inIntrospection: boolean): Shape {
-    const key = `${name}:${inIntrospection}`;
-    const known = this.memo.get(key);
-    if (known) return known;
-    const fragment = this.fragments.get(name);
-    if (!fragment || this.open.has(key)) return { depth: 0, aliases: 0, directives: 0 };
-    this.open.add(key);
-    const measured = this.measure(fragment.selectionSet, inIntrospection);
-    measured.directives += fragment.directives?.length ?? 0;
-    this.open.delete(key);
-    this.memo.set(key, measured);
-    return measured;
   }
 }
 
@@ -292,68 +191,39 @@ export function operationCost(
   return root ? selectionCost(operation.selectionSet, root, undefined) : 0;
 }
 
-/** Depth, aliases, directives and cost of the operation about to run; the first limit it breaks, if any. */
-export function checkOperation(
+/** The cost of the operation about to run, if over `maxCost`. */
+export function checkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-  limits: QueryLimits,
+  maxCost: number,
 ): QueryLimitError | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const shape = new ShapeMeter(fragments).measure(operation.selectionSet, false);
-  shape.directives += operation.directives?.length ?? 0;
-  if (shape.depth > limits.maxDepth) {
-    return new QueryLimitError(
-      ErrorCode.QUERY_TOO_DEEP,
-      `The query nests fields ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
-      {
-        limit: limits.maxDepth,
-        actual: shape.depth,
-      },
-    );
-  }
-  if (shape.aliases > limits.maxAliases) {
-    return new QueryLimitError(ErrorCode.TOO_MANY_ALIASES, `The query uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`, {
-      limit: limits.maxAliases,
-      actual: shape.aliases,
-    });
-  }
-  if (shape.directives > limits.maxDirectives) {
-    return new QueryLimitError(
-      ErrorCode.TOO_MANY_DIRECTIVES,
-      `The query uses ${shape.directives} directives; the limit is ${limits.maxDirectives}.`,
-      {
-        limit: limits.maxDirectives,
-        actual: shape.directives,
-      },
-    );
-  }
   const cost = operationCost(schema, operation, fragments, variables);
-  if (cost > limits.maxCost) {
-    return new QueryLimitError(
-      ErrorCode.QUERY_TOO_COMPLEX,
-      `The query could return about ${Number.isFinite(cost) ? Math.round(cost) : 'infinitely many'} fields; the limit is ${limits.maxCost}. ` +
-        'Ask for fewer rows per page (perPage) or fewer nested lists.',
-      { limit: limits.maxCost, ...(Number.isFinite(cost) ? { actual: Math.round(cost) } : {}) },
-    );
-  }
-  return undefined;
+  if (cost <= maxCost) return undefined;
+  return new QueryLimitError(
+    ErrorCode.QUERY_TOO_COMPLEX,
+    `The query could return about ${Number.isFinite(cost) ? Math.round(cost) : 'infinitely many'} fields; the limit is ${maxCost}. ` +
+      'Ask for fewer rows per page (perPage) or fewer nested lists.',
+    { limit: maxCost, ...(Number.isFinite(cost) ? { actual: Math.round(cost) } : {}) },
+  );
 }
 
 /**
- * Refuses an operation that breaks a limit, once it is parsed and validated and before anything runs (no
- * transaction is opened). The size of the text is checked earlier, in the HTTP layer, before parsing.
+ * Refuses an operation whose estimated answer is over GRAPHQL_MAX_COST, once it is parsed and validated and its
+ * variables are known, before anything runs (no transaction is opened). The other limits are graphql-armor's
+ * (armor.ts): the size of the text in the HTTP layer, depth, aliases and directives in Apollo's validation.
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const refused = operation && checkOperation(schema, document, operation, request.variables ?? {}, limits);
+          const refused = operation && checkCost(schema, document, operation, request.variables ?? {}, maxCost);
           if (refused) throw refused;
         },
       };

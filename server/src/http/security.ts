@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { ErrorCode } from '../common/errors';
-import { checkQuerySize, type QueryLimits } from '../graphql/limits';
+import { checkQuerySize, type QueryLimits } from '../graphql/armor';
 import type { Logger } from '../logger';
 
 /**

@@ -78,6 +78,21 @@ export class AssignmentFilter {
   @IsOptional()
   activeOn?: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Only assignments active on some day from this date on (open-ended, or ending on or after it); with activeTo, those overlapping a period.',
+  })
+  @IsOptional()
+  activeFrom?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only assignments active on some day up to this date (starting on or before it).',
+  })
+  @IsOptional()
+  activeTo?: string;
+
   @Field(() => DateScalar, { nullable: true, description: 'Only assignments that end on or after this date (open-ended ones excluded).' })
   @IsOptional()
   endsFrom?: string;

@@ -44,6 +44,8 @@ export const assignmentService = new CrudService<
     if (filter?.agencyId) where.push({ officer: { agency: parseId(filter.agencyId, 'filter.agencyId') } });
     if (filter?.role) where.push({ role: filter.role });
     if (filter?.activeOn) where.push(activeOn(filter.activeOn));
+    if (filter?.activeFrom) where.push({ $or: [{ endDate: null }, { endDate: { $gte: filter.activeFrom } }] });
+    if (filter?.activeTo) where.push({ startDate: { $lte: filter.activeTo } });
     if (filter?.endsFrom) where.push({ endDate: { $gte: filter.endsFrom } });
     if (filter?.endsTo) where.push({ endDate: { $lte: filter.endsTo } });
     if (filter?.q) {
