@@ -6,8 +6,29 @@ import { ApiToken } from '../modules/auth/api-token.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { Session } from '../modules/auth/session.entity';
 import { Officer } from '../modules/officer/officer.entity';
+import { ChecklistItem, ChecklistTemplate } from '../modules/safety-audit/checklist.entity';
+import { CorrectiveAction } from '../modules/safety-audit/corrective-action.entity';
+import { SafetyAudit, SafetyAuditFinding, SafetyAuditOfficer } from '../modules/safety-audit/safety-audit.entity';
 import { School } from '../modules/school/school.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity the ORM maps; migrations are generated from these. */
-export const entities = [Agency, Officer, School, Assignment, Activity, User, AuditEvent, Session, ApiToken, LoginThrottle];
+export const entities = [
+  Agency,
+  Officer,
+  School,
+  Assignment,
+  Activity,
+  User,
+  AuditEvent,
+  Session,
+  ApiToken,
+  LoginThrottle,
+  // The facility safety audits module (issue 20).
+  ChecklistTemplate,
+  ChecklistItem,
+  SafetyAudit,
+  SafetyAuditOfficer,
+  SafetyAuditFinding,
+  CorrectiveAction,
+];

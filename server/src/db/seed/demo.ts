@@ -11,6 +11,7 @@ import { Agency } from '../../modules/agency/agency.entity';
 import { Assignment, AssignmentRole } from '../../modules/assignment/assignment.entity';
 import { Officer, OfficerStatus } from '../../modules/officer/officer.entity';
 import { School } from '../../modules/school/school.entity';
+import { seedDemoChecklist } from './demo-checklist';
 import {
   CATEGORY_NOTES,
   CATEGORY_WEIGHTS,
@@ -132,6 +133,7 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
         })),
       );
     }
+    await seedDemoChecklist(transaction);
     return {
       agencies: agencyIds.length,
       officers: officerIds.length,
