@@ -228,6 +228,7 @@ describe('configuration', () => {
       corsOrigins: [],
       requestBodyLimitKb: 100,
       requestTimeoutMs: 30_000,
+      safetyAudits: { cycleMonths: 12, dueDays: { CRITICAL: 7, HIGH: 30, MEDIUM: 90, LOW: 180 } },
       graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 50_000 },
     });
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/d', DATA_DIR: ' /srv/sro ' })).toMatchObject({

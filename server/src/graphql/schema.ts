@@ -9,6 +9,8 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
+import { DEFAULT_SAFETY_AUDIT_SETTINGS, type SafetyAuditSettings } from '../modules/safety-audit/corrective-action.service';
+import { safetyAuditResolvers } from '../modules/safety-audit/safety-audit.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
@@ -28,9 +30,16 @@ export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
+  /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*; their defaults when left out. */
+  safetyAudits?: SafetyAuditSettings;
 }
 
-export async function buildApiSchema({ session, reports, apiTokens }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({
+  session,
+  reports,
+  apiTokens,
+  safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
+}: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -44,6 +53,7 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     AuditEventResolver,
     authResolver(session),
     reportResolver(reports),
+    ...safetyAuditResolvers(safetyAudits),
   ] as const;
   const schema = await buildSchema({
     resolvers,
