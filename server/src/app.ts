@@ -61,7 +61,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     session: settings,
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
-    safetyAudits: config.safetyAudits,
+    safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
   });
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);
@@ -159,6 +159,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     exportRouter({
       context: exportContext,
       settings: reports,
+      safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
       statementTimeoutMs: config.requestTimeoutMs,
       log,
       schema,

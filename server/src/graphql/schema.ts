@@ -9,7 +9,8 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
-import { DEFAULT_SAFETY_AUDIT_SETTINGS, type SafetyAuditSettings } from '../modules/safety-audit/corrective-action.service';
+import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../modules/safety-audit/corrective-action.service';
+import type { SafetyAuditReportSettings } from '../modules/safety-audit/safety-audit-report.service';
 import { safetyAuditResolvers } from '../modules/safety-audit/safety-audit.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
@@ -31,7 +32,7 @@ export interface SchemaOptions {
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
   /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*; their defaults when left out. */
-  safetyAudits?: SafetyAuditSettings;
+  safetyAudits?: SafetyAuditReportSettings;
 }
 
 export async function buildApiSchema({

@@ -15,12 +15,17 @@ import { cells, CsvWriter, type CsvTable } from './csv';
 import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
 import { LIST_EXPORTS, mountListExports } from './list-exports';
 import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
+import { safetyAuditReportParameters, safetyAuditReportTable } from '../safety-audit/safety-audit-report.csv';
+import { safetyAuditReport, type SafetyAuditReportSettings } from '../safety-audit/safety-audit-report.service';
+import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../safety-audit/corrective-action.service';
 import { staffingReport } from './staffing-report.service';
 
 export interface ExportOptions {
   /** The same request context /graphql builds: the actor comes from the session cookie or the bearer token. */
   context(request: Request, response: Response): Promise<RequestContext>;
   settings: ReportSettings;
+  /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*, for /safety-audit-report.csv; the defaults when left out. */
+  safetyAudits?: SafetyAuditReportSettings;
   /** The same time limit a GraphQL request's statements get (REQUEST_TIMEOUT_MS). */
   statementTimeoutMs: number;
   log: Logger;
@@ -200,13 +205,34 @@ export function exportRouter(options: ExportOptions): express.Router {
       options,
     ),
   );
+  router.get(
+    '/safety-audit-report.csv',
+    exportHandler(
+      'safety-audit-report',
+      async (ctx, query) => {
+        const args = safetyAuditReportParameters(query);
+        const settings = options.safetyAudits ?? {
+          ...DEFAULT_SAFETY_AUDIT_SETTINGS,
+          programYearStartMonth: options.settings.programYearStartMonth,
+        };
+        const report = await safetyAuditReport(ctx, args, settings);
+        const { from, to } = report.current;
+        return {
+          table: safetyAuditReportTable(report),
+          fileName: fileName('safety-audit-report', undefined, `${from}-to-${to}`),
+          details: { from, to, schoolId: args.schoolId },
+        };
+      },
+      options,
+    ),
+  );
   mountListExports(router, { ...options, fail: (response, error) => fail(response, error, options.log) });
   // Any other path or method under /export: a JSON answer like the rest of the API, not Express's HTML page.
   router.use((request, response) => {
     response.status(404).json({
       errors: [
         {
-          message: `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET /export/coverage.csv, /export/activity.csv, /export/staffing.csv and ${Object.keys(
+          message: `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET /export/coverage.csv, /export/activity.csv, /export/staffing.csv, /export/safety-audit-report.csv and ${Object.keys(
             LIST_EXPORTS,
           )
             .map((list) => `/export/${list}.csv`)

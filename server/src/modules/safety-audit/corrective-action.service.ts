@@ -25,7 +25,9 @@ export interface SafetyAuditSettings {
   dueDays: Record<FindingSeverity, number>;
 }
 
-export const DEFAULT_SAFETY_AUDIT_SETTINGS: SafetyAuditSettings = {
+/** The defaults of config.ts, for schemas built without a configuration (tests, schema:emit). */
+export const DEFAULT_SAFETY_AUDIT_SETTINGS: SafetyAuditSettings & { programYearStartMonth: number } = {
+  programYearStartMonth: 7,
   cycleMonths: 12,
   dueDays: { CRITICAL: 7, HIGH: 30, MEDIUM: 90, LOW: 180 },
 };

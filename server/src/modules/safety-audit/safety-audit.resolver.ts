@@ -14,6 +14,8 @@ import {
   type SafetyAuditSettings,
 } from './corrective-action.service';
 import { checklistTemplates, createChecklistVersion, publishChecklistTemplate } from './checklist.service';
+import { safetyAuditReport, schoolsDueForAudit, type SafetyAuditReportSettings } from './safety-audit-report.service';
+import { SafetyAuditReport, SafetyAuditReportArgs, SchoolDueForAudit } from './safety-audit-report.types';
 import { loadFindings, loadItems, loadOverdue, loadTeam } from './safety-audit.loaders';
 import { SafetyAudit, SafetyAuditFinding } from './safety-audit.entity';
 import {
@@ -207,6 +209,29 @@ export class SafetyAuditFindingResolver {
   }
 }
 
+export function safetyAuditReportResolver(settings: SafetyAuditReportSettings) {
+  @Resolver()
+  class SafetyAuditReportResolver {
+    @Authorized(...safetyAuditPolicy.readers)
+    @Query(() => SafetyAuditReport, {
+      description:
+        'The quarterly analysis of facility safety audits (CURRENT_QUARTER by default), with the period before and the change, scoped as the audits are. Never a finding note. CSV: /export/safety-audit-report.csv.',
+    })
+    safetyAuditReport(@Ctx() ctx: RequestContext, @Args(() => SafetyAuditReportArgs) args: SafetyAuditReportArgs) {
+      return safetyAuditReport(ctx, args, settings);
+    }
+
+    @Authorized(...safetyAuditPolicy.readers)
+    @Query(() => [SchoolDueForAudit], {
+      description: `Active schools you can see with no submitted audit in the last ${settings.cycleMonths} months (AUDIT_CYCLE_MONTHS), never-audited first.`,
+    })
+    schoolsDueForAudit(@Ctx() ctx: RequestContext) {
+      return schoolsDueForAudit(ctx, settings);
+    }
+  }
+  return SafetyAuditReportResolver;
+}
+
 export function correctiveActionResolver(settings: SafetyAuditSettings) {
   @Resolver(() => CorrectiveAction)
   class CorrectiveActionResolver {
@@ -278,5 +303,11 @@ export function correctiveActionResolver(settings: SafetyAuditSettings) {
 }
 
 /** Every resolver of the module. */
-export const safetyAuditResolvers = (settings: SafetyAuditSettings) =>
-  [ChecklistTemplateResolver, SafetyAuditResolver, SafetyAuditFindingResolver, correctiveActionResolver(settings)] as const;
+export const safetyAuditResolvers = (settings: SafetyAuditReportSettings) =>
+  [
+    ChecklistTemplateResolver,
+    SafetyAuditResolver,
+    SafetyAuditFindingResolver,
+    correctiveActionResolver(settings),
+    safetyAuditReportResolver(settings),
+  ] as const;
