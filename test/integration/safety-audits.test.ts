@@ -258,4 +258,45 @@ describe('safety audits through the API', () => {
     });
     expect(counts).toEqual([{ audits: 0, findings: 0 }]);
   });
+
+  it('publishes a new checklist version without changing audits done on the old one', async () => {
+    const { audit } = await submittedAudit();
+    const copy = await app.query(
+      `mutation ($from: ID!) { createChecklistVersion(fromId: $from) { id versionNumber publishedAt items { id position area defaultSeverity } } }`,
+      { from: String(template.id) },
+      tokens.admin,
+    );
+    const draft = copy.createChecklistVersion;
+    expect(draft).toMatchObject({ versionNumber: 2, publishedAt: null });
+    expect(draft.items).toHaveLength(3);
+    const save = `mutation ($templateId: ID!, $input: ChecklistItemInput!) { saveChecklistItem(templateId: $templateId, input: $input) { id criterion } }`;
+    const item = {
+      area: 'ACCESS_CONTROL',
+      position: 1,
+      criterion: 'Every exterior door is locked and alarmed',
+      defaultSeverity: 'CRITICAL',
+    };
+    const changed = await app.query(save, { templateId: draft.id, input: { ...item, id: draft.items[0].id } }, tokens.admin);
+    expect(changed.saveChecklistItem.criterion).toBe(item.criterion);
+    expect((await app.graphql(save, { templateId: String(template.id), input: item }, tokens.admin)).errors?.[0].extensions.code).toBe(
+      'CONFLICT',
+    );
+    expect((await app.graphql(save, { templateId: draft.id, input: item }, tokens.officer)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    await app.query(`mutation ($id: ID!) { publishChecklistTemplate(id: $id) { id } }`, { id: draft.id }, tokens.admin);
+    expect(
+      (await app.graphql(save, { templateId: draft.id, input: { ...item, position: 9 } }, tokens.admin)).errors?.[0].extensions.code,
+    ).toBe('CONFLICT');
+
+    const old = await app.query(
+      `query ($id: ID!) { safetyAudit(id: $id) { templateId findings { item { criterion } } } }`,
+      { id: audit.id },
+      tokens.admin,
+    );
+    expect(old.safetyAudit.templateId).toBe(String(template.id));
+    expect(old.safetyAudit.findings.map((finding: { item: { criterion: string } }) => finding.item.criterion)).toEqual([
+      'Criterion 1',
+      'Criterion 2',
+      'Criterion 3',
+    ]);
+  });
 });

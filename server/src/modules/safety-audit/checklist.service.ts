@@ -2,7 +2,9 @@ import { audit, snapshot } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
 import { conflict, notFound } from '../../common/errors';
 import { requireRole } from '../../common/policy';
+import { parseId } from '../../common/validation';
 import { ChecklistItem, ChecklistTemplate } from './checklist.entity';
+import type { ChecklistItemInput } from './safety-audit.inputs';
 import { checklistTemplatePolicy } from './safety-audit.policy';
 
 export function checklistTemplates(ctx: RequestContext) {
@@ -44,5 +46,28 @@ export function publishChecklistTemplate(ctx: RequestContext, id: number): Promi
     audit(em, ctx, { action: 'publish', entityType: 'ChecklistTemplate', entityId: id, after: { publishedAt: template.publishedAt } });
     await em.flush();
     return template;
+  });
+}
+
+/** Adds or changes an item of a draft version (the database refuses it for a published one). */
+export function saveChecklistItem(ctx: RequestContext, templateId: number, input: ChecklistItemInput): Promise<ChecklistItem> {
+  requireRole(ctx.actor, ...checklistTemplatePolicy.writers);
+  return ctx.em.transactional(async (em) => {
+    const template = await em.findOne(ChecklistTemplate, templateId);
+    if (!template) throw notFound('ChecklistTemplate', templateId);
+    if (template.publishedAt)
+      throw conflict(`Checklist version ${templateId} is published and never changes: create a new version`, { reason: 'PUBLISHED' });
+    const { id, ...values } = input;
+    const item = id
+      ? await em.findOne(ChecklistItem, { id: parseId(id), template: templateId })
+      : em.create(ChecklistItem, { template, ...values });
+    if (!item) throw notFound('ChecklistItem', id!);
+    const before = id ? snapshot(item) : {};
+    Object.assign(item, values);
+    em.persist(item);
+    await em.flush();
+    audit(em, ctx, { action: id ? 'update' : 'create', entityType: 'ChecklistItem', entityId: item.id, before, after: snapshot(item) });
+    await em.flush();
+    return item;
   });
 }

@@ -3,7 +3,14 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { SortInput, sortFields } from '../../common/list';
 import { DateScalar } from '../../common/scalars';
 import { OmittableNotNull } from '../../common/validation';
-import { CorrectiveActionOwner, CorrectiveActionStatus, FindingResult, FindingSeverity, SafetyAuditStatus } from './safety-audit.enums';
+import {
+  ChecklistArea,
+  CorrectiveActionOwner,
+  CorrectiveActionStatus,
+  FindingResult,
+  FindingSeverity,
+  SafetyAuditStatus,
+} from './safety-audit.enums';
 
 export const SafetyAuditSortField = sortFields({ DATE: 'DATE', STATUS: 'STATUS', CREATED_AT: 'CREATED_AT' } as const, 'SafetyAudit', {
   DATE: 'Day of the audit.',
@@ -216,3 +223,30 @@ export const correctiveActionSortColumns: Record<CorrectiveActionSortField, stri
 };
 export const CorrectiveActionSort = SortInput(CorrectiveActionSortField, 'CorrectiveAction', 'corrective actions', { field: 'DUE_ON' });
 export type CorrectiveActionSort = InstanceType<typeof CorrectiveActionSort>;
+
+@InputType({ description: 'An item of a draft checklist version: new when `id` is left out, else changed.' })
+export class ChecklistItemInput {
+  @Field(() => ID, { nullable: true, description: 'The item to change; leave out to add one.' })
+  @IsOptional()
+  id?: string;
+
+  @Field(() => ChecklistArea, { description: 'Area of the item.' })
+  area!: ChecklistArea;
+
+  @Field(() => Int, { description: 'Order of the item in its version.' })
+  @Min(1)
+  @Max(10_000)
+  position!: number;
+
+  @Field({ description: 'What must hold.' })
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'criterion must not be blank' })
+  criterion!: string;
+
+  @Field({ defaultValue: '', description: 'How to check it.' })
+  @MaxLength(2000)
+  guidance: string = '';
+
+  @Field(() => FindingSeverity, { description: 'Severity of a failure unless the auditor says otherwise.' })
+  defaultSeverity!: FindingSeverity;
+}

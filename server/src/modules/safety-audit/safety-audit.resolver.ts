@@ -13,12 +13,13 @@ import {
   updateCorrectiveAction,
   type SafetyAuditSettings,
 } from './corrective-action.service';
-import { checklistTemplates, createChecklistVersion, publishChecklistTemplate } from './checklist.service';
+import { checklistTemplates, createChecklistVersion, publishChecklistTemplate, saveChecklistItem } from './checklist.service';
 import { safetyAuditReport, schoolsDueForAudit, type SafetyAuditReportSettings } from './safety-audit-report.service';
 import { SafetyAuditReport, SafetyAuditReportArgs, SchoolDueForAudit } from './safety-audit-report.types';
 import { loadFindings, loadItems, loadOverdue, loadTeam } from './safety-audit.loaders';
 import { SafetyAudit, SafetyAuditFinding } from './safety-audit.entity';
 import {
+  ChecklistItemInput,
   CorrectiveActionFilter,
   CorrectiveActionSort,
   CreateCorrectiveActionInput,
@@ -66,6 +67,16 @@ export class ChecklistTemplateResolver {
   })
   publishChecklistTemplate(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The draft version.' }) id: string) {
     return publishChecklistTemplate(ctx, parseId(id));
+  }
+
+  @Authorized(...checklistTemplatePolicy.writers)
+  @Mutation(() => ChecklistItem, { description: 'Adds or changes an item of a draft version; CONFLICT once published. ADMIN only.' })
+  saveChecklistItem(
+    @Ctx() ctx: RequestContext,
+    @Arg('templateId', () => ID, { description: 'The draft version.' }) templateId: string,
+    @Arg('input', () => ChecklistItemInput, { description: 'The item.' }) input: ChecklistItemInput,
+  ) {
+    return saveChecklistItem(ctx, parseId(templateId, 'templateId'), input);
   }
 
   @FieldResolver(() => [ChecklistItem], { description: 'Its items, in order.' })
