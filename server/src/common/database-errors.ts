@@ -60,6 +60,7 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   },
   corrective_action_done_on: { field: 'completedOn', message: 'A DONE action has a completion day, and only a DONE action has one' },
   corrective_action_deferred_reason: { field: 'deferredReason', message: 'A DEFERRED action needs the reason' },
+  corrective_action_deferred_reason_not_blank: { field: 'deferredReason', message: 'A deferral reason must not be blank' },
   corrective_action_what_not_blank: { field: 'what', message: 'Say what is to be done' },
 };
 

@@ -12,9 +12,11 @@ import { CorrectiveActionOwner, CorrectiveActionStatus } from './safety-audit.en
 })
 @Entity({ tableName: 'corrective_action' })
 @Index({ name: 'corrective_action_status_due_index', properties: ['status', 'dueOn'] })
+@Index({ name: 'corrective_action_finding_index', properties: ['finding'] })
 @Check({ name: 'corrective_action_what_not_blank', expression: "btrim(what) <> ''" })
 @Check({ name: 'corrective_action_done_on', expression: "(status = 'DONE') = (completed_on is not null)" })
-@Check({ name: 'corrective_action_deferred_reason', expression: "status <> 'DEFERRED' or btrim(coalesce(deferred_reason, '')) <> ''" })
+@Check({ name: 'corrective_action_deferred_reason', expression: "status <> 'DEFERRED' or deferred_reason is not null" })
+@Check({ name: 'corrective_action_deferred_reason_not_blank', expression: "btrim(deferred_reason) <> ''" })
 export class CorrectiveAction extends BaseEntity<'status'> {
   @ManyToOne(() => SafetyAuditFinding, { ref: true, deleteRule: 'restrict' })
   finding!: Ref<SafetyAuditFinding>;

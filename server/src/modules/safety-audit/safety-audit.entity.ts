@@ -62,10 +62,11 @@ export class SafetyAuditOfficer extends BaseEntity {
 @ObjectType({ description: 'What the team found for one checklist item.', simpleResolvers: true })
 @Entity({ tableName: 'safety_audit_finding' })
 @Unique({ name: 'safety_audit_finding_item_unique', properties: ['audit', 'item'] })
+@Index({ name: 'safety_audit_finding_item_index', properties: ['item'] })
 @Check({ name: 'safety_audit_finding_note_length', expression: 'char_length(note) <= 500' })
 @Check({
   name: 'safety_audit_finding_severity',
-  expression: "(severity is not null) = (result in ('NEEDS_IMPROVEMENT', 'DEFICIENT'))",
+  expression: "(severity is not null) = (result = 'NEEDS_IMPROVEMENT' or result = 'DEFICIENT')",
 })
 export class SafetyAuditFinding extends BaseEntity {
   @ManyToOne(() => SafetyAudit, { ref: true, deleteRule: 'cascade', index: false })
