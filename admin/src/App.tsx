@@ -24,6 +24,9 @@ const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
 const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
 const safetyAudits = lazyResource(() => import('./safetyAudits'), ['list', 'show']);
 const correctiveActions = lazyResource(() => import('./correctiveActions'), ['list']);
+const SafetyAuditReportPage = lazyPage(() =>
+  import('./safetyAudits/SafetyAuditReportPage').then((page) => ({ default: page.SafetyAuditReportPage })),
+);
 const AuditWalk = lazyPage(() => import('./safetyAudits/AuditWalk').then((page) => ({ default: page.AuditWalk })));
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((page) => ({ default: page.Dashboard })));
 const QuickLog = lazyPage(() => import('./activities/QuickLog').then((page) => ({ default: page.QuickLog })));
@@ -79,6 +82,7 @@ export function App() {
           />
           <Route path="/quick-log" element={<QuickLog />} />
           <Route path="/safety-audit-walk" element={<AuditWalk />} />
+          <Route path="/safety-audit-report" element={<SafetyAuditReportPage />} />
           <Route path="/safety-audit-walk/:id" element={<AuditWalk />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route

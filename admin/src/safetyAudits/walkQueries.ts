@@ -26,3 +26,13 @@ export const DASHBOARD_AUDITS = `query SafetyAuditCards {
 }`;
 
 export const MARK_DONE = `mutation MarkDone($id: ID!, $version: Int!) { updateCorrectiveAction(id: $id, input: { version: $version, status: DONE }) { id status } }`;
+
+export const SAFETY_AUDIT_REPORT = `query SafetyAuditReport($from: Date, $to: Date, $preset: PeriodPreset) {
+  safetyAuditReport(from: $from, to: $to, preset: $preset) {
+    current { from to audits schoolsAudited schoolsDue findings meetingShare actionsOpened actionsClosed overdue medianDaysToClose p90DaysToClose
+      findingsByAreaAndSeverity { area severity findings } openByAge { band actions } }
+    previous { from to audits schoolsAudited schoolsDue findings meetingShare actionsOpened actionsClosed overdue medianDaysToClose p90DaysToClose }
+    auditsChange meetingShareChange
+    mostOpenHighOrCritical { schoolId schoolName openHighOrCritical }
+  }
+}`;
