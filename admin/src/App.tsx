@@ -23,6 +23,12 @@ const activities = lazyResource(() => import('./activities'), ['list', 'create',
 const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
 const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
 const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
+const safetyAudits = lazyResource(() => import('./safetyAudits'), ['list', 'show']);
+const correctiveActions = lazyResource(() => import('./correctiveActions'), ['list']);
+const SafetyAuditReportPage = lazyPage(() =>
+  import('./safetyAudits/SafetyAuditReportPage').then((page) => ({ default: page.SafetyAuditReportPage })),
+);
+const AuditWalk = lazyPage(() => import('./safetyAudits/AuditWalk').then((page) => ({ default: page.AuditWalk })));
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((page) => ({ default: page.Dashboard })));
 const QuickLog = lazyPage(() => import('./activities/QuickLog').then((page) => ({ default: page.QuickLog })));
 const CoveragePage = lazyPage(() => import('./coverage/CoveragePage').then((page) => ({ default: page.CoveragePage })));
@@ -57,6 +63,8 @@ export function App() {
         <Resource name="users" {...users} recordRepresentation="email" />
         <Resource name="auditEvents" {...auditEvents} options={{ label: 'Audit log' }} />
         <Resource name="apiTokens" {...apiTokens} options={{ label: 'My API tokens' }} recordRepresentation="name" />
+        <Resource name="safetyAudits" {...safetyAudits} options={{ label: 'Safety audits' }} />
+        <Resource name="correctiveActions" {...correctiveActions} options={{ label: 'Corrective actions' }} />
         <CustomRoutes>
           <Route
             path="/coverage"
@@ -75,6 +83,9 @@ export function App() {
             }
           />
           <Route path="/quick-log" element={<QuickLog />} />
+          <Route path="/safety-audit-walk" element={<AuditWalk />} />
+          <Route path="/safety-audit-report" element={<SafetyAuditReportPage />} />
+          <Route path="/safety-audit-walk/:id" element={<AuditWalk />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route
             path="/explorer"

@@ -2,9 +2,11 @@ import AccountBalance from '@mui/icons-material/AccountBalance';
 import Assessment from '@mui/icons-material/Assessment';
 import AssignmentInd from '@mui/icons-material/AssignmentInd';
 import Badge from '@mui/icons-material/Badge';
+import Build from '@mui/icons-material/Build';
 import Code from '@mui/icons-material/Code';
 import EventBusy from '@mui/icons-material/EventBusy';
 import EventNote from '@mui/icons-material/EventNote';
+import FactCheck from '@mui/icons-material/FactCheck';
 import History from '@mui/icons-material/History';
 import Key from '@mui/icons-material/Key';
 import Map from '@mui/icons-material/Map';
@@ -33,6 +35,9 @@ export function Menu() {
       <RaMenu.ResourceItem name="users" leftIcon={<People />} />
       <RaMenu.ResourceItem name="auditEvents" leftIcon={<History />} />
       <RaMenu.ResourceItem name="apiTokens" leftIcon={<Key />} />
+      <RaMenu.ResourceItem name="safetyAudits" leftIcon={<FactCheck />} />
+      <RaMenu.ResourceItem name="correctiveActions" leftIcon={<Build />} />
+      <RaMenu.Item to="/safety-audit-report" primaryText="Safety audit analysis" leftIcon={<Assessment />} />
       {may('explorer') && <RaMenu.Item to="/explorer" primaryText="API explorer" leftIcon={<Code />} />}
     </RaMenu>
   );

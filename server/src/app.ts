@@ -61,6 +61,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     session: settings,
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
+    safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
   });
   // A field the fast read path would answer wrong stops the start, named (db/read-path/check.ts).
   checkReadPath(database.orm.em.fork());
@@ -153,6 +154,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
       context: newContext,
       pipeline,
       settings: reports,
+      safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
       schema,
       checkVariables: checkVariableText,
     }),

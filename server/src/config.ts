@@ -249,6 +249,24 @@ const variables = {
     default: '`365`',
     description: 'Longest lifetime `createApiToken(lifetimeDays:)` accepts (1-3650).',
   }),
+  safetyAudits: {
+    cycleMonths: variable('AUDIT_CYCLE_MONTHS', trimmed(integer(1, 120).default(12)), {
+      default: '`12`',
+      description: 'A school is due for a facility safety audit this many months after its last submitted one (1-120).',
+    }),
+    dueDays: {
+      CRITICAL: variable('ACTION_DUE_DAYS_CRITICAL', trimmed(integer(1, 3650).default(7)), {
+        default: '`7`',
+        description: 'Days to close a corrective action of a CRITICAL finding, counted from the audit, unless given (1-3650).',
+      }),
+      HIGH: variable('ACTION_DUE_DAYS_HIGH', trimmed(integer(1, 3650).default(30)), { default: '`30`', description: 'Likewise for HIGH.' }),
+      MEDIUM: variable('ACTION_DUE_DAYS_MEDIUM', trimmed(integer(1, 3650).default(90)), {
+        default: '`90`',
+        description: 'Likewise for MEDIUM.',
+      }),
+      LOW: variable('ACTION_DUE_DAYS_LOW', trimmed(integer(1, 3650).default(180)), { default: '`180`', description: 'Likewise for LOW.' }),
+    },
+  },
   trustProxy: variable('TRUST_PROXY', trimmed(trustProxy().default(['loopback'])), {
     default: '`loopback`',
     description:
@@ -308,8 +326,8 @@ const variables = {
       default: '`20000`',
       description: 'Most characters in a query text, comments included (1000-1000000).',
     }),
-    maxCost: variable('GRAPHQL_MAX_COST', trimmed(integer(100, 10_000_000).default(50_000)), {
-      default: '`50000`',
+    maxCost: variable('GRAPHQL_MAX_COST', trimmed(integer(100, 10_000_000).default(100_000)), {
+      default: '`100000`',
       description: 'Largest estimated answer of an operation, in fields (100-10000000; see [security.md](security.md), "Query limits").',
     }),
   },

@@ -133,6 +133,46 @@ describe('authorization: every operation x every role', () => {
         );
       return String(row.id);
     },
+    // Safety audits (issue 20): a checklist version with one item, and audits of school A (officer A's).
+    template: async (published = true) => {
+      const sql = (text: string, params: unknown[]) => app.orm.em.fork().getConnection().execute(text, params);
+      const [template] = await sql(`insert into checklist_template (name, version_number) values (?, 1) returning id`, [
+        unique('Checklist'),
+      ]);
+      const [item] = await sql(
+        `insert into checklist_item (template_id, area, position, criterion, default_severity) values (?, 'ACCESS_CONTROL', 1, 'Doors locked', 'HIGH') returning id`,
+        [template.id],
+      );
+      if (published) await sql(`update checklist_template set published_at = now() where id = ?`, [template.id]);
+      return { templateId: String(template.id), itemId: String(item.id) };
+    },
+    draftAudit: async (complete = false) => {
+      const sql = (text: string, params: unknown[]) => app.orm.em.fork().getConnection().execute(text, params);
+      const { templateId, itemId } = await fresh.template();
+      const [audit] = await sql(`insert into safety_audit (school_id, template_id, date) values (?, ?, '2026-09-15') returning id`, [
+        ids.schoolA,
+        templateId,
+      ]);
+      await sql(`insert into safety_audit_officer (audit_id, officer_id) values (?, ?)`, [audit.id, ids.officerA]);
+      const [finding] = complete
+        ? await sql(
+            `insert into safety_audit_finding (audit_id, item_id, result, severity) values (?, ?, 'DEFICIENT', 'HIGH') returning id`,
+            [audit.id, itemId],
+          )
+        : [{ id: null }];
+      return { auditId: String(audit.id), itemId, templateId, findingId: String(finding.id) };
+    },
+    action: async () => {
+      const { findingId } = await fresh.draftAudit(true);
+      const [action] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into corrective_action (finding_id, what, owner, due_on) values (?, 'Fix it', 'SCHOOL', '2026-10-15') returning id`,
+          [findingId],
+        );
+      return String(action.id);
+    },
   };
   // Far from every other file's school years, one per call.
   const firstYear = 7000 + (process.pid % 50) * 50;
@@ -465,6 +505,89 @@ describe('authorization: every operation x every role', () => {
     },
     deleteUsers: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteUsers(ids: [$id]) { id } }`, { id: await fresh.user() }),
+      expected: only('admin'),
+    },
+
+    checklistTemplates: { run: (c) => as(c, `{ checklistTemplates { id } }`), expected: only(...SIGNED_IN) },
+    safetyAudits: { run: (c) => as(c, `{ safetyAudits { totalCount } }`), expected: only(...SIGNED_IN) },
+    safetyAudit: {
+      run: async (c) => as(c, `query($id: ID!) { safetyAudit(id: $id) { id } }`, { id: (await fresh.draftAudit()).auditId }),
+      expected: only(...SIGNED_IN),
+    },
+    correctiveActions: { run: (c) => as(c, `{ correctiveActions { totalCount } }`), expected: only(...SIGNED_IN) },
+    correctiveAction: {
+      run: async (c) => as(c, `query($id: ID!) { correctiveAction(id: $id) { id } }`, { id: await fresh.action() }),
+      expected: only(...SIGNED_IN),
+    },
+    schoolsDueForAudit: { run: (c) => as(c, `{ schoolsDueForAudit { schoolId } }`), expected: only(...SIGNED_IN) },
+    createSafetyAudit: {
+      run: async (c) =>
+        as(c, `mutation($input: CreateSafetyAuditInput!) { createSafetyAudit(input: $input) { id } }`, {
+          input: { schoolId: ids.schoolA, templateId: (await fresh.template()).templateId, date: '2026-09-15', officerIds: [ids.officerA] },
+        }),
+      expected: only('admin', 'officer'),
+    },
+    updateSafetyAudit: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateSafetyAudit(id: $id, input: { version: 1, durationMinutes: 90 }) { id } }`, {
+          id: (await fresh.draftAudit()).auditId,
+        }),
+      expected: only('admin', 'officer'),
+    },
+    saveSafetyAuditFindings: {
+      run: async (c) => {
+        const { auditId, itemId } = await fresh.draftAudit();
+        return as(
+          c,
+          `mutation($id: ID!, $itemId: ID!) { saveSafetyAuditFindings(id: $id, findings: [{ itemId: $itemId, result: MEETS }]) { id } }`,
+          {
+            id: auditId,
+            itemId,
+          },
+        );
+      },
+      expected: only('admin', 'officer'),
+    },
+    submitSafetyAudit: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { submitSafetyAudit(id: $id, version: 1) { id } }`, { id: (await fresh.draftAudit(true)).auditId }),
+      expected: only('admin', 'officer'),
+    },
+    deleteSafetyAudit: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteSafetyAudit(id: $id) { id } }`, { id: (await fresh.draftAudit()).auditId }),
+      expected: only('admin', 'officer'),
+    },
+    createCorrectiveAction: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { createCorrectiveAction(input: { findingId: $id, what: "Fix it", owner: SCHOOL }) { id } }`, {
+          id: (await fresh.draftAudit(true)).findingId,
+        }),
+      expected: only('admin', 'officer'),
+    },
+    updateCorrectiveAction: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateCorrectiveAction(id: $id, input: { version: 1, status: IN_PROGRESS }) { id } }`, {
+          id: await fresh.action(),
+        }),
+      expected: only('admin', 'officer'),
+    },
+    createChecklistVersion: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { createChecklistVersion(fromId: $id) { id } }`, { id: (await fresh.template()).templateId }),
+      expected: only('admin'),
+    },
+    publishChecklistTemplate: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { publishChecklistTemplate(id: $id) { id } }`, { id: (await fresh.template(false)).templateId }),
+      expected: only('admin'),
+    },
+    saveChecklistItem: {
+      run: async (c) =>
+        as(
+          c,
+          `mutation($id: ID!) { saveChecklistItem(templateId: $id, input: { area: SURVEILLANCE, position: 2, criterion: "Cameras work", defaultSeverity: LOW }) { id } }`,
+          { id: (await fresh.template(false)).templateId },
+        ),
       expected: only('admin'),
     },
 

@@ -9,6 +9,7 @@ import { auditPolicy } from '../../server/src/modules/audit/audit.policy';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/officer-absence.policy';
 import { schoolClosurePolicy, schoolYearPolicy } from '../../server/src/modules/calendar/calendar.policy';
+import { safetyAuditPolicies } from '../../server/src/modules/safety-audit/safety-audit.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 import { openTestDatabase } from '../support/database';
@@ -28,6 +29,7 @@ const POLICIES: PolicyTable[] = [
   officerAbsencePolicy,
   schoolYearPolicy,
   schoolClosurePolicy,
+  ...safetyAuditPolicies,
 ];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */

@@ -8,6 +8,7 @@ import { assignmentPolicy } from '../../server/src/modules/assignment/assignment
 import { auditPolicy } from '../../server/src/modules/audit/audit.policy';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/officer-absence.policy';
+import { correctiveActionPolicy, safetyAuditPolicy } from '../../server/src/modules/safety-audit/safety-audit.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 
@@ -28,6 +29,9 @@ const RESOURCES: { resource: string; policy: PolicyTable; actions: string[] }[] 
   { resource: 'users', policy: userPolicy, actions: ['list', 'show', 'export', 'create', 'edit', 'delete'] },
   // The audit trail has no forms: nobody edits it.
   { resource: 'auditEvents', policy: auditPolicy, actions: ['list', 'show', 'export'] },
+  // Safety audits and their actions are written on the audit walk page and the actions board, not by forms.
+  { resource: 'safetyAudits', policy: safetyAuditPolicy, actions: ['list', 'show', 'export'] },
+  { resource: 'correctiveActions', policy: correctiveActionPolicy, actions: ['list', 'show', 'export'] },
 ];
 
 /**

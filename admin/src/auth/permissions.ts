@@ -14,7 +14,7 @@ export interface Permissions {
 }
 
 /** Pages that are not resources, checked with the same function. */
-export const PAGES = ['dashboard', 'coverage', 'reports', 'explorer', 'quickLog'] as const;
+export const PAGES = ['dashboard', 'coverage', 'reports', 'explorer', 'quickLog', 'safetyAuditWalk'] as const;
 
 const READ = new Set(['list', 'show', 'export']);
 const ALL = new Set(['list', 'show', 'export', 'create', 'edit', 'delete']);
@@ -78,6 +78,10 @@ const RULES: Record<Role, Record<string, Rule>> = {
     users: nothing,
     auditEvents: nothing,
     quickLog: nothing,
+    // Audits of the schools its officers cover or audit, read-only (the server scopes the rows).
+    safetyAudits: read,
+    correctiveActions: read,
+    safetyAuditWalk: nothing,
   },
   ANALYST: {
     agencies: read,
@@ -90,6 +94,10 @@ const RULES: Record<Role, Record<string, Rule>> = {
     users: nothing,
     auditEvents: nothing,
     quickLog: nothing,
+    // The figures and lists; a finding's note reads null.
+    safetyAudits: read,
+    correctiveActions: read,
+    safetyAuditWalk: nothing,
   },
   OFFICER: {
     agencies: (action) => action === 'show',
@@ -103,6 +111,9 @@ const RULES: Record<Role, Record<string, Rule>> = {
     auditEvents: nothing,
     coverage: nothing,
     explorer: nothing,
+    // Its schools' audits; it walks them on the audit walk page (safetyAuditWalk).
+    safetyAudits: read,
+    correctiveActions: read,
   },
 };
 

@@ -6,6 +6,7 @@ import { ActivityWeeks } from './ActivityWeeks';
 import { CoverageToday } from './CoverageToday';
 import { MyAgency } from './MyAgency';
 import { MyAssignments } from './MyAssignments';
+import { SafetyAuditCards } from './SafetyAuditCards';
 import { StaffingLists } from './StaffingLists';
 
 /** The first page: read from the server's reports, never added up from list pages. */
@@ -29,6 +30,7 @@ export function Dashboard() {
           {isOfficer ? <MyAssignments /> : <CoverageToday title={chiefAgency ? 'District coverage today' : 'Coverage today'} />}
           <ActivityWeeks />
           {!isOfficer && <StaffingLists />}
+          <SafetyAuditCards />
         </Stack>
       )}
     </Box>

@@ -48,6 +48,35 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   app_user_email_unique: { field: 'email', message: 'Another user already has this e-mail address' },
   app_user_chief_has_agency: { field: 'agencyId', message: 'An AGENCY_CHIEF user needs an agency' },
   app_user_officer_has_officer: { field: 'officerId', message: 'An OFFICER user needs an officer record' },
+  // Facility safety audits (migration safety_audits).
+  checklist_template_name_version_unique: { field: 'versionNumber', message: 'This checklist already has a version with this number' },
+  checklist_template_published: {
+    field: 'publishedAt',
+    message: 'A published checklist version never changes: publish a new version instead',
+  },
+  checklist_item_published: { field: 'templateId', message: 'The items of a published checklist version never change' },
+  checklist_item_position_unique: { field: 'position', message: 'Another item of this checklist version has this position' },
+  safety_audit_submitted_read_only: { field: 'status', message: 'A submitted audit is read-only: record a new audit instead' },
+  safety_audit_starts_as_draft: { field: 'status', message: 'An audit starts as a DRAFT' },
+  safety_audit_template_published: { field: 'templateId', message: 'Audits use a published checklist version' },
+  safety_audit_team_required: { field: 'officerIds', message: 'An audit needs at least one officer on its team' },
+  safety_audit_items_answered: { field: 'findings', message: 'Every item of the checklist needs a result before the audit is submitted' },
+  safety_audit_officer_unique: { field: 'officerIds', message: 'The officer is already on the team' },
+  safety_audit_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
+  safety_audit_finding_item_template: { field: 'itemId', message: "The item is not on the audit's checklist version" },
+  safety_audit_finding_severity: {
+    field: 'severity',
+    message: 'A NEEDS_IMPROVEMENT or DEFICIENT finding has a severity; others have none',
+  },
+  safety_audit_finding_note_length: { field: 'note', message: 'A note can be at most 500 characters' },
+  corrective_action_finding_failed: {
+    field: 'findingId',
+    message: 'A corrective action is raised from a NEEDS_IMPROVEMENT or DEFICIENT finding only',
+  },
+  corrective_action_done_on: { field: 'completedOn', message: 'A DONE action has a completion day, and only a DONE action has one' },
+  corrective_action_deferred_reason: { field: 'deferredReason', message: 'A DEFERRED action needs the reason' },
+  corrective_action_deferred_reason_not_blank: { field: 'deferredReason', message: 'A deferral reason must not be blank' },
+  corrective_action_what_not_blank: { field: 'what', message: 'Say what is to be done' },
 };
 
 /** What a table's rows are called in messages: one, several. */
@@ -100,6 +129,9 @@ const CONFLICT_CONSTRAINTS = new Set([
   'officer_absence_substitute_active',
   'officer_absence_substitute_absent',
   'officer_absence_substitute_fte',
+  'safety_audit_submitted_read_only',
+  'checklist_template_published',
+  'checklist_item_published',
 ]);
 
 // The server is shutting down, restarting or refusing connections (SQLSTATE classes 08 and 57P0x).

@@ -8,6 +8,9 @@ import { Session } from '../modules/auth/session.entity';
 import { Officer } from '../modules/officer/officer.entity';
 import { OfficerAgencyPeriod } from '../modules/officer/officer-agency-period.entity';
 import { OfficerAbsence } from '../modules/officer-absence/officer-absence.entity';
+import { ChecklistItem, ChecklistTemplate } from '../modules/safety-audit/checklist.entity';
+import { CorrectiveAction } from '../modules/safety-audit/corrective-action.entity';
+import { SafetyAudit, SafetyAuditFinding, SafetyAuditOfficer } from '../modules/safety-audit/safety-audit.entity';
 import { School } from '../modules/school/school.entity';
 import { SchoolClosure } from '../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../modules/calendar/school-year.entity';
@@ -29,4 +32,11 @@ export const entities = [
   Session,
   ApiToken,
   LoginThrottle,
+  // The facility safety audits module (issue 20).
+  ChecklistTemplate,
+  ChecklistItem,
+  SafetyAudit,
+  SafetyAuditOfficer,
+  SafetyAuditFinding,
+  CorrectiveAction,
 ];

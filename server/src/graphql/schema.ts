@@ -11,6 +11,9 @@ import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/offi
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
+import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../modules/safety-audit/corrective-action.service';
+import type { SafetyAuditReportSettings } from '../modules/safety-audit/safety-audit-report.service';
+import { safetyAuditResolvers } from '../modules/safety-audit/safety-audit.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
@@ -30,9 +33,16 @@ export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
+  /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*; their defaults when left out. */
+  safetyAudits?: SafetyAuditReportSettings;
 }
 
-export async function buildApiSchema({ session, reports, apiTokens }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({
+  session,
+  reports,
+  apiTokens,
+  safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
+}: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -49,6 +59,7 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     AuditEventResolver,
     authResolver(session),
     reportResolver(reports),
+    ...safetyAuditResolvers(safetyAudits),
   ] as const;
   const schema = await buildSchema({
     resolvers,

@@ -15,6 +15,7 @@ import { School } from '../../modules/school/school.entity';
 import { SchoolClosure } from '../../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../../modules/calendar/school-year.entity';
 import { demoSchoolYear, isSchoolDay, schoolYearStartOf } from './demo-calendar';
+import { seedDemoChecklist } from './demo-checklist';
 import {
   CATEGORY_NOTES,
   CATEGORY_WEIGHTS,
@@ -155,6 +156,7 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
         })),
       );
     }
+    await seedDemoChecklist(transaction);
     return {
       agencies: agencyIds.length,
       officers: officerIds.length,

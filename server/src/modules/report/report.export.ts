@@ -12,6 +12,9 @@ import { cells, csvDownload, type CsvTable } from './csv';
 import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
 import { LIST_EXPORTS, mountListExports } from './list-exports';
 import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
+import { safetyAuditReportParameters, safetyAuditReportTable } from '../safety-audit/safety-audit-report.csv';
+import { safetyAuditReport, type SafetyAuditReportSettings } from '../safety-audit/safety-audit-report.service';
+import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../safety-audit/corrective-action.service';
 import { staffingReport } from './staffing-report.service';
 
 export interface ExportOptions {
@@ -20,6 +23,8 @@ export interface ExportOptions {
   /** The request pipeline /graphql runs through too: transactions under the actor's row security, the one error answer. */
   pipeline: RequestPipeline;
   settings: ReportSettings;
+  /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*, for /safety-audit-report.csv; the defaults when left out. */
+  safetyAudits?: SafetyAuditReportSettings;
   /** The API's schema: a list export reads the GraphQL list itself (list-exports.ts). */
   schema: GraphQLSchema;
   /** What /graphql checks in its variables (graphql/), for the list exports. */
@@ -137,10 +142,33 @@ export function exportRouter(options: ExportOptions): express.Router {
       options,
     ),
   );
+  router.get(
+    '/safety-audit-report.csv',
+    exportHandler(
+      'safety-audit-report',
+      async (ctx, query) => {
+        const args = safetyAuditReportParameters(query);
+        const settings = options.safetyAudits ?? {
+          ...DEFAULT_SAFETY_AUDIT_SETTINGS,
+          programYearStartMonth: options.settings.programYearStartMonth,
+        };
+        const report = await safetyAuditReport(ctx, args, settings);
+        const { from, to } = report.current;
+        return {
+          table: safetyAuditReportTable(report),
+          fileName: fileName('safety-audit-report', undefined, `${from}-to-${to}`),
+          details: { from, to, schoolId: args.schoolId },
+        };
+      },
+      options,
+    ),
+  );
   mountListExports(router, options);
   // Any other path or method under /export: a JSON answer like the rest of the API, not Express's HTML page.
   router.use((request, response) => {
-    const exports = ['coverage', 'activity', 'staffing', ...Object.keys(LIST_EXPORTS)].map((list) => `/export/${list}.csv`);
+    const exports = ['coverage', 'activity', 'staffing', 'safety-audit-report', ...Object.keys(LIST_EXPORTS)].map(
+      (list) => `/export/${list}.csv`,
+    );
     const message = `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET ${exports.join(', ')}`;
     options.pipeline.fail(response, new DomainError(ErrorCode.NOT_FOUND, message));
   });

@@ -15,7 +15,7 @@ import type { StaffingFilter } from './staffing-report.types';
 export type QueryParameters = Record<string, unknown>;
 
 /** Reads one export's query parameters: each once at most, none unknown, each of the type the GraphQL argument has. */
-class Parameters {
+export class Parameters {
   constructor(
     private readonly query: QueryParameters,
     allowed: readonly string[],

@@ -1,0 +1,3 @@
+import { CorrectiveActionList } from './CorrectiveActionList';
+
+export default { list: CorrectiveActionList };
