@@ -102,37 +102,41 @@ describeWhenReady('the console is accessible', () => {
     return found;
   }
 
-  it.each(THEMES)("the login page and an administrator's pages (%s theme)", async (theme) => {
-    const page = await openIn(theme);
-    expect(await check(page, ['/login'])).toEqual({});
-    await signIn(page, server.url, 'admin@sro-hub.example');
-    const paths = [
-      '/',
-      '/coverage',
-      '/reports',
-      '/schools',
-      `/schools/${ids.school}/show`,
-      `/schools/${ids.school}/edit`,
-      '/assignments',
-      `/assignments/${ids.assignment}/show`,
-      '/assignments/create',
-      '/officers',
-      `/officers/${ids.officer}/show`,
-      `/officers/${ids.officer}/edit`,
-      '/agencies',
-      `/agencies/${ids.agency}/show`,
-      '/activities',
-      `/activities/${ids.activity}/show`,
-      '/activities/create',
-      '/users',
-      `/users/${ids.user}`,
-      '/auditEvents',
-      '/apiTokens',
-      '/change-password',
-      '/explorer',
-    ];
-    expect(await check(page, paths)).toEqual({});
-  });
+  it.each(THEMES)(
+    "the login page and an administrator's pages (%s theme)",
+    async (theme) => {
+      const page = await openIn(theme);
+      expect(await check(page, ['/login'])).toEqual({});
+      await signIn(page, server.url, 'admin@sro-hub.example');
+      const paths = [
+        '/',
+        '/coverage',
+        '/reports',
+        '/schools',
+        `/schools/${ids.school}/show`,
+        `/schools/${ids.school}/edit`,
+        '/assignments',
+        `/assignments/${ids.assignment}/show`,
+        '/assignments/create',
+        '/officers',
+        `/officers/${ids.officer}/show`,
+        `/officers/${ids.officer}/edit`,
+        '/agencies',
+        `/agencies/${ids.agency}/show`,
+        '/activities',
+        `/activities/${ids.activity}/show`,
+        '/activities/create',
+        '/users',
+        `/users/${ids.user}`,
+        '/auditEvents',
+        '/apiTokens',
+        '/change-password',
+        '/explorer',
+      ];
+      expect(await check(page, paths)).toEqual({});
+    },
+    240_000,
+  ); // A sweep of every page: each page loads and axe walks it, one after another.
 
   it.each(THEMES)("an officer's pages on a phone (%s theme)", async (theme) => {
     const page = await openIn(theme, 'officer@harlowfalls-pd.example', { width: 390, height: 844 });
