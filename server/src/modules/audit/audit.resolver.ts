@@ -1,7 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../common/actor';
 import { AuditEvent } from '../../common/audit-event.entity';
 import type { RequestContext } from '../../common/context';
 import { findPage, orderBy } from '../../common/crud';
@@ -57,7 +56,7 @@ const AuditEventSort = SortInput(AuditEventSortField, 'AuditEvent', 'audit event
 const AuditEventList = ListType(AuditEvent, 'audit events');
 
 /** The audit trail, read-only, for ADMIN. Rows are written by the changes themselves (common/audit.ts). */
-@Authorized(Role.ADMIN)
+@Authorized(...auditPolicy.readers)
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Query(() => AuditEventList, { description: 'Audit events matching the filter, newest first by default. ADMIN only.' })

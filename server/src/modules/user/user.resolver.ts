@@ -1,14 +1,15 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { Agency } from '../agency/agency.entity';
 import { Officer } from '../officer/officer.entity';
 import { User } from './user.entity';
 import { BulkUpdateUserInput, CreateUserInput, UpdateUserInput, UserFilter, UserSort } from './user.inputs';
+import { userPolicy } from './user.policy';
 import { userService } from './user.service';
 
-@Authorized(Role.ADMIN)
+// Only the roles that user.policy.ts lets read accounts (ADMIN).
+@Authorized(...userPolicy.readers)
 @Resolver(() => User)
 export class UserResolver extends createCrudResolver({
   type: User,
