@@ -61,6 +61,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     session: settings,
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
+    tips: { ...config.tips, timeZone: config.timeZone },
   });
   const metrics = new Metrics(database.orm);
   const presentError = formatError(log, metrics.countError);

@@ -8,6 +8,7 @@ import { assignmentPolicy } from '../../server/src/modules/assignment/assignment
 import { auditPolicy } from '../../server/src/modules/audit/audit.policy';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { tipOfficerPolicy, tipPolicy, tipStepPolicy } from '../../server/src/modules/tip/tip.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 import { openTestDatabase } from '../support/database';
 
@@ -15,7 +16,18 @@ import { openTestDatabase } from '../support/database';
 // must be what the feature's policy table (`<feature>.policy.ts`) declares for that role. Runs on the server
 // database and on the embedded one (run it without DATABASE_URL).
 
-const POLICIES: PolicyTable[] = [agencyPolicy, officerPolicy, schoolPolicy, assignmentPolicy, activityPolicy, userPolicy, auditPolicy];
+const POLICIES: PolicyTable[] = [
+  agencyPolicy,
+  officerPolicy,
+  schoolPolicy,
+  assignmentPolicy,
+  activityPolicy,
+  userPolicy,
+  auditPolicy,
+  tipPolicy,
+  tipOfficerPolicy,
+  tipStepPolicy,
+];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */
 const DATABASE_ROLE: Record<Role, string> = {

@@ -13,6 +13,8 @@ import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-tok
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
 import { reportResolver } from '../modules/report/report.resolver';
+import { TipResolver, TipStepResolver } from '../modules/tip/tip.resolver';
+import { configureTips, type TipSettings } from '../modules/tip/tip.settings';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
 import type { ReportSettings } from '../modules/report/activity-report.service';
@@ -28,9 +30,12 @@ export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
+  /** Tip deadlines; the defaults when left out (schema emission, unit tests). */
+  tips?: TipSettings;
 }
 
-export async function buildApiSchema({ session, reports, apiTokens }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({ session, reports, apiTokens, tips }: SchemaOptions): Promise<GraphQLSchema> {
+  if (tips) configureTips(tips);
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -44,6 +49,8 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     AuditEventResolver,
     authResolver(session),
     reportResolver(reports),
+    TipResolver,
+    TipStepResolver,
   ] as const;
   const schema = await buildSchema({
     resolvers,
