@@ -1,7 +1,7 @@
 import { ref, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../common/actor';
-import { audit } from '../../common/audit';
+import { audit, snapshot } from '../../common/audit';
 import type { RequestContext } from '../../common/context';
 import { CrudService, findPage, reference } from '../../common/crud';
 import { badInput, conflict, forbidden } from '../../common/errors';
@@ -13,6 +13,7 @@ import { officerPolicy } from '../officer/officer.policy';
 import { School } from '../school/school.entity';
 import { schoolPolicy } from '../school/school.policy';
 import { TipOfficer } from './tip-officer.entity';
+import { TipStep } from './tip-step.entity';
 import { Tip, TipStatus, type TipDisposition } from './tip.entity';
 import { tipSortColumns, type BulkUpdateTipInput, type CreateTipInput, type TipFilter, type UpdateTipInput } from './tip.inputs';
 import { tipOfficerPolicy, tipPolicy } from './tip.policy';
@@ -105,6 +106,15 @@ export const tipService = new CrudService<Tip, TipFilter, CreateTipInput, Update
     if (closeAs) close(tip, closeAs);
   },
   check,
+  // A tip's steps go with it, and the activities they count as with them.
+  async beforeDelete(em, ctx, tip) {
+    for (const step of await em.find(TipStep, { tip: tip.id }, { populate: ['activity'] })) {
+      audit(em, ctx, { action: 'delete', entityType: 'TipStep', entityId: step.id, before: snapshot(step) });
+      audit(em, ctx, { action: 'delete', entityType: 'Activity', entityId: step.activity.id, before: snapshot(step.activity.getEntity()) });
+      em.remove(step);
+      em.remove(step.activity.getEntity());
+    }
+  },
 });
 
 /**
