@@ -85,6 +85,8 @@ end $$;`);
 
     // Tips: ADMIN all; a chief its officers' tips; an officer its own and its schools'; analysts none (the report).
     policy('tip_all', 'tip', 'all', 'sro_admin', 'true');
+    // Analysts: the report's aggregates only (the API lists them no tip); a chief's district figures run as it.
+    policy('tip_read_analyst', 'tip', 'select', 'sro_analyst', 'true', null);
     policy('tip_read_chief', 'tip', 'select', 'sro_chief', chiefsTips, null);
     policy('tip_update_chief', 'tip', 'update', 'sro_chief', chiefsTips);
     policy('tip_read_officer', 'tip', 'select', 'sro_officer', officersTips, null);

@@ -13,7 +13,7 @@ import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-tok
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
 import { reportResolver } from '../modules/report/report.resolver';
-import { TipResolver, TipStepResolver } from '../modules/tip/tip.resolver';
+import { TipResolver, tipReportResolver, TipStepResolver } from '../modules/tip/tip.resolver';
 import { configureTips, type TipSettings } from '../modules/tip/tip.settings';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
@@ -51,6 +51,7 @@ export async function buildApiSchema({ session, reports, apiTokens, tips }: Sche
     reportResolver(reports),
     TipResolver,
     TipStepResolver,
+    tipReportResolver({ programYearStartMonth: reports.programYearStartMonth, minTipsPerCell: reports.smallCells.minActivities }),
   ] as const;
   const schema = await buildSchema({
     resolvers,

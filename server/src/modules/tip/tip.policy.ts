@@ -49,7 +49,13 @@ export const tipPolicy = definePolicy<Tip>({
   facts: () => ({}),
   roles: {
     [Role.ADMIN]: { read: ALL_ROWS, create: ALL_ROWS, update: ALL_ROWS, delete: ALL_ROWS, fields: {} },
-    [Role.ANALYST]: { ...NOTHING, fields: {} },
+    [Role.ANALYST]: {
+      ...NOTHING,
+      fields: {},
+      // The API lists no tip to an analyst; its role reads them all only for the report's aggregates, which a
+      // chief's district figures also run as (common/row-security.ts#asDistrictWide).
+      rowSecurity: { select: 'true' },
+    },
     [Role.AGENCY_CHIEF]: { read: chiefsTips, create: null, update: readTips(chiefsTips), delete: null, fields: {} },
     [Role.OFFICER]: { read: officersTips, create: null, update: readTips(officersTips), delete: null, fields: {} },
   },

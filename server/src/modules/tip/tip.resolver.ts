@@ -1,4 +1,5 @@
 import { Args, Authorized, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { createCrudResolver } from '../../common/crud.resolver';
 import { ListType, PageArgs } from '../../common/list';
@@ -23,6 +24,8 @@ import {
 import { tipPolicy } from './tip.policy';
 import { assignedOfficers, tipQueue, tipService } from './tip.service';
 import { firstActionDueAt, isOverdue } from './tip.settings';
+import { tipReport, type TipReportSettings } from './tip-report.service';
+import { TipReport, TipReportArgs } from './tip-report.types';
 
 const TipQueuePage = ListType(Tip, 'tipQueue');
 
@@ -95,4 +98,22 @@ export class TipStepResolver extends createCrudResolver({
     requireActor(ctx.actor);
     return ctx.loaders.one(Tip, step.tip.id);
   }
+}
+
+/** The tip report: ADMIN and ANALYST the district; a chief district aggregates with small cells withheld; never an officer. */
+export function tipReportResolver(settings: TipReportSettings) {
+  @Resolver()
+  class TipReportResolver {
+    @Authorized(Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF)
+    @Query(() => TipReport, {
+      description:
+        'Tips received in a period (by category, source, school, month), how fast they were first acted on and closed, how they ended, ' +
+        'with the period before and the program year; its CSV in `csv`. ADMIN and ANALYST: the district; an agency chief: district ' +
+        'aggregates with small cells withheld. FORBIDDEN for officers.',
+    })
+    tipReport(@Ctx() ctx: RequestContext, @Args(() => TipReportArgs) args: TipReportArgs) {
+      return tipReport(ctx, args, settings);
+    }
+  }
+  return TipReportResolver;
 }
