@@ -8,6 +8,7 @@ import { assignmentPolicy } from '../../server/src/modules/assignment/assignment
 import { auditPolicy } from '../../server/src/modules/audit/audit.policy';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { tipPolicy, tipStepPolicy } from '../../server/src/modules/tip/tip.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 
 const { canAccess } = consolePermissions;
@@ -26,6 +27,8 @@ const RESOURCES: { resource: string; policy: PolicyTable; actions: string[] }[] 
   { resource: 'users', policy: userPolicy, actions: ['list', 'show', 'export', 'create', 'edit', 'delete'] },
   // The audit trail has no forms: nobody edits it.
   { resource: 'auditEvents', policy: auditPolicy, actions: ['list', 'show', 'export'] },
+  { resource: 'tips', policy: tipPolicy, actions: ['list', 'show', 'create', 'edit', 'delete'] },
+  { resource: 'tipSteps', policy: tipStepPolicy, actions: ['list', 'show', 'create', 'edit', 'delete'] },
 ];
 
 /**
