@@ -194,4 +194,30 @@ describe('tips: role x operation', () => {
     ]);
     expect(events.map((event) => event.action)).toContain('delete');
   });
+
+  it('exports the tips list as CSV with the same scope as the list: what each role reads, analysts refused', async () => {
+    const id = await freshTip();
+    const download = (who: Who) =>
+      fetch(`${app.url}/export/tips.csv?filter=${encodeURIComponent(JSON.stringify({ ids: [id] }))}`, {
+        headers: { authorization: `Bearer ${tokens[who]}` },
+      });
+    const admin = await download('admin');
+    expect(admin.status).toBe(200);
+    const lines = (await admin.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id,reference_number,source,received_at,category,life_safety,status,first_action_due_at,first_action_at,overdue,closed_at,disposition,school_id,school',
+    );
+    expect(lines).toHaveLength(2);
+    const other = await download('chiefB');
+    expect(
+      (await other.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+    expect((await download('analyst')).status).toBe(403);
+  });
 });

@@ -8,6 +8,7 @@ import {
   SelectArrayInput,
   SelectInput,
   TextInput,
+  useRecordContext,
 } from 'react-admin';
 import { StudentPrivacyNotice } from '../activities/StudentPrivacyNotice';
 import { officerLabel } from '../choices';
@@ -17,6 +18,8 @@ const tooLong = maxLength(TIP_TEXT_MAX, `At most ${TIP_TEXT_MAX} characters: nev
 
 /** The fields of a tip, for entering and changing it. No field takes the tip's content or anyone's name. */
 export function TipInputs({ edit = false }: { edit?: boolean }) {
+  // The API reads the assigned officers as assignedOfficers and takes them back as officerIds.
+  const tip = useRecordContext<{ id: string; assignedOfficers?: { id: string }[] }>();
   return (
     <>
       <StudentPrivacyNotice />
@@ -33,7 +36,13 @@ export function TipInputs({ edit = false }: { edit?: boolean }) {
       <ReferenceInput source="schoolId" reference="schools" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
         <SelectInput label="School" optionText="name" />
       </ReferenceInput>
-      <ReferenceArrayInput source="officerIds" reference="officers" sort={{ field: 'lastName', order: 'ASC' }} perPage={200}>
+      <ReferenceArrayInput
+        source="officerIds"
+        reference="officers"
+        sort={{ field: 'lastName', order: 'ASC' }}
+        perPage={200}
+        defaultValue={tip?.assignedOfficers?.map((officer) => officer.id)}
+      >
         <SelectArrayInput label="Assigned officers" optionText={officerLabel} />
       </ReferenceArrayInput>
       {edit && <SelectInput source="closeAs" label="Close as" choices={tipDispositions} />}
