@@ -27,6 +27,10 @@ export function TipShow() {
         <BooleanField source="lifeSafety" label="Life safety" />
         <FunctionField label="School" render={(tip) => tip.school?.name ?? '—'} />
         <FunctionField label="Status" render={(tip) => `${labelOf(tipStatuses, tip.status)}${tip.overdue ? ' — overdue' : ''}`} />
+        {/* Right under the status: on a phone the one-tap first action is on the first screen. */}
+        <Labeled label="Follow-up">
+          <TipSteps mayLog={mayLog} />
+        </Labeled>
         <InstantField source="receivedAt" label="Received" />
         <InstantField source="firstActionDueAt" label="First action due" />
         <InstantField source="firstActionAt" label="First action" emptyText="—" />
@@ -35,9 +39,6 @@ export function TipShow() {
           render={(tip) => (tip.assignedOfficers as never[]).map((officer) => officerLabel(officer)).join('; ') || '—'}
         />
         <FunctionField label="Disposition" render={(tip) => labelOf(tipDispositions, tip.disposition) || '—'} />
-        <Labeled label="Follow-up">
-          <TipSteps mayLog={mayLog} />
-        </Labeled>
       </SimpleShowLayout>
     </Show>
   );
