@@ -208,6 +208,12 @@ describe('tip follow-up', () => {
       expect([name, response.errors?.[0].extensions.code]).toEqual([name, 'BAD_USER_INPUT']);
       expect([name, response.errors?.[0].message]).toEqual([name, expect.stringMatching(/200 characters/)]);
     }
+    const blank = await app.graphql(
+      `mutation($input: CreateTipInput!) { createTip(input: $input) { id } }`,
+      { input: { referenceNumber: '  ', source: 'P3', category: 'OTHER', receivedAt: minutesAgo(1) } },
+      admin,
+    );
+    expect(blank.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { referenceNumber: [expect.any(String)] } });
     const connection = app.orm.em.fork().getConnection();
     await expect(connection.execute(`update tip_step set note = repeat('x', 201) where id = ?`, [step.id])).rejects.toThrow();
     await expect(connection.execute(`update tip set reference_number = repeat('x', 201) where id = ?`, [tip.id])).rejects.toThrow();
