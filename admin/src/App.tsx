@@ -22,6 +22,7 @@ const agencies = lazyResource(() => import('./agencies'), ['list', 'create', 'ed
 const activities = lazyResource(() => import('./activities'), ['list', 'create', 'edit', 'show']);
 const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
 const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
+const tips = lazyResource(() => import('./tips'), ['list', 'create', 'edit', 'show']);
 const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
 const safetyAudits = lazyResource(() => import('./safetyAudits'), ['list', 'show']);
 const correctiveActions = lazyResource(() => import('./correctiveActions'), ['list']);
@@ -34,6 +35,7 @@ const QuickLog = lazyPage(() => import('./activities/QuickLog').then((page) => (
 const CoveragePage = lazyPage(() => import('./coverage/CoveragePage').then((page) => ({ default: page.CoveragePage })));
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const ChangePasswordPage = lazyPage(() => import('./auth/ChangePasswordPage').then((page) => ({ default: page.ChangePasswordPage })));
+const TipReportPage = lazyPage(() => import('./tips/TipReportPage').then((page) => ({ default: page.TipReportPage })));
 const ReportsPage = lazyPage(() => import('./reports/ReportsPage').then((reports) => ({ default: reports.ReportsPage })));
 
 export function App() {
@@ -60,6 +62,7 @@ export function App() {
         <Resource name="officerAbsences" {...officerAbsences} options={{ label: 'Absences' }} recordRepresentation={absenceLabel} />
         <Resource name="agencies" {...agencies} recordRepresentation="name" />
         <Resource name="activities" {...activities} recordRepresentation={activityLabel} />
+        <Resource name="tips" {...tips} recordRepresentation="referenceNumber" />
         <Resource name="users" {...users} recordRepresentation="email" />
         <Resource name="auditEvents" {...auditEvents} options={{ label: 'Audit log' }} />
         <Resource name="apiTokens" {...apiTokens} options={{ label: 'My API tokens' }} recordRepresentation="name" />
@@ -80,6 +83,14 @@ export function App() {
               <Suspense fallback={<Loading loadingPrimary="Loading the reports" loadingSecondary="" />}>
                 <ReportsPage />
               </Suspense>
+            }
+          />
+          <Route
+            path="/tip-report"
+            element={
+              <RequirePageAccess page="tipReport">
+                <TipReportPage />
+              </RequirePageAccess>
             }
           />
           <Route path="/quick-log" element={<QuickLog />} />

@@ -12,6 +12,7 @@ import Key from '@mui/icons-material/Key';
 import Map from '@mui/icons-material/Map';
 import NoteAdd from '@mui/icons-material/NoteAdd';
 import People from '@mui/icons-material/People';
+import ReportProblem from '@mui/icons-material/ReportProblem';
 import School from '@mui/icons-material/School';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { canAccess, type Permissions } from './auth/permissions';
@@ -26,6 +27,8 @@ export function Menu() {
       {permissions?.role === 'OFFICER' && <RaMenu.Item to="/quick-log" primaryText="Quick log" leftIcon={<NoteAdd />} />}
       {may('coverage') && <RaMenu.Item to="/coverage" primaryText="Coverage" leftIcon={<Map />} />}
       {may('reports') && <RaMenu.Item to="/reports" primaryText="Reports" leftIcon={<Assessment />} />}
+      <RaMenu.ResourceItem name="tips" leftIcon={<ReportProblem />} />
+      {may('tipReport') && <RaMenu.Item to="/tip-report" primaryText="Tip report" leftIcon={<Assessment />} />}
       <RaMenu.ResourceItem name="schools" leftIcon={<School />} />
       <RaMenu.ResourceItem name="assignments" leftIcon={<AssignmentInd />} />
       <RaMenu.ResourceItem name="officers" leftIcon={<Badge />} />

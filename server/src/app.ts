@@ -62,6 +62,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
     safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
+    tips: { ...config.tips, timeZone: config.timeZone },
   });
   // A field the fast read path would answer wrong stops the start, named (db/read-path/check.ts).
   checkReadPath(database.orm.em.fork());

@@ -177,6 +177,16 @@ const variables = {
       description: 'Likewise for fewer activities (1-100000).',
     }),
   },
+  tips: {
+    lifeSafetyMinutes: variable('TIP_LIFE_SAFETY_MINUTES', trimmed(integer(1, 1_440).default(30)), {
+      default: '`30`',
+      description: 'Minutes within which a life-safety tip needs its first follow-up step (1-1440).',
+    }),
+    firstActionHours: variable('TIP_FIRST_ACTION_HOURS', trimmed(integer(1, 720).default(24)), {
+      default: '`24`',
+      description: 'Hours within which any other tip needs its first follow-up step (1-720).',
+    }),
+  },
   timeZone: variable(
     'TZ_PROGRAM',
     trimmed(

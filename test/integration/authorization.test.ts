@@ -14,14 +14,20 @@ import { Factory, unique } from '../support/factories';
 type Caller = 'anonymous' | 'admin' | 'chiefA' | 'chiefB' | 'analyst' | 'officer';
 const CALLERS: Caller[] = ['anonymous', 'admin', 'chiefA', 'chiefB', 'analyst', 'officer'];
 
-/** What a caller gets: allowed, refused (FORBIDDEN, or NOT_FOUND for what it may not even see), or asked to sign in. */
+/**
+ * What a caller gets: allowed, refused (FORBIDDEN, or NOT_FOUND for what it may not even see, or BAD_USER_INPUT for
+ * an input that names a row it may not see: common/crud.ts), or asked to sign in.
+ */
 type Outcome = 'ok' | 'denied' | 'unauthenticated';
 
 function outcome(response: GraphQLResponse): Outcome {
-  const code = response.errors?.[0]?.extensions.code;
-  if (!code) return 'ok';
+  const error = response.errors?.[0];
+  if (!error?.extensions.code) return 'ok';
+  const code = error.extensions.code;
   if (code === 'UNAUTHENTICATED') return 'unauthenticated';
   if (code === 'FORBIDDEN' || code === 'NOT_FOUND') return 'denied';
+  // Only this answer of BAD_USER_INPUT: any other bad input is a broken row, not a refusal.
+  if (code === 'BAD_USER_INPUT' && / does not name an? \w+ you can see$/.test(error.message)) return 'denied';
   throw new Error(`unexpected answer: ${JSON.stringify(response.errors)}`);
 }
 
@@ -172,6 +178,32 @@ describe('authorization: every operation x every role', () => {
           [findingId],
         );
       return String(action.id);
+    },
+    // Tips (issue 21): a tip at school A with officer A assigned, entered by ADMIN, and a step officer A took on it.
+    tip: async () => {
+      const response = await app.query<{ createTip: { id: string } }>(
+        `mutation($input: CreateTipInput!) { createTip(input: $input) { id } }`,
+        {
+          input: {
+            referenceNumber: unique('T'),
+            source: 'STOPIT',
+            category: 'THREATS',
+            receivedAt: new Date(Date.now() - 60_000).toISOString(),
+            schoolId: ids.schoolA,
+            officerIds: [ids.officerA],
+          },
+        },
+        tokens.admin,
+      );
+      return response.createTip.id;
+    },
+    tipStep: async () => {
+      const response = await app.query<{ createTipStep: { id: string } }>(
+        `mutation($input: CreateTipStepInput!) { createTipStep(input: $input) { id } }`,
+        { input: { tipId: await fresh.tip(), officerId: ids.officerA, kind: 'CONTACT_MADE', minutes: 5 } },
+        tokens.admin,
+      );
+      return response.createTipStep.id;
     },
   };
   // Far from every other file's school years, one per call.
@@ -589,6 +621,71 @@ describe('authorization: every operation x every role', () => {
           { id: (await fresh.template(false)).templateId },
         ),
       expected: only('admin'),
+    },
+
+    // Tips of agency A's officer at school A: ADMIN and the chief and officer who read it change it; only ADMIN
+    // enters and deletes; analysts only the report. Another agency's chief finds nothing (null, an empty list).
+    tips: { run: (c) => as(c, `{ tips { totalCount } }`), expected: only('admin', 'chiefA', 'chiefB', 'officer') },
+    tip: {
+      run: async (c) => as(c, `query($id: ID!) { tip(id: $id) { id } }`, { id: await fresh.tip() }),
+      expected: only('admin', 'chiefA', 'chiefB', 'officer'),
+    },
+    tipQueue: { run: (c) => as(c, `{ tipQueue { totalCount } }`), expected: only('admin', 'chiefA', 'chiefB', 'officer') },
+    createTip: {
+      run: (c) =>
+        as(c, `mutation($input: CreateTipInput!) { createTip(input: $input) { id } }`, {
+          input: { referenceNumber: unique('T'), source: 'PHONE', category: 'OTHER', receivedAt: new Date().toISOString() },
+        }),
+      expected: only('admin'),
+    },
+    updateTip: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTip(id: $id, input: { version: 1, lifeSafety: true }) { id } }`, { id: await fresh.tip() }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    updateTips: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTips(ids: [$id], input: { closeAs: INFORMATION_ONLY }) { id } }`, { id: await fresh.tip() }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    deleteTip: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteTip(id: $id) { id } }`, { id: await fresh.tip() }),
+      expected: only('admin'),
+    },
+    deleteTips: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteTips(ids: [$id]) { id } }`, { id: await fresh.tip() }),
+      expected: only('admin'),
+    },
+    // Follow-up steps: read with their tip; ADMIN, agency A's chief for its officer, the officer as itself.
+    tipSteps: { run: (c) => as(c, `{ tipSteps { totalCount } }`), expected: only('admin', 'chiefA', 'chiefB', 'officer') },
+    tipStep: {
+      run: async (c) => as(c, `query($id: ID!) { tipStep(id: $id) { id } }`, { id: await fresh.tipStep() }),
+      expected: only('admin', 'chiefA', 'chiefB', 'officer'),
+    },
+    createTipStep: {
+      run: async (c) =>
+        as(c, `mutation($input: CreateTipStepInput!) { createTipStep(input: $input) { id } }`, {
+          input: { tipId: await fresh.tip(), officerId: c === 'officer' ? null : ids.officerA, kind: 'CONTACT_MADE', minutes: 5 },
+        }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    updateTipStep: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTipStep(id: $id, input: { version: 1, minutes: 10 }) { id } }`, { id: await fresh.tipStep() }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    updateTipSteps: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTipSteps(ids: [$id], input: { minutes: 10 }) { id } }`, { id: await fresh.tipStep() }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    deleteTipStep: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteTipStep(id: $id) { id } }`, { id: await fresh.tipStep() }),
+      expected: only('admin', 'chiefA', 'officer'),
+    },
+    deleteTipSteps: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteTipSteps(ids: [$id]) { id } }`, { id: await fresh.tipStep() }),
+      expected: only('admin', 'chiefA', 'officer'),
     },
 
     // A wrong password is UNAUTHENTICATED for everyone: the answer does not depend on who asks.

@@ -11,6 +11,7 @@ import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/o
 import { schoolClosurePolicy, schoolYearPolicy } from '../../server/src/modules/calendar/calendar.policy';
 import { safetyAuditPolicies } from '../../server/src/modules/safety-audit/safety-audit.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { tipOfficerPolicy, tipPolicy, tipStepPolicy } from '../../server/src/modules/tip/tip.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 import { openTestDatabase } from '../support/database';
 
@@ -30,6 +31,9 @@ const POLICIES: PolicyTable[] = [
   schoolYearPolicy,
   schoolClosurePolicy,
   ...safetyAuditPolicies,
+  tipPolicy,
+  tipOfficerPolicy,
+  tipStepPolicy,
 ];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */

@@ -14,6 +14,10 @@ import { Officer } from '../../server/src/modules/officer/officer.entity';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { School } from '../../server/src/modules/school/school.entity';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { TipOfficer } from '../../server/src/modules/tip/tip-officer.entity';
+import { TipStep } from '../../server/src/modules/tip/tip-step.entity';
+import { Tip, TipCategory, TipSource } from '../../server/src/modules/tip/tip.entity';
+import { tipPolicy, tipStepPolicy } from '../../server/src/modules/tip/tip.policy';
 import { User } from '../../server/src/modules/user/user.entity';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 import { openTestDatabase } from '../support/database';
@@ -43,6 +47,8 @@ const FEATURES = [
   feature(Assignment, assignmentPolicy),
   feature(Activity, activityPolicy, ['officer']),
   feature(User, userPolicy),
+  feature(Tip, tipPolicy),
+  feature(TipStep, tipStepPolicy, ['officer']),
 ] as Feature<{ id: number }>[];
 
 const rollback = new Error('rollback');
@@ -96,6 +102,48 @@ describe('each policy file says the same rows twice', () => {
     ids.set(
       'activity',
       activities.map((row) => row.id),
+    );
+    // Tips: one assigned to a1 at s1, one assigned to b1 at s2, one at s1 nobody is assigned to, one unassigned
+    // without a school; a step on each of the first two.
+    const tipEm = orm.em.fork();
+    const tip = (schoolId: number | null) =>
+      tipEm.create(Tip, {
+        referenceNumber: `scopes-${process.pid}-${Math.random()}`,
+        source: TipSource.P3,
+        receivedAt: new Date(Date.now() - 3_600_000),
+        category: TipCategory.OTHER,
+        school: schoolId,
+      } as never);
+    const tips = [tip(s1.id), tip(s2.id), tip(s1.id), tip(null)];
+    await tipEm.flush();
+    tipEm.create(TipOfficer, { tip: tips[0], officer: a1.id } as never);
+    tipEm.create(TipOfficer, { tip: tips[1], officer: b1.id } as never);
+    const steps = [
+      tipEm.create(TipStep, {
+        tip: tips[0],
+        officer: a1.id,
+        activity: activities[0].id,
+        takenAt: new Date(),
+        kind: 'CONTACT_MADE',
+        minutes: 5,
+      } as never),
+      tipEm.create(TipStep, {
+        tip: tips[1],
+        officer: b1.id,
+        activity: activities[2].id,
+        takenAt: new Date(),
+        kind: 'CONTACT_MADE',
+        minutes: 5,
+      } as never),
+    ];
+    await tipEm.flush();
+    ids.set(
+      'tip',
+      tips.map((row) => row.id),
+    );
+    ids.set(
+      'tip_step',
+      steps.map((row) => row.id),
     );
     ids.set(
       'app_user',

@@ -211,6 +211,7 @@ describe('configuration', () => {
       demoPassword: undefined,
       programYearStartMonth: 7,
       smallCells: { minOfficers: 3, minActivities: 10 },
+      tips: { lifeSafetyMinutes: 30, firstActionHours: 24 },
       timeZone: 'America/Denver',
       migrateOnStart: true,
       seedDemo: true,

@@ -10,6 +10,7 @@ import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/officer-absence.policy';
 import { correctiveActionPolicy, safetyAuditPolicy } from '../../server/src/modules/safety-audit/safety-audit.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
+import { tipPolicy, tipStepPolicy } from '../../server/src/modules/tip/tip.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 
 const { canAccess } = consolePermissions;
@@ -32,6 +33,8 @@ const RESOURCES: { resource: string; policy: PolicyTable; actions: string[] }[] 
   // Safety audits and their actions are written on the audit walk page and the actions board, not by forms.
   { resource: 'safetyAudits', policy: safetyAuditPolicy, actions: ['list', 'show', 'export'] },
   { resource: 'correctiveActions', policy: correctiveActionPolicy, actions: ['list', 'show', 'export'] },
+  { resource: 'tips', policy: tipPolicy, actions: ['list', 'show', 'create', 'edit', 'delete'] },
+  { resource: 'tipSteps', policy: tipStepPolicy, actions: ['list', 'show', 'create', 'edit', 'delete'] },
 ];
 
 /**

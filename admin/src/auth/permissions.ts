@@ -14,7 +14,7 @@ export interface Permissions {
 }
 
 /** Pages that are not resources, checked with the same function. */
-export const PAGES = ['dashboard', 'coverage', 'reports', 'explorer', 'quickLog', 'safetyAuditWalk'] as const;
+export const PAGES = ['dashboard', 'coverage', 'reports', 'explorer', 'quickLog', 'safetyAuditWalk', 'tipReport'] as const;
 
 const READ = new Set(['list', 'show', 'export']);
 const ALL = new Set(['list', 'show', 'export', 'create', 'edit', 'delete']);
@@ -62,6 +62,19 @@ const ownAgencyWrites =
     return false;
   };
 
+/** Read, create, and change only the own officer's rows (an officer's own tip steps). */
+const ownOfficerWrites: Rule = (action, record, permissions) => {
+  if (READ.has(action) || action === 'create') return true;
+  if (action === 'edit' || action === 'delete') {
+    const officer = record?.officer as { id?: string } | undefined;
+    return record === undefined || String(record.officerId ?? officer?.id ?? '') === permissions.officerId;
+  }
+  return false;
+};
+
+/** Read and change the tips one reads; only ADMIN enters and deletes them (tip.policy.ts). */
+const readAndChange: Rule = (action) => READ.has(action) || action === 'edit';
+
 const RULES: Record<Role, Record<string, Rule>> = {
   ADMIN: {},
   AGENCY_CHIEF: {
@@ -82,6 +95,9 @@ const RULES: Record<Role, Record<string, Rule>> = {
     safetyAudits: read,
     correctiveActions: read,
     safetyAuditWalk: nothing,
+    tips: readAndChange,
+    // Its officers' steps: log, change and delete them.
+    tipSteps: ownAgencyWrites(new Set(['edit', 'delete'])),
   },
   ANALYST: {
     agencies: read,
@@ -98,6 +114,9 @@ const RULES: Record<Role, Record<string, Rule>> = {
     safetyAudits: read,
     correctiveActions: read,
     safetyAuditWalk: nothing,
+    // The tip report only.
+    tips: nothing,
+    tipSteps: nothing,
   },
   OFFICER: {
     agencies: (action) => action === 'show',
@@ -114,6 +133,9 @@ const RULES: Record<Role, Record<string, Rule>> = {
     // Its schools' audits; it walks them on the audit walk page (safetyAuditWalk).
     safetyAudits: read,
     correctiveActions: read,
+    tips: readAndChange,
+    tipSteps: ownOfficerWrites,
+    tipReport: nothing,
   },
 };
 

@@ -1,7 +1,8 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { Navigate } from 'react-router-dom';
-import type { Permissions } from '../auth/permissions';
+import { canAccess, type Permissions } from '../auth/permissions';
+import { OverdueTipsCard } from '../tips/OverdueTipsCard';
 import { ActivityWeeks } from './ActivityWeeks';
 import { CoverageToday } from './CoverageToday';
 import { MyAgency } from './MyAgency';
@@ -26,6 +27,7 @@ export function Dashboard() {
       </Typography>
       {permissions && (
         <Stack spacing={2}>
+          {canAccess(permissions, 'tips', 'list') && <OverdueTipsCard />}
           {chiefAgency && <MyAgency agencyId={chiefAgency.id} agencyName={chiefAgency.name} />}
           {isOfficer ? <MyAssignments /> : <CoverageToday title={chiefAgency ? 'District coverage today' : 'Coverage today'} />}
           <ActivityWeeks />

@@ -184,6 +184,36 @@ export const resources: Record<string, ResourceDefinition> = {
     bulkUpdateFields: [],
     noSingleQuery: true,
   },
+  tips: {
+    typeName: 'Tip',
+    listName: 'tips',
+    selection:
+      'id referenceNumber source receivedAt category lifeSafety status firstActionAt firstActionDueAt overdue closedAt disposition createdAt updatedAt version school { id name } assignedOfficers { id firstName lastName rank }',
+    sortFields: {
+      receivedAt: 'RECEIVED_AT',
+      category: 'CATEGORY',
+      status: 'STATUS',
+      source: 'SOURCE',
+      referenceNumber: 'REFERENCE_NUMBER',
+      schoolId: 'SCHOOL_NAME',
+      createdAt: 'CREATED_AT',
+      updatedAt: 'UPDATED_AT',
+    },
+    filters: ['q', 'ids', 'status', 'source', 'category', 'schoolId', 'lifeSafety', 'officerId', 'mine', 'overdue'],
+    createFields: ['referenceNumber', 'source', 'receivedAt', 'category', 'schoolId', 'lifeSafety', 'officerIds'],
+    updateFields: ['referenceNumber', 'source', 'receivedAt', 'category', 'schoolId', 'lifeSafety', 'officerIds', 'closeAs'],
+    bulkUpdateFields: ['officerIds', 'closeAs'],
+  },
+  tipSteps: {
+    typeName: 'TipStep',
+    listName: 'tipSteps',
+    selection: `id takenAt kind minutes note createdAt updatedAt version officer { ${officerSummary} } tip { id referenceNumber }`,
+    sortFields: { takenAt: 'TAKEN_AT', kind: 'KIND', minutes: 'MINUTES' },
+    filters: ['tipId', 'officerId'],
+    createFields: ['tipId', 'officerId', 'takenAt', 'kind', 'minutes', 'note'],
+    updateFields: ['takenAt', 'kind', 'minutes', 'note'],
+    bulkUpdateFields: ['minutes'],
+  },
 };
 
 export function resourceDefinition(resource: string): ResourceDefinition {

@@ -45,6 +45,16 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },
   activity_notes_length: { field: 'notes', message: 'Notes can be at most 500 characters' },
   activity_topic_for_instruction: { field: 'topic', message: 'A topic is only for CLASSROOM_INSTRUCTION' },
+  tip_reference_unique: { field: 'referenceNumber', message: 'Another tip from this source already has this reference number' },
+  tip_reference_not_blank: { field: 'referenceNumber', message: 'The reference number must not be blank' },
+  tip_reference_length: { field: 'referenceNumber', message: 'The reference number can be at most 200 characters' },
+  tip_closed_has_disposition: { field: 'closeAs', message: 'A closed tip needs a disposition, and only a closed tip has one' },
+  tip_closed_has_closed_at: { field: 'closeAs', message: 'A closed tip needs its closing time, and only a closed tip has one' },
+  tip_first_action_after_received: { field: 'receivedAt', message: 'The first action cannot come before the tip was received' },
+  tip_closed_after_received: { field: 'receivedAt', message: 'A tip cannot be closed before it was received' },
+  tip_status_transition: { field: 'closeAs', message: 'A tip moves forward only: RECEIVED, ASSIGNED, IN_PROGRESS, CLOSED' },
+  tip_step_minutes_range: { field: 'minutes', message: 'Minutes must be from 1 to 1440' },
+  tip_step_note_length: { field: 'note', message: 'The note can be at most 200 characters' },
   app_user_email_unique: { field: 'email', message: 'Another user already has this e-mail address' },
   app_user_chief_has_agency: { field: 'agencyId', message: 'An AGENCY_CHIEF user needs an agency' },
   app_user_officer_has_officer: { field: 'officerId', message: 'An OFFICER user needs an officer record' },
@@ -93,6 +103,9 @@ const RECORD_NAMES: Record<string, [string, string]> = {
   api_token: ['API token', 'API tokens'],
   session: ['session', 'sessions'],
   audit_event: ['audit event', 'audit events'],
+  tip: ['tip', 'tips'],
+  tip_officer: ['tip assignment', 'tip assignments'],
+  tip_step: ['tip step', 'tip steps'],
 };
 const recordName = (table: string, plural = false) => RECORD_NAMES[table]?.[plural ? 1 : 0] ?? table.replace(/_/g, ' ');
 const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;

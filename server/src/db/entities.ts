@@ -14,6 +14,9 @@ import { SafetyAudit, SafetyAuditFinding, SafetyAuditOfficer } from '../modules/
 import { School } from '../modules/school/school.entity';
 import { SchoolClosure } from '../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../modules/calendar/school-year.entity';
+import { TipOfficer } from '../modules/tip/tip-officer.entity';
+import { TipStep } from '../modules/tip/tip-step.entity';
+import { Tip } from '../modules/tip/tip.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity the ORM maps; migrations are generated from these. */
@@ -39,4 +42,7 @@ export const entities = [
   SafetyAuditOfficer,
   SafetyAuditFinding,
   CorrectiveAction,
+  Tip,
+  TipOfficer,
+  TipStep,
 ];

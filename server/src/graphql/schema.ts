@@ -18,6 +18,8 @@ import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-tok
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
 import { reportResolver } from '../modules/report/report.resolver';
+import { TipResolver, tipReportResolver, TipStepResolver } from '../modules/tip/tip.resolver';
+import { configureTips, type TipSettings } from '../modules/tip/tip.settings';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
 import type { ReportSettings } from '../modules/report/activity-report.service';
@@ -35,6 +37,8 @@ export interface SchemaOptions {
   apiTokens: ApiTokenSettings;
   /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*; their defaults when left out. */
   safetyAudits?: SafetyAuditReportSettings;
+  /** Tip deadlines; the defaults when left out (schema emission, unit tests). */
+  tips?: TipSettings;
 }
 
 export async function buildApiSchema({
@@ -42,7 +46,9 @@ export async function buildApiSchema({
   reports,
   apiTokens,
   safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
+  tips,
 }: SchemaOptions): Promise<GraphQLSchema> {
+  if (tips) configureTips(tips);
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -60,6 +66,9 @@ export async function buildApiSchema({
     authResolver(session),
     reportResolver(reports),
     ...safetyAuditResolvers(safetyAudits),
+    TipResolver,
+    TipStepResolver,
+    tipReportResolver({ programYearStartMonth: reports.programYearStartMonth, minTipsPerCell: reports.smallCells.minActivities }),
   ] as const;
   const schema = await buildSchema({
     resolvers,

@@ -40,6 +40,9 @@ export function selectedFields(schema: GraphQLSchema, document: DocumentNode, op
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         names.add(name);
+        // A computed field names the columns it reads (`@Extensions({ reads: [...] })`): they are selected too.
+        const reads = type.getFields()[name]?.extensions?.reads;
+        if (Array.isArray(reads)) for (const column of reads as string[]) names.add(column);
         const fieldType = type.getFields()[name] && getNamedType(type.getFields()[name].type);
         if (selection.selectionSet && isObjectType(fieldType)) visit(fieldType, selection.selectionSet);
       } else {

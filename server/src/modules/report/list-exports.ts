@@ -214,6 +214,29 @@ export const LIST_EXPORTS: Record<string, ListExport> = {
       request_id: (event) => event.requestId,
     },
   },
+  tips: {
+    field: 'tips',
+    filterType: 'TipFilter',
+    sortType: 'TipSort',
+    selection:
+      'id referenceNumber source receivedAt category lifeSafety status firstActionDueAt firstActionAt overdue closedAt disposition school { id name }',
+    columns: {
+      id: (tip) => tip.id,
+      reference_number: (tip) => tip.referenceNumber,
+      source: (tip) => tip.source,
+      received_at: (tip) => tip.receivedAt,
+      category: (tip) => tip.category,
+      life_safety: (tip) => tip.lifeSafety,
+      status: (tip) => tip.status,
+      first_action_due_at: (tip) => tip.firstActionDueAt,
+      first_action_at: (tip) => tip.firstActionAt,
+      overdue: (tip) => tip.overdue,
+      closed_at: (tip) => tip.closedAt,
+      disposition: (tip) => tip.disposition,
+      school_id: (tip) => tip.school?.id,
+      school: (tip) => tip.school?.name,
+    },
+  },
 };
 
 export interface ListExportOptions {
