@@ -9,6 +9,8 @@ import { Officer } from '../modules/officer/officer.entity';
 import { OfficerAgencyPeriod } from '../modules/officer/officer-agency-period.entity';
 import { OfficerAbsence } from '../modules/officer-absence/officer-absence.entity';
 import { School } from '../modules/school/school.entity';
+import { TrainingCourse } from '../modules/training/training-course.entity';
+import { TrainingRecord } from '../modules/training/training-record.entity';
 import { SchoolClosure } from '../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../modules/calendar/school-year.entity';
 import { User } from '../modules/user/user.entity';
@@ -23,6 +25,8 @@ export const entities = [
   OfficerAgencyPeriod,
   SchoolYear,
   SchoolClosure,
+  TrainingCourse,
+  TrainingRecord,
   Activity,
   User,
   AuditEvent,

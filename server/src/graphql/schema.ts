@@ -11,6 +11,7 @@ import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/offi
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
+import { TrainingCourseResolver, TrainingRecordResolver } from '../modules/training/training.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
@@ -43,6 +44,8 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     OfficerAbsenceResolver,
     SchoolYearResolver,
     SchoolClosureResolver,
+    TrainingCourseResolver,
+    TrainingRecordResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),
