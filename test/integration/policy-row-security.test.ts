@@ -10,7 +10,7 @@ import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/officer-absence.policy';
 import { schoolClosurePolicy, schoolYearPolicy } from '../../server/src/modules/calendar/calendar.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
-import { trainingCoursePolicy, trainingRecordPolicy } from '../../server/src/modules/training/training.policy';
+import { trainingCoursePolicy, trainingRecordPolicy, trainingRequirementPolicy } from '../../server/src/modules/training/training.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 import { openTestDatabase } from '../support/database';
 
@@ -31,6 +31,7 @@ const POLICIES: PolicyTable[] = [
   schoolClosurePolicy,
   trainingCoursePolicy,
   trainingRecordPolicy,
+  trainingRequirementPolicy,
 ];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */

@@ -231,3 +231,98 @@ describe('training records', () => {
     ]);
   });
 });
+
+describe('training requirements', () => {
+  let app: TestApp;
+  let factory: Factory;
+  let admin: string;
+  let chief: string;
+  let courseId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    factory = new Factory(app.orm);
+    admin = (await factory.user(Role.ADMIN)).token;
+    chief = (await factory.user(Role.AGENCY_CHIEF, { agency: await factory.agency() })).token;
+    const course = await app.query(
+      `mutation($input: CreateTrainingCourseInput!) { createTrainingCourse(input: $input) { id } }`,
+      { input: { name: `First aid ${Date.now()}-${Math.random()}`, hours: 4, kind: 'CERTIFICATE', validityMonths: 24 } },
+      admin,
+    );
+    courseId = course.createTrainingCourse.id;
+  });
+  afterAll(() => app.stop());
+
+  const fields = 'id name appliesTo ranks rule courseKind withinMonths hours active course { id }';
+  const create = (input: Record<string, unknown>, token = admin) =>
+    app.graphql(
+      `mutation($input: CreateTrainingRequirementInput!) { createTrainingRequirement(input: $input) { ${fields} } }`,
+      { input },
+      token,
+    );
+  const unique = (name: string) => `${name} ${Date.now()}-${Math.random()}`;
+
+  it('stores each rule with its own fields, as data', async () => {
+    const within = await create({
+      name: unique('Basic'),
+      appliesTo: 'EVERY_SRO',
+      rule: 'COURSE_BEFORE_OR_WITHIN',
+      courseKind: 'SRO_BASIC',
+      withinMonths: 12,
+    });
+    expect(within.errors).toBeUndefined();
+    expect(within.data!.createTrainingRequirement).toMatchObject({
+      ranks: [],
+      courseKind: 'SRO_BASIC',
+      withinMonths: 12,
+      hours: null,
+      course: null,
+      active: true,
+    });
+    const hours = await create({
+      name: unique('Hours'),
+      appliesTo: 'RANKS',
+      ranks: ['SERGEANT', 'DEPUTY'],
+      rule: 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR',
+      hours: 16,
+    });
+    expect(hours.data!.createTrainingRequirement).toMatchObject({ ranks: ['SERGEANT', 'DEPUTY'], hours: 16 });
+    const certificate = await create({ name: unique('Cert'), appliesTo: 'PRIMARY_ONLY', rule: 'CERTIFICATE_CURRENT', courseId });
+    expect(certificate.data!.createTrainingRequirement.course).toEqual({ id: courseId });
+  });
+
+  it.each([
+    ['a rule missing its field', { rule: 'COURSE_BEFORE_OR_WITHIN', courseKind: 'SRO_BASIC' }, 'withinMonths'],
+    ['a rule given a field it does not take', { rule: 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR', hours: 16, withinMonths: 3 }, 'withinMonths'],
+    ['a certificate without its course', { rule: 'CERTIFICATE_CURRENT' }, 'courseId'],
+    ['RANKS without ranks', { appliesTo: 'RANKS', rule: 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR', hours: 16 }, 'ranks'],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_case, input, field) => {
+    const result = await create({ name: unique('Bad'), appliesTo: 'EVERY_SRO', ...input });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(Object.keys(result.errors?.[0].extensions?.fields ?? {})).toContain(field);
+  });
+
+  it('PostgreSQL holds the same rule', async () => {
+    const sql = (query: string) => app.orm.em.fork().getConnection().execute(query);
+    await expect(
+      sql(
+        `insert into training_requirement (name, applies_to, rule, hours, within_months) values ('x${Date.now()}', 'EVERY_SRO', 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR', 16, 3)`,
+      ),
+    ).rejects.toThrow(/training_requirement_rule_fields/);
+    await expect(
+      sql(
+        `insert into training_requirement (name, applies_to, rule, hours) values ('y${Date.now()}', 'RANKS', 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR', 16)`,
+      ),
+    ).rejects.toThrow(/training_requirement_ranks_for_ranks/);
+  });
+
+  it('only ADMIN writes requirements; every role reads them', async () => {
+    const refused = await create(
+      { name: unique('Chief'), appliesTo: 'EVERY_SRO', rule: 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR', hours: 16 },
+      chief,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const list = await app.query(`{ trainingRequirements { totalCount } }`, {}, chief);
+    expect(list.trainingRequirements.totalCount).toBeGreaterThan(0);
+  });
+});

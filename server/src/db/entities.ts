@@ -11,6 +11,7 @@ import { OfficerAbsence } from '../modules/officer-absence/officer-absence.entit
 import { School } from '../modules/school/school.entity';
 import { TrainingCourse } from '../modules/training/training-course.entity';
 import { TrainingRecord } from '../modules/training/training-record.entity';
+import { TrainingRequirement } from '../modules/training/training-requirement.entity';
 import { SchoolClosure } from '../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../modules/calendar/school-year.entity';
 import { User } from '../modules/user/user.entity';
@@ -27,6 +28,7 @@ export const entities = [
   SchoolClosure,
   TrainingCourse,
   TrainingRecord,
+  TrainingRequirement,
   Activity,
   User,
   AuditEvent,

@@ -11,7 +11,7 @@ import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/offi
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
-import { TrainingCourseResolver, TrainingRecordResolver } from '../modules/training/training.resolver';
+import { TrainingCourseResolver, TrainingRecordResolver, TrainingRequirementResolver } from '../modules/training/training.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
@@ -46,6 +46,7 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     SchoolClosureResolver,
     TrainingCourseResolver,
     TrainingRecordResolver,
+    TrainingRequirementResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),

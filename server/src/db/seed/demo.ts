@@ -15,6 +15,7 @@ import { School } from '../../modules/school/school.entity';
 import { SchoolClosure } from '../../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../../modules/calendar/school-year.entity';
 import { demoSchoolYear, isSchoolDay, schoolYearStartOf } from './demo-calendar';
+import { seedTraining } from './demo-training';
 import {
   CATEGORY_NOTES,
   CATEGORY_WEIGHTS,
@@ -155,6 +156,14 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
         })),
       );
     }
+    await seedTraining(
+      transaction,
+      DEMO_OFFICERS.map((officer, index) => ({
+        id: officerIds[index],
+        basicCompletedOn: officer.sroTrainingCompletedOn ? plan.resolve(officer.sroTrainingCompletedOn) : null,
+      })),
+      options.today,
+    );
     return {
       agencies: agencyIds.length,
       officers: officerIds.length,

@@ -2,18 +2,25 @@ import { Role } from '../../common/actor';
 import { actorSetting, ALL_ROWS, definePolicy, type RoleRules, type WriteScope } from '../../common/policy';
 import type { TrainingCourse } from './training-course.entity';
 import type { TrainingRecord } from './training-record.entity';
+import type { TrainingRequirement } from './training-requirement.entity';
 
 const readsAll = { read: ALL_ROWS, create: null, update: null, delete: null, fields: {} };
 
-/** The catalogue is public within the program: every role reads it; ADMIN keeps it. */
-const courseRoles: Record<Role, RoleRules<TrainingCourse, never>> = {
+/** The catalogue and the requirements are public within the program: every role reads them; ADMIN keeps them. */
+const districtRoles = <T>(): Record<Role, RoleRules<T, never>> => ({
   [Role.ADMIN]: { read: ALL_ROWS, create: ALL_ROWS, update: ALL_ROWS, delete: ALL_ROWS, fields: {} },
   [Role.ANALYST]: readsAll,
   [Role.AGENCY_CHIEF]: readsAll,
   [Role.OFFICER]: readsAll,
-};
+});
 
-export const trainingCoursePolicy = definePolicy<TrainingCourse>({ table: 'training_course', facts: () => ({}), roles: courseRoles });
+export const trainingCoursePolicy = definePolicy<TrainingCourse>({ table: 'training_course', facts: () => ({}), roles: districtRoles() });
+
+export const trainingRequirementPolicy = definePolicy<TrainingRequirement>({
+  table: 'training_requirement',
+  facts: () => ({}),
+  roles: districtRoles(),
+});
 
 /** The certificate number is the officer's agency's business: analysts never read it. */
 export type TrainingRecordHiddenField = 'certificateNumber';

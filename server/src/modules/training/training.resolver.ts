@@ -17,8 +17,16 @@ import {
   UpdateTrainingCourseInput,
   UpdateTrainingRecordInput,
 } from './training.inputs';
+import { TrainingRequirement } from './training-requirement.entity';
+import {
+  BulkUpdateTrainingRequirementInput,
+  CreateTrainingRequirementInput,
+  TrainingRequirementFilter,
+  TrainingRequirementSort,
+  UpdateTrainingRequirementInput,
+} from './training-requirement.inputs';
 import { trainingRecordPolicy } from './training.policy';
-import { trainingCourseService, trainingRecordService } from './training.service';
+import { trainingCourseService, trainingRecordService, trainingRequirementService } from './training.service';
 
 @Resolver(() => TrainingCourse)
 export class TrainingCourseResolver extends createCrudResolver({
@@ -67,5 +75,25 @@ export class TrainingRecordResolver extends createCrudResolver({
   certificateNumber(@Root() record: TrainingRecord, @Ctx() ctx: RequestContext) {
     const visibility = trainingRecordPolicy.visibility(requireActor(ctx.actor), 'certificateNumber');
     return visibility === true ? (record.certificateNumber ?? null) : null;
+  }
+}
+
+@Resolver(() => TrainingRequirement)
+export class TrainingRequirementResolver extends createCrudResolver({
+  type: TrainingRequirement,
+  plural: 'trainingRequirements',
+  singular: 'trainingRequirement',
+  filter: TrainingRequirementFilter,
+  sort: TrainingRequirementSort,
+  create: CreateTrainingRequirementInput,
+  update: UpdateTrainingRequirementInput,
+  bulkUpdate: BulkUpdateTrainingRequirementInput,
+  service: trainingRequirementService,
+  writers: 'ADMIN only. A rule given fields it does not take, or missing one it needs, is BAD_USER_INPUT naming the field.',
+}) {
+  @FieldResolver(() => TrainingCourse, { nullable: true, description: 'CERTIFICATE_CURRENT: the course whose completion must be held.' })
+  course(@Root() requirement: TrainingRequirement, @Ctx() ctx: RequestContext) {
+    requireActor(ctx.actor);
+    return requirement.course ? ctx.loaders.one(TrainingCourse, requirement.course.id) : null;
   }
 }
