@@ -177,6 +177,16 @@ const variables = {
       description: 'Likewise for fewer activities (1-100000).',
     }),
   },
+  training: {
+    dueSoonDays: variable('TRAINING_DUE_SOON_DAYS', trimmed(integer(0, 3650).default(60)), {
+      default: '`60`',
+      description: 'Days before a training requirement falls due within which the compliance report says DUE_SOON (0-3650).',
+    }),
+    enforcement: variable('TRAINING_ENFORCEMENT', trimmed(oneOf(['warn', 'block']).default('warn')), {
+      default: '`warn`',
+      description: 'An assignment for an officer non-compliant on its dates: `warn` answers warnings, `block` refuses it (CONFLICT).',
+    }),
+  },
   timeZone: variable(
     'TZ_PROGRAM',
     trimmed(

@@ -211,6 +211,7 @@ describe('configuration', () => {
       demoPassword: undefined,
       programYearStartMonth: 7,
       smallCells: { minOfficers: 3, minActivities: 10 },
+      training: { dueSoonDays: 60, enforcement: 'warn' },
       timeZone: 'America/Denver',
       migrateOnStart: true,
       seedDemo: true,

@@ -19,6 +19,11 @@ import { reportResolver } from '../modules/report/report.resolver';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
 import type { ReportSettings } from '../modules/report/activity-report.service';
+import {
+  DEFAULT_TRAINING_SETTINGS,
+  trainingComplianceResolver,
+  type TrainingSettings,
+} from '../modules/training/training-compliance.resolver';
 
 /** `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Row rules live in the policies. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
@@ -31,9 +36,16 @@ export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
+  /** Training compliance (TRAINING_DUE_SOON_DAYS, TRAINING_ENFORCEMENT); the defaults when left out. */
+  training?: TrainingSettings;
 }
 
-export async function buildApiSchema({ session, reports, apiTokens }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({
+  session,
+  reports,
+  apiTokens,
+  training = DEFAULT_TRAINING_SETTINGS,
+}: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -53,6 +65,7 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     AuditEventResolver,
     authResolver(session),
     reportResolver(reports),
+    trainingComplianceResolver(training),
   ] as const;
   const schema = await buildSchema({
     resolvers,
