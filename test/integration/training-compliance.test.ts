@@ -149,6 +149,45 @@ describe('training compliance report', () => {
     expect(await seen(officerToken)).toEqual({ own: true, other: false, shares: [] });
   });
 
+  it('answers trainingWarnings on createAssignment for a lapsed officer, and none for a compliant one', async () => {
+    const assign = (officer: Officer, schoolId: number, token = admin) =>
+      app.graphql(
+        `mutation($input: CreateAssignmentInput!) { createAssignment(input: $input) { id trainingWarnings } }`,
+        {
+          input: {
+            officerId: String(officer.id),
+            schoolId: String(schoolId),
+            role: 'SECONDARY',
+            startDate: '2027-03-01',
+            endDate: '2027-06-01',
+            fte: 0.2,
+          },
+        },
+        token,
+      );
+    const lapsed = await factory.officer(agency);
+    await factory.assignment(lapsed, await factory.school(), { startDate: '2025-09-01', endDate: null, fte: 0.5 });
+    const warned = await assign(lapsed, (await factory.school()).id);
+    expect(warned.errors).toBeUndefined();
+    const warnings = warned.data!.createAssignment.trainingWarnings as string[];
+    expect(warnings.some((warning) => warning.includes('SRO_BASIC') && warning.includes('2026-09-01'))).toBe(true);
+    // Another agency's chief reads the assignment but not the officer's training.
+    const outsider = (await factory.user(Role.AGENCY_CHIEF, { agency: otherAgency })).token;
+    const seen = await app.query(
+      `query($id: ID!) { assignment(id: $id) { trainingWarnings } }`,
+      { id: warned.data!.createAssignment.id },
+      outsider,
+    );
+    expect(seen.assignment?.trainingWarnings ?? []).toEqual([]);
+
+    const trained = await factory.officer(agency);
+    await factory.assignment(trained, await factory.school(), { startDate: '2025-09-01', endDate: null, fte: 0.5 });
+    await record(trained, ids.basic, '2025-10-01');
+    const clean = await assign(trained, (await factory.school()).id);
+    const basicWarnings = (clean.data!.createAssignment.trainingWarnings as string[]).filter((warning) => warning.includes('SRO_BASIC'));
+    expect(basicWarnings).toEqual([]);
+  });
+
   it('answers CSV with a header and one line per row', async () => {
     const result = await report('2026-03-01', { requirementId: ids.basicRule });
     const lines = result.csv.trimEnd().split('\r\n');

@@ -18,6 +18,7 @@ import { authResolver } from '../modules/auth/auth.resolver';
 import { reportResolver } from '../modules/report/report.resolver';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
+import { assignmentTrainingResolver } from '../modules/training/assignment-training.resolver';
 import type { ReportSettings } from '../modules/report/activity-report.service';
 import {
   DEFAULT_TRAINING_SETTINGS,
@@ -66,6 +67,7 @@ export async function buildApiSchema({
     authResolver(session),
     reportResolver(reports),
     trainingComplianceResolver(training),
+    assignmentTrainingResolver(training),
   ] as const;
   const schema = await buildSchema({
     resolvers,

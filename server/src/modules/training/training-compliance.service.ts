@@ -2,7 +2,7 @@ import type { Actor } from '../../common/actor';
 import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { addDays } from '../../common/dates';
-import { requireRole } from '../../common/policy';
+import { requireActor, requireRole } from '../../common/policy';
 import { parseId } from '../../common/validation';
 import {
   ComplianceStatus,
@@ -42,14 +42,20 @@ interface ComplianceRecord {
  * Rows of training_compliance (migration training_compliance) on a date, named, in the report's order. The
  * function reads all records (owner's rights); callers scope the rows to the actor.
  */
-export async function complianceRows(ctx: RequestContext, date: string, settings: TrainingSettings): Promise<TrainingComplianceRow[]> {
+export async function complianceRows(
+  ctx: RequestContext,
+  date: string,
+  settings: TrainingSettings,
+  officerId: number | null = null,
+): Promise<TrainingComplianceRow[]> {
   const records = await ctx.em.execute<ComplianceRecord[]>(
     `select c.officer_id, o.last_name || ', ' || o.first_name as officer_name, c.agency_id, a.name as agency_name,
             c.requirement_id, r.name as requirement_name, c.status, c.reason, c.due_date::text as due_date
        from training_compliance(?::date, ?, ?) c
        join officer o on o.id = c.officer_id join agency a on a.id = c.agency_id join training_requirement r on r.id = c.requirement_id
+      where (?::integer is null or c.officer_id = ?::integer)
       order by a.name, o.last_name, o.first_name, o.id, r.name, r.id`,
-    [date, settings.dueSoonDays, settings.programYearStartMonth],
+    [date, settings.dueSoonDays, settings.programYearStartMonth, officerId, officerId],
   );
   return records.map((record) => ({
     officerId: String(record.officer_id),
@@ -136,4 +142,28 @@ export async function trainingComplianceReport(
     lapsing: rows.filter((row) => row.status !== ComplianceStatus.NON_COMPLIANT && row.dueDate !== null && row.dueDate < horizon),
     csv: complianceCsv(rows),
   };
+}
+
+/**
+ * The requirements an officer is NON_COMPLIANT with on an assignment's first and last day, as readable warnings;
+ * none when the actor may not read the officer's training.
+ */
+export async function assignmentTrainingWarnings(
+  ctx: RequestContext,
+  officerId: number,
+  startDate: string,
+  endDate: string | null,
+  settings: TrainingSettings,
+): Promise<string[]> {
+  const actor = requireActor(ctx.actor);
+  const warnings = new Set<string>();
+  for (const date of endDate && endDate !== startDate ? [startDate, endDate] : [startDate]) {
+    const rows = await complianceRows(ctx, date, settings, officerId);
+    for (const row of rows) {
+      if (readable(actor, row) && row.status === ComplianceStatus.NON_COMPLIANT) {
+        warnings.add(`${row.requirementName}: ${row.reason}${row.dueDate ? ` (due ${row.dueDate})` : ''}`);
+      }
+    }
+  }
+  return [...warnings];
 }
