@@ -182,10 +182,6 @@ const variables = {
       default: '`60`',
       description: 'Days before a training requirement falls due within which the compliance report says DUE_SOON (0-3650).',
     }),
-    enforcement: variable('TRAINING_ENFORCEMENT', trimmed(oneOf(['warn', 'block']).default('warn')), {
-      default: '`warn`',
-      description: 'An assignment for an officer non-compliant on its dates: `warn` answers warnings, `block` refuses it (CONFLICT).',
-    }),
   },
   timeZone: variable(
     'TZ_PROGRAM',

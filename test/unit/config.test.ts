@@ -211,7 +211,7 @@ describe('configuration', () => {
       demoPassword: undefined,
       programYearStartMonth: 7,
       smallCells: { minOfficers: 3, minActivities: 10 },
-      training: { dueSoonDays: 60, enforcement: 'warn' },
+      training: { dueSoonDays: 60 },
       timeZone: 'America/Denver',
       migrateOnStart: true,
       seedDemo: true,

@@ -37,7 +37,7 @@ export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
-  /** Training compliance (TRAINING_DUE_SOON_DAYS, TRAINING_ENFORCEMENT); the defaults when left out. */
+  /** Training compliance (TRAINING_DUE_SOON_DAYS, PROGRAM_YEAR_START_MONTH); the defaults when left out. */
   training?: TrainingSettings;
 }
 

@@ -15,13 +15,11 @@ import {
 export interface TrainingSettings {
   /** TRAINING_DUE_SOON_DAYS. */
   dueSoonDays: number;
-  /** TRAINING_ENFORCEMENT. */
-  enforcement: 'warn' | 'block';
   /** Month (1-12) on whose 1st the program year starts (PROGRAM_YEAR_START_MONTH). */
   programYearStartMonth: number;
 }
 
-export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = { dueSoonDays: 60, enforcement: 'warn', programYearStartMonth: 7 };
+export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = { dueSoonDays: 60, programYearStartMonth: 7 };
 
 /** How far ahead `lapsing` looks. */
 export const LAPSE_HORIZON_DAYS = 90;
