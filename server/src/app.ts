@@ -60,6 +60,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
   const schema = await buildApiSchema({
     session: settings,
     reports,
+    training: { ...config.training, programYearStartMonth: config.programYearStartMonth },
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
     safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
     tips: { ...config.tips, timeZone: config.timeZone },

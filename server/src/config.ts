@@ -187,6 +187,12 @@ const variables = {
       description: 'Hours within which any other tip needs its first follow-up step (1-720).',
     }),
   },
+  training: {
+    dueSoonDays: variable('TRAINING_DUE_SOON_DAYS', trimmed(integer(0, 3650).default(60)), {
+      default: '`60`',
+      description: 'Days before a training requirement falls due within which the compliance report says DUE_SOON (0-3650).',
+    }),
+  },
   timeZone: variable(
     'TZ_PROGRAM',
     trimmed(
@@ -336,8 +342,8 @@ const variables = {
       default: '`20000`',
       description: 'Most characters in a query text, comments included (1000-1000000).',
     }),
-    maxCost: variable('GRAPHQL_MAX_COST', trimmed(integer(100, 10_000_000).default(100_000)), {
-      default: '`100000`',
+    maxCost: variable('GRAPHQL_MAX_COST', trimmed(integer(100, 10_000_000).default(200_000)), {
+      default: '`200000`',
       description: 'Largest estimated answer of an operation, in fields (100-10000000; see [security.md](security.md), "Query limits").',
     }),
   },

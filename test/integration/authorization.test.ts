@@ -117,6 +117,40 @@ describe('authorization: every operation x every role', () => {
         ]);
       return String(row.id);
     },
+    /** A training course of its own (ADMIN writes the catalogue). */
+    trainingCourse: async () => {
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(`insert into training_course (name, hours, kind, validity_months) values (?, 4, 'CERTIFICATE', 24) returning id`, [
+          unique('Course'),
+        ]);
+      return String(row.id);
+    },
+    /** A training record of a fresh officer of the agency. */
+    trainingRecordOf: async (agency: 'agencyA' | 'agencyB') => {
+      const officer = await factory.officer({ id: Number(ids[agency]) } as never);
+      const course = await fresh.trainingCourse();
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into training_record (officer_id, course_id, completed_on, hours_credited) values (?, ?, '2026-01-10', 4) returning id`,
+          [officer.id, Number(course)],
+        );
+      return String(row.id);
+    },
+    /** An inactive requirement, so that it changes no other test's compliance report. */
+    trainingRequirement: async () => {
+      const [row] = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into training_requirement (name, applies_to, rule, hours, active) values (?, 'EVERY_SRO', 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR', 16, false) returning id`,
+          [unique('Requirement')],
+        );
+      return String(row.id);
+    },
     /** A school year of its own: school years are the district's and never overlap. */
     schoolYear: async () => {
       const year = nextYear();
@@ -427,6 +461,126 @@ describe('authorization: every operation x every role', () => {
     },
     deleteOfficerAbsences: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteOfficerAbsences(ids: [$id]) { id } }`, { id: await fresh.absenceOf('agencyA') }),
+      expected: only('admin', 'chiefA'),
+    },
+
+    // Training: everyone signed in reads the catalogue, the requirements and the records it may see; ADMIN keeps the
+    // catalogue and the requirements; ADMIN and the officer's own chief write its records.
+    trainingCourses: { run: (c) => as(c, `{ trainingCourses { totalCount } }`), expected: only(...SIGNED_IN) },
+    trainingCourse: {
+      run: async (c) => as(c, `query($id: ID!) { trainingCourse(id: $id) { id } }`, { id: await fresh.trainingCourse() }),
+      expected: only(...SIGNED_IN),
+    },
+    createTrainingCourse: {
+      run: (c) =>
+        as(c, `mutation($input: CreateTrainingCourseInput!) { createTrainingCourse(input: $input) { id } }`, {
+          input: { name: unique('Course'), hours: 8, kind: 'OTHER' },
+        }),
+      expected: only('admin'),
+    },
+    updateTrainingCourse: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTrainingCourse(id: $id, input: { version: 1, hours: 5 }) { id } }`, {
+          id: await fresh.trainingCourse(),
+        }),
+      expected: only('admin'),
+    },
+    updateTrainingCourses: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTrainingCourses(ids: [$id], input: { validityMonths: 12 }) { id } }`, {
+          id: await fresh.trainingCourse(),
+        }),
+      expected: only('admin'),
+    },
+    deleteTrainingCourse: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteTrainingCourse(id: $id) { id } }`, { id: await fresh.trainingCourse() }),
+      expected: only('admin'),
+    },
+    deleteTrainingCourses: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteTrainingCourses(ids: [$id]) { id } }`, { id: await fresh.trainingCourse() }),
+      expected: only('admin'),
+    },
+    trainingRequirements: { run: (c) => as(c, `{ trainingRequirements { totalCount } }`), expected: only(...SIGNED_IN) },
+    trainingRequirement: {
+      run: async (c) => as(c, `query($id: ID!) { trainingRequirement(id: $id) { id } }`, { id: await fresh.trainingRequirement() }),
+      expected: only(...SIGNED_IN),
+    },
+    createTrainingRequirement: {
+      run: (c) =>
+        as(c, `mutation($input: CreateTrainingRequirementInput!) { createTrainingRequirement(input: $input) { id } }`, {
+          input: {
+            name: unique('Requirement'),
+            appliesTo: 'EVERY_SRO',
+            rule: 'IN_SERVICE_HOURS_PER_PROGRAM_YEAR',
+            hours: 8,
+            active: false,
+          },
+        }),
+      expected: only('admin'),
+    },
+    updateTrainingRequirement: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTrainingRequirement(id: $id, input: { version: 1, hours: 12 }) { id } }`, {
+          id: await fresh.trainingRequirement(),
+        }),
+      expected: only('admin'),
+    },
+    updateTrainingRequirements: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTrainingRequirements(ids: [$id], input: { active: false }) { id } }`, {
+          id: await fresh.trainingRequirement(),
+        }),
+      expected: only('admin'),
+    },
+    deleteTrainingRequirement: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { deleteTrainingRequirement(id: $id) { id } }`, { id: await fresh.trainingRequirement() }),
+      expected: only('admin'),
+    },
+    deleteTrainingRequirements: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { deleteTrainingRequirements(ids: [$id]) { id } }`, { id: await fresh.trainingRequirement() }),
+      expected: only('admin'),
+    },
+    trainingRecords: { run: (c) => as(c, `{ trainingRecords { totalCount } }`), expected: only(...SIGNED_IN) },
+    trainingRecord: {
+      run: async (c) => as(c, `query($id: ID!) { trainingRecord(id: $id) { id } }`, { id: await fresh.trainingRecordOf('agencyA') }),
+      expected: only(...SIGNED_IN),
+    },
+    createTrainingRecord: {
+      run: async (c) =>
+        as(
+          c,
+          `mutation($officerId: ID!, $courseId: ID!) { createTrainingRecord(input: { officerId: $officerId, courseId: $courseId, completedOn: "2026-02-01" }) { id } }`,
+          {
+            officerId: await fresh.officerOf('agencyA'),
+            courseId: await fresh.trainingCourse(),
+          },
+        ),
+      expected: only('admin', 'chiefA'),
+    },
+    updateTrainingRecord: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTrainingRecord(id: $id, input: { version: 1, hoursCredited: 2 }) { id } }`, {
+          id: await fresh.trainingRecordOf('agencyA'),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateTrainingRecords: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateTrainingRecords(ids: [$id], input: { expiresOn: "2027-01-10" }) { id } }`, {
+          id: await fresh.trainingRecordOf('agencyA'),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteTrainingRecord: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { deleteTrainingRecord(id: $id) { id } }`, { id: await fresh.trainingRecordOf('agencyA') }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteTrainingRecords: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { deleteTrainingRecords(ids: [$id]) { id } }`, { id: await fresh.trainingRecordOf('agencyA') }),
       expected: only('admin', 'chiefA'),
     },
 

@@ -12,6 +12,7 @@ import { schoolClosurePolicy, schoolYearPolicy } from '../../server/src/modules/
 import { safetyAuditPolicies } from '../../server/src/modules/safety-audit/safety-audit.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
 import { tipOfficerPolicy, tipPolicy, tipStepPolicy } from '../../server/src/modules/tip/tip.policy';
+import { trainingCoursePolicy, trainingRecordPolicy, trainingRequirementPolicy } from '../../server/src/modules/training/training.policy';
 import { userPolicy } from '../../server/src/modules/user/user.policy';
 import { openTestDatabase } from '../support/database';
 
@@ -34,6 +35,9 @@ const POLICIES: PolicyTable[] = [
   tipPolicy,
   tipOfficerPolicy,
   tipStepPolicy,
+  trainingCoursePolicy,
+  trainingRecordPolicy,
+  trainingRequirementPolicy,
 ];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */

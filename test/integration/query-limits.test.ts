@@ -132,7 +132,7 @@ describe('query limits', () => {
       );
       refusedWith(response, 'QUERY_TOO_COMPLEX');
       expect(response.errors![0].message).toMatch(
-        /^The query could return about \d+ fields; the limit is 100000\. Ask for fewer rows per page/,
+        /^The query could return about \d+ fields; the limit is 200000\. Ask for fewer rows per page/,
       );
       expect(response.errors![0].extensions.actual).toBeGreaterThan(125_000_000);
     });

@@ -88,7 +88,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({
       requestBodyLimitKb: 100,
       requestTimeoutMs: 30_000,
-      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 100_000 },
+      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 200_000 },
     });
     expect(loadConfig({ GRAPHQL_MAX_COST: '1000', REQUEST_TIMEOUT_MS: '5000' })).toMatchObject({
       requestTimeoutMs: 5_000,
@@ -212,6 +212,7 @@ describe('configuration', () => {
       programYearStartMonth: 7,
       smallCells: { minOfficers: 3, minActivities: 10 },
       tips: { lifeSafetyMinutes: 30, firstActionHours: 24 },
+      training: { dueSoonDays: 60 },
       timeZone: 'America/Denver',
       migrateOnStart: true,
       seedDemo: true,
@@ -231,7 +232,7 @@ describe('configuration', () => {
       requestTimeoutMs: 30_000,
       readPath: 'fast',
       safetyAudits: { cycleMonths: 12, dueDays: { CRITICAL: 7, HIGH: 30, MEDIUM: 90, LOW: 180 } },
-      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 100_000 },
+      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxDirectives: 20, maxTokens: 2_000, maxQueryLength: 20_000, maxCost: 200_000 },
     });
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/d', DATA_DIR: ' /srv/sro ' })).toMatchObject({
       graphqlIntrospection: false,

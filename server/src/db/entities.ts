@@ -12,6 +12,9 @@ import { ChecklistItem, ChecklistTemplate } from '../modules/safety-audit/checkl
 import { CorrectiveAction } from '../modules/safety-audit/corrective-action.entity';
 import { SafetyAudit, SafetyAuditFinding, SafetyAuditOfficer } from '../modules/safety-audit/safety-audit.entity';
 import { School } from '../modules/school/school.entity';
+import { TrainingCourse } from '../modules/training/training-course.entity';
+import { TrainingRecord } from '../modules/training/training-record.entity';
+import { TrainingRequirement } from '../modules/training/training-requirement.entity';
 import { SchoolClosure } from '../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../modules/calendar/school-year.entity';
 import { TipOfficer } from '../modules/tip/tip-officer.entity';
@@ -29,6 +32,9 @@ export const entities = [
   OfficerAgencyPeriod,
   SchoolYear,
   SchoolClosure,
+  TrainingCourse,
+  TrainingRecord,
+  TrainingRequirement,
   Activity,
   User,
   AuditEvent,

@@ -14,6 +14,7 @@ import { SchoolResolver } from '../modules/school/school.resolver';
 import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../modules/safety-audit/corrective-action.service';
 import type { SafetyAuditReportSettings } from '../modules/safety-audit/safety-audit-report.service';
 import { safetyAuditResolvers } from '../modules/safety-audit/safety-audit.resolver';
+import { TrainingCourseResolver, TrainingRecordResolver, TrainingRequirementResolver } from '../modules/training/training.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
 import { AuditEventResolver } from '../modules/audit/audit.resolver';
 import { authResolver } from '../modules/auth/auth.resolver';
@@ -22,7 +23,13 @@ import { TipResolver, tipReportResolver, TipStepResolver } from '../modules/tip/
 import { configureTips, type TipSettings } from '../modules/tip/tip.settings';
 import { UserLinksResolver, UserResolver } from '../modules/user/user.resolver';
 import type { SessionSettings } from '../modules/auth/auth.service';
+import { assignmentTrainingResolver } from '../modules/training/assignment-training.resolver';
 import type { ReportSettings } from '../modules/report/activity-report.service';
+import {
+  DEFAULT_TRAINING_SETTINGS,
+  trainingComplianceResolver,
+  type TrainingSettings,
+} from '../modules/training/training-compliance.resolver';
 
 /** `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Row rules live in the policies. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
@@ -39,6 +46,8 @@ export interface SchemaOptions {
   safetyAudits?: SafetyAuditReportSettings;
   /** Tip deadlines; the defaults when left out (schema emission, unit tests). */
   tips?: TipSettings;
+  /** Training compliance (TRAINING_DUE_SOON_DAYS, PROGRAM_YEAR_START_MONTH); the defaults when left out. */
+  training?: TrainingSettings;
 }
 
 export async function buildApiSchema({
@@ -47,6 +56,7 @@ export async function buildApiSchema({
   apiTokens,
   safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
   tips,
+  training = DEFAULT_TRAINING_SETTINGS,
 }: SchemaOptions): Promise<GraphQLSchema> {
   if (tips) configureTips(tips);
   const resolvers = [
@@ -59,6 +69,9 @@ export async function buildApiSchema({
     OfficerAbsenceResolver,
     SchoolYearResolver,
     SchoolClosureResolver,
+    TrainingCourseResolver,
+    TrainingRecordResolver,
+    TrainingRequirementResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),
@@ -69,6 +82,8 @@ export async function buildApiSchema({
     TipResolver,
     TipStepResolver,
     tipReportResolver({ programYearStartMonth: reports.programYearStartMonth, minTipsPerCell: reports.smallCells.minActivities }),
+    trainingComplianceResolver(training),
+    assignmentTrainingResolver(training),
   ] as const;
   const schema = await buildSchema({
     resolvers,

@@ -16,6 +16,7 @@ import { SchoolClosure } from '../../modules/calendar/school-closure.entity';
 import { SchoolYear } from '../../modules/calendar/school-year.entity';
 import { demoSchoolYear, isSchoolDay, schoolYearStartOf } from './demo-calendar';
 import { seedDemoChecklist } from './demo-checklist';
+import { seedTraining } from './demo-training';
 import {
   CATEGORY_NOTES,
   CATEGORY_WEIGHTS,
@@ -157,6 +158,14 @@ export async function seedDemo(em: EntityManager, options: DemoOptions): Promise
       );
     }
     await seedDemoChecklist(transaction);
+    await seedTraining(
+      transaction,
+      DEMO_OFFICERS.map((officer, index) => ({
+        id: officerIds[index],
+        basicCompletedOn: officer.sroTrainingCompletedOn ? plan.resolve(officer.sroTrainingCompletedOn) : null,
+      })),
+      options.today,
+    );
     return {
       agencies: agencyIds.length,
       officers: officerIds.length,
