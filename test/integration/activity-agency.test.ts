@@ -39,17 +39,59 @@ describe("an activity's agency", () => {
     const before = await logActivity(officer.id, yesterday);
     expect(before.agency.id).toBe(String(first.id));
 
-    const { officer: read } = await app.query(`query($id: ID!) { officer(id: $id) { version } }`, { id: String(officer.id) }, admin);
-    await app.query(
-      `mutation($id: ID!, $input: UpdateOfficerInput!) { updateOfficer(id: $id, input: $input) { id } }`,
-      { id: String(officer.id), input: { version: read.version, agencyId: String(second.id) } },
-      admin,
-    );
+    await moveOfficer(officer.id, second.id);
 
     expect(await agencyOf(before.id)).toBe(String(first.id));
     // Logged after the move: yesterday's work is still the first agency's, today's the second's.
     expect((await logActivity(officer.id, yesterday)).agency.id).toBe(String(first.id));
     expect((await logActivity(officer.id, databaseToday)).agency.id).toBe(String(second.id));
+  });
+
+  const moveOfficer = async (officerId: number, agencyId: number) => {
+    const { officer: read } = await app.query(`query($id: ID!) { officer(id: $id) { version } }`, { id: String(officerId) }, admin);
+    await app.query(
+      `mutation($id: ID!, $input: UpdateOfficerInput!) { updateOfficer(id: $id, input: $input) { id } }`,
+      { id: String(officerId), input: { version: read.version, agencyId: String(agencyId) } },
+      admin,
+    );
+  };
+
+  it("leaves last quarter's byAgency unchanged after a move, and each chief keeps the work done for its agency", async () => {
+    const first = await factory.agency();
+    const second = await factory.agency();
+    const officer = await factory.officer(first);
+    await logActivity(officer.id, '2026-07-14');
+    await logActivity(officer.id, '2026-09-02');
+    const report = async (token: string) =>
+      (
+        await app.query(
+          `query($filter: ActivityReportFilter) { activityReport(from: "2026-07-01", to: "2026-09-30", filter: $filter) {
+             byAgency { agency { id } activities minutes } totals { activities } } }`,
+          { filter: { officerId: String(officer.id) } },
+          token,
+        )
+      ).activityReport;
+    const listed = async (token: string) =>
+      (
+        await app.query(
+          `query($filter: ActivityFilter) { activities(filter: $filter) { totalCount } }`,
+          { filter: { officerId: String(officer.id) } },
+          token,
+        )
+      ).activities.totalCount;
+    const firstChief = (await factory.user(Role.AGENCY_CHIEF, { agency: first })).token;
+    const secondChief = (await factory.user(Role.AGENCY_CHIEF, { agency: second })).token;
+    const before = await report(admin);
+    expect(before.byAgency).toEqual([{ agency: { id: String(first.id) }, activities: 2, minutes: 60 }]);
+
+    await moveOfficer(officer.id, second.id);
+
+    expect(await report(admin)).toEqual(before);
+    expect(await listed(firstChief)).toBe(2);
+    expect(await listed(secondChief)).toBe(0);
+    expect(
+      (await app.query(`query { activities(filter: { agencyId: "${first.id}" }) { totalCount } }`, {}, admin)).activities.totalCount,
+    ).toBe(2);
   });
 
   it('is set by the database whatever a writer sends', async () => {

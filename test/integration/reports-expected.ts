@@ -25,6 +25,7 @@ export interface Rows {
   activities: {
     id: number;
     officer_id: number;
+    agency_id: number;
     school_id: number | null;
     date: string;
     category: string;
@@ -50,7 +51,7 @@ export async function readRows(source: TestApp | EntityManager): Promise<Rows> {
     schoolYears: await em.execute(`select ${date('first_day')}, ${date('last_day')} from school_year`),
     closures: await em.execute(`select school_id, ${date('start_date')}, ${date('end_date')} from school_closure`),
     activities: await em.execute(
-      `select id, officer_id, school_id, ${date('date')}, category, topic, duration_minutes, students_reached, staff_reached from activity`,
+      `select id, officer_id, agency_id, school_id, ${date('date')}, category, topic, duration_minutes, students_reached, staff_reached from activity`,
     ),
   };
 }
