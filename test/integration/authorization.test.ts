@@ -238,6 +238,18 @@ describe('authorization: every operation x every role', () => {
         }),
       expected: only('admin', 'chiefA'),
     },
+    transferOfficer: {
+      run: async (c) =>
+        as(
+          c,
+          `mutation($id: ID!, $agencyId: ID!) { transferOfficer(id: $id, input: { agencyId: $agencyId, effectiveDate: "2026-09-01" }) { id } }`,
+          {
+            id: await fresh.officerOf('agencyA'),
+            agencyId: ids.agencyB,
+          },
+        ),
+      expected: only('admin'),
+    },
     deleteOfficer: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteOfficer(id: $id) { id } }`, { id: await fresh.officerOf('agencyA') }),
       expected: only('admin'),

@@ -40,6 +40,7 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   school_year_no_overlap: { field: 'firstDay', message: 'Another school year overlaps these days' },
   school_closure_end_after_start: { field: 'endDate', message: 'The last day cannot be before the first day' },
   school_closure_reason_not_blank: { field: 'reason', message: 'Reason must not be blank' },
+  officer_transfer_after_last: { field: 'effectiveDate', message: 'The officer moved agencies after this date: a transfer cannot start before the last move' },
   activity_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
   activity_students_not_negative: { field: 'studentsReached', message: 'Students reached cannot be negative' },
   activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },
@@ -97,6 +98,7 @@ function referenceError(message: string, detail: string | undefined, table: stri
 const CONFLICT_STATES = new Set(['23505', '23P01']);
 const CONFLICT_CONSTRAINTS = new Set([
   'assignment_fte_total',
+  'officer_transfer_after_last',
   'officer_absence_substitute_active',
   'officer_absence_substitute_absent',
   'officer_absence_substitute_fte',
