@@ -40,7 +40,10 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   school_year_no_overlap: { field: 'firstDay', message: 'Another school year overlaps these days' },
   school_closure_end_after_start: { field: 'endDate', message: 'The last day cannot be before the first day' },
   school_closure_reason_not_blank: { field: 'reason', message: 'Reason must not be blank' },
-  officer_transfer_after_last: { field: 'effectiveDate', message: 'The officer moved agencies after this date: a transfer cannot start before the last move' },
+  officer_transfer_after_last: {
+    field: 'effectiveDate',
+    message: 'The officer moved agencies after this date: a transfer cannot start before the last move',
+  },
   activity_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
   activity_students_not_negative: { field: 'studentsReached', message: 'Students reached cannot be negative' },
   activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },

@@ -50,7 +50,7 @@ export class OfficerResolver extends createCrudResolver({
 }) {
   @Mutation(() => Officer, {
     description:
-      'Moves an officer to another agency from a date (ADMIN only; audited). Dated in the officer\'s agency history: activities on or ' +
+      "Moves an officer to another agency from a date (ADMIN only; audited). Dated in the officer's agency history: activities on or " +
       'after effectiveDate are credited to the new agency, earlier ones stay with the agency they were done for. CONFLICT when the ' +
       'officer moved after effectiveDate; BAD_USER_INPUT for a future date or the same agency.',
   })
