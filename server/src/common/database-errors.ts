@@ -44,6 +44,8 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
     field: 'effectiveDate',
     message: 'The officer moved agencies after this date: a transfer cannot start before the last move',
   },
+  assignment_within_service: { field: 'endDate', message: "The assignment would run past its officer's last day in the program" },
+  assignment_within_school: { field: 'endDate', message: "The assignment would run past its school's last day in the program" },
   activity_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
   activity_students_not_negative: { field: 'studentsReached', message: 'Students reached cannot be negative' },
   activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },

@@ -24,6 +24,7 @@ import {
   UpdateOfficerInput,
 } from './officer.inputs';
 import { transferOfficer } from './officer-transfer.service';
+import { EndOfficerServiceInput, endOfficerService, OfficerServiceEnded } from './officer-service-end';
 import { officerPolicy } from './officer.policy';
 import { officerService } from './officer.service';
 
@@ -60,6 +61,19 @@ export class OfficerResolver extends createCrudResolver({
     @Arg('input', () => TransferOfficerInput, { description: 'The new agency and the first day with it.' }) input: TransferOfficerInput,
   ) {
     return transferOfficer(ctx, id, input);
+  }
+
+  @Mutation(() => OfficerServiceEnded, {
+    description:
+      "Ends an officer's service in the program on a date (ADMIN only; audited): in the same transaction its " +
+      'open assignments end on that day (those starting later are deleted), and the answer lists them. INACTIVE once the day is past.',
+  })
+  endOfficerService(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The officer.' }) id: string,
+    @Arg('input', () => EndOfficerServiceInput, { description: 'The last day in the program.' }) input: EndOfficerServiceInput,
+  ) {
+    return endOfficerService(ctx, id, input);
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Badge number, unique within the agency. ${HIDDEN}` })
