@@ -117,9 +117,21 @@ export function noSchool(rows: Rows, schoolId: number, date: string): boolean {
   return dayCount(lastDay, firstDay) - 1 <= LONGEST_SUMMER_DAYS + 1;
 }
 
+/** The agency an officer served on a date, from its periods ('-infinity' sorts before every date). */
+function agencyOnDate(rows: Rows, officerId: number, date: string): number {
+  const period = rows.agencyPeriods.find(
+    (row) =>
+      row.officer_id === officerId &&
+      (row.start_date === '-infinity' || row.start_date <= date) &&
+      (row.end_date === null || date <= row.end_date),
+  );
+  return period ? period.agency_id : rows.officers.find((officer) => officer.id === officerId)!.agency_id;
+}
+
 export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilterValues = {}) {
-  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, officer.agency_id]));
-  const activeSchools = new Set(rows.schools.filter((school) => school.active).map((school) => school.id));
+  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, agencyOnDate(rows, officer.id, date)]));
+  const inProgram = (school: Rows['schools'][number]) => school.active || (school.deactivated_on !== null && school.deactivated_on >= date);
+  const activeSchools = new Set(rows.schools.filter(inProgram).map((school) => school.id));
   const assigned = rows.assignments.filter((assignment) => activeOn(assignment, date) && activeSchools.has(assignment.school_id));
   // An absent officer serves nothing; its substitute serves its assignments in its place.
   const away = new Map(rows.absences.filter((absence) => activeOn(absence, date)).map((absence) => [absence.officer_id, absence]));
@@ -130,7 +142,7 @@ export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilte
   });
   const schools = rows.schools.filter(
     (school) =>
-      school.active &&
+      inProgram(school) &&
       (!filter.level || school.level === filter.level) &&
       (!filter.locale || school.locale === filter.locale) &&
       (!filter.agencyId ||
@@ -185,17 +197,6 @@ export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilte
       }),
     },
   };
-}
-
-/** The agency an officer served on a date, from its periods ('-infinity' sorts before every date). */
-function agencyOnDate(rows: Rows, officerId: number, date: string): number {
-  const period = rows.agencyPeriods.find(
-    (row) =>
-      row.officer_id === officerId &&
-      (row.start_date === '-infinity' || row.start_date <= date) &&
-      (row.end_date === null || date <= row.end_date),
-  );
-  return period ? period.agency_id : rows.officers.find((officer) => officer.id === officerId)!.agency_id;
 }
 
 /** Staffing as it was on the date: schools and officers in the program then, officers present, agencies of then. */
