@@ -66,7 +66,7 @@ export const LONGEST_SUMMER_DAYS = 120;
  * within a school year; or a day between two school years at most LONGEST_SUMMER_DAYS apart (the summer). Where no
  * school year is defined around the date, only closures count, as before the calendar existed.
  */
-const NO_SCHOOL = `exists (select 1 from school_closure c where (c.school_id is null or c.school_id = s.id) and c.start_date <= ?::date and c.end_date >= ?::date)
+export const NO_SCHOOL = `exists (select 1 from school_closure c where (c.school_id is null or c.school_id = s.id) and c.start_date <= ?::date and c.end_date >= ?::date)
   or (extract(isodow from ?::date) >= 6 and exists (select 1 from school_year y where y.first_day <= ?::date and y.last_day >= ?::date))
   or ((select min(y.first_day) from school_year y where y.first_day > ?::date) - (select max(y.last_day) from school_year y where y.last_day < ?::date)
       <= ${LONGEST_SUMMER_DAYS} + 1
