@@ -4,7 +4,7 @@ import { TestApp } from '../support/app';
 import { Factory } from '../support/factories';
 
 /**
- * Reproducible reports (issue 19, item 6): for a closed period, every report answers the same, in GraphQL and in
+ * Reproducible reports (issue 19, item 6): for a closed period, every report (coverage on a past date, coverage over a period, program activity, staffing) answers the same, in GraphQL and in
  * CSV byte for byte, before and after each kind of later change to master data.
  */
 describe('reports for a closed period', () => {
@@ -50,17 +50,20 @@ describe('reports for a closed period', () => {
     const agencyId = String(home.id);
     const everything = async () => ({
       graphql: await app.query(
-        `query($date: Date, $from: Date, $to: Date, $agency: ID) {
+        `query($date: Date, $from: Date, $to: Date, $from2: Date!, $to2: Date!, $agency: ID) {
            coverage: coverageReport(date: $date, filter: { agencyId: $agency }) {
              date summary { schools byStatus { covered partial uncovered noSchool } officers totalFte byAgency { agency { id } officers fte } }
              schools { school { id } status totalFte officers { assignmentId officer { id } agency { id } role fte } absent { assignmentId } } }
            staffing: staffingReport(date: $date, filter: { agencyId: $agency }) {
              totals { activeOfficers assignedOfficers unassignedOfficers totalFte schoolsServed assignmentsEnding }
              agencies { agency { id } activeOfficers assignedOfficers totalFte } unassignedOfficers { id } endingAssignments { id } }
+           period: coveragePeriodReport(from: $from2, to: $to2, filter: { agencyId: $agency }) {
+             schools { school { id } instructionalDays covered partial uncovered shareCovered longestUncoveredRun }
+             agencies { agency { id } officerDaysPresent officerDaysAbsent absentByReason { reason days } } gaps { date school { id } } }
            activity: activityReport(from: $from, to: $to, filter: { agencyId: $agency }) {
              totals { activities minutes } byAgency { agency { id } activities minutes } bySchool { school { id } activities }
              byOfficer { officer { id } activities } series { from to activities } } }`,
-        { date, from, to, agency: agencyId },
+        { date, from, to, from2: from, to2: to, agency: agencyId },
         admin,
       ),
       coverageCsv: await download(`/export/coverage.csv?date=${date}&agencyId=${agencyId}`),
@@ -71,6 +74,7 @@ describe('reports for a closed period', () => {
     expect(before.graphql.coverage.summary.officers).toBe(2);
     expect(before.graphql.staffing.totals.activeOfficers).toBe(2);
     expect(before.graphql.activity.totals.activities).toBe(8);
+    expect(before.graphql.period.agencies).toEqual([expect.objectContaining({ agency: { id: agencyId } })]);
 
     const changes: [string, () => Promise<unknown>][] = [
       [
