@@ -2,6 +2,7 @@ import { Role } from '../../server/src/common/actor';
 import { addDays } from '../../server/src/common/dates';
 import { TestApp } from '../support/app';
 import { Factory } from '../support/factories';
+import { parseCsv } from './reports-export-csv';
 
 /** coveragePeriodReport (SQL over the calendar) against a day-by-day loop of coverageReport over a month. */
 describe('coveragePeriodReport', () => {
@@ -103,6 +104,28 @@ describe('coveragePeriodReport', () => {
           one.date.localeCompare(other.date) || Number(one.school.id) - Number(other.school.id),
       ),
     ).toEqual(expectedGaps);
+    // Its CSV says the same, school by school.
+    const response = await fetch(`${app.url}/export/coverage-period.csv?from=${FROM}&to=${TO}&agencyId=${agency.id}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(response.status).toBe(200);
+    const [header, ...records] = parseCsv(await response.text());
+    const column = (record: string[], name: string) => record[header.indexOf(name)];
+    expect(
+      records
+        .filter((record) => column(record, 'section') === 'school')
+        .map((record) => ({
+          school: { id: column(record, 'school_id') },
+          instructionalDays: Number(column(record, 'instructional_days')),
+          covered: Number(column(record, 'covered')),
+          partial: Number(column(record, 'partial')),
+          uncovered: Number(column(record, 'uncovered')),
+          shareCovered: column(record, 'share_covered') === '' ? null : Number(column(record, 'share_covered')),
+          longestUncoveredRun: Number(column(record, 'longest_uncovered_run')),
+        })),
+    ).toEqual(coveragePeriodReport.schools);
+    expect(records.filter((record) => column(record, 'section') === 'gap')).toHaveLength(expectedGaps.length);
+
     const home = coveragePeriodReport.agencies.find((entry: { agency: { id: string } }) => entry.agency.id === String(agency.id));
     expect(home.absentByReason).toEqual(
       expect.arrayContaining([

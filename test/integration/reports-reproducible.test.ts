@@ -68,6 +68,7 @@ describe('reports for a closed period', () => {
       ),
       coverageCsv: await download(`/export/coverage.csv?date=${date}&agencyId=${agencyId}`),
       staffingCsv: await download(`/export/staffing.csv?date=${date}&agencyId=${agencyId}`),
+      periodCsv: await download(`/export/coverage-period.csv?from=${from}&to=${to}&agencyId=${agencyId}`),
       activityCsv: await download(`/export/activity.csv?from=${from}&to=${to}&agencyId=${agencyId}`),
     });
     const before = await everything();
