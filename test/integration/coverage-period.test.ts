@@ -2,6 +2,7 @@ import { Role } from '../../server/src/common/actor';
 import { addDays } from '../../server/src/common/dates';
 import { TestApp } from '../support/app';
 import { Factory } from '../support/factories';
+import { COMING_GAPS } from '../../admin/src/reports/reportQueries';
 import { parseCsv } from './reports-export-csv';
 
 /** coveragePeriodReport (SQL over the calendar) against a day-by-day loop of coverageReport over a month. */
@@ -125,6 +126,13 @@ describe('coveragePeriodReport', () => {
         })),
     ).toEqual(coveragePeriodReport.schools);
     expect(records.filter((record) => column(record, 'section') === 'gap')).toHaveLength(expectedGaps.length);
+
+    // The dashboard's card asks the district's gaps: for a school assigned all month, the same as with the filter.
+    const { coveragePeriodReport: card } = await app.query(COMING_GAPS, { from: FROM, to: TO }, admin);
+    const ofCovered = (gaps: { date: string; school: { id: string } }[]) =>
+      gaps.filter((gap) => gap.school.id === String(covered.id)).map((gap) => gap.date);
+    expect(ofCovered(card.gaps)).toEqual(ofCovered(expectedGaps));
+    expect(ofCovered(expectedGaps).length).toBeGreaterThan(0);
 
     const home = coveragePeriodReport.agencies.find((entry: { agency: { id: string } }) => entry.agency.id === String(agency.id));
     expect(home.absentByReason).toEqual(

@@ -3,6 +3,7 @@ import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import { Navigate } from 'react-router-dom';
 import type { Permissions } from '../auth/permissions';
 import { ActivityWeeks } from './ActivityWeeks';
+import { ComingGaps } from './ComingGaps';
 import { CoverageToday } from './CoverageToday';
 import { MyAgency } from './MyAgency';
 import { MyAssignments } from './MyAssignments';
@@ -27,6 +28,7 @@ export function Dashboard() {
         <Stack spacing={2}>
           {chiefAgency && <MyAgency agencyId={chiefAgency.id} agencyName={chiefAgency.name} />}
           {isOfficer ? <MyAssignments /> : <CoverageToday title={chiefAgency ? 'District coverage today' : 'Coverage today'} />}
+          {!isOfficer && <ComingGaps />}
           <ActivityWeeks />
           {!isOfficer && <StaffingLists />}
         </Stack>
