@@ -308,6 +308,13 @@ describe('authorization: every operation x every role', () => {
         as(c, `mutation($id: ID!) { updateSchools(ids: [$id], input: { active: false }) { id } }`, { id: await fresh.school() }),
       expected: only('admin'),
     },
+    deactivateSchool: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { deactivateSchool(id: $id, input: { effectiveDate: "2026-09-01" }) { school { id } } }`, {
+          id: await fresh.school(),
+        }),
+      expected: only('admin'),
+    },
     deleteSchool: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: await fresh.school() }),
       expected: only('admin'),
@@ -343,6 +350,25 @@ describe('authorization: every operation x every role', () => {
           id: await fresh.officerOf('agencyA'),
         }),
       expected: only('admin', 'chiefA'),
+    },
+    transferOfficer: {
+      run: async (c) =>
+        as(
+          c,
+          `mutation($id: ID!, $agencyId: ID!) { transferOfficer(id: $id, input: { agencyId: $agencyId, effectiveDate: "2026-09-01" }) { id } }`,
+          {
+            id: await fresh.officerOf('agencyA'),
+            agencyId: ids.agencyB,
+          },
+        ),
+      expected: only('admin'),
+    },
+    endOfficerService: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { endOfficerService(id: $id, input: { leftProgramOn: "2026-09-01" }) { officer { id } } }`, {
+          id: await fresh.officerOf('agencyA'),
+        }),
+      expected: only('admin'),
     },
     deleteOfficer: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteOfficer(id: $id) { id } }`, { id: await fresh.officerOf('agencyA') }),

@@ -32,7 +32,7 @@ export interface Figures {
 /** The small-cell rule as SPEC.md states it, with the defaults (SMALL_CELL_MIN_OFFICERS, SMALL_CELL_MIN_ACTIVITIES). */
 export const SMALL_CELLS = { minOfficers: 3, minActivities: 10 };
 
-export function figuresOf(activities: ActivityRow[], agencyOf: Map<number, number> = new Map()): Figures {
+export function figuresOf(activities: ActivityRow[]): Figures {
   const minutes = sum(activities.map((activity) => activity.duration_minutes));
   return {
     activities: activities.length,
@@ -41,14 +41,14 @@ export function figuresOf(activities: ActivityRow[], agencyOf: Map<number, numbe
     studentsReached: sum(activities.map((activity) => activity.students_reached)),
     staffReached: sum(activities.map((activity) => activity.staff_reached)),
     officerIds: new Set(activities.map((activity) => activity.officer_id)),
-    agencyIds: new Set(activities.map((activity) => agencyOf.get(activity.officer_id)!)),
+    agencyIds: new Set(activities.map((activity) => activity.agency_id)),
   };
 }
 
-function groupBy<K>(activities: ActivityRow[], key: (activity: ActivityRow) => K, agencyOf: Map<number, number>): Map<K, Figures> {
+function groupBy<K>(activities: ActivityRow[], key: (activity: ActivityRow) => K): Map<K, Figures> {
   const groups = new Map<K, ActivityRow[]>();
   for (const activity of activities) groups.set(key(activity), [...(groups.get(key(activity)) ?? []), activity]);
-  return new Map([...groups].map(([value, rows]) => [value, figuresOf(rows, agencyOf)]));
+  return new Map([...groups].map(([value, rows]) => [value, figuresOf(rows)]));
 }
 
 /**
@@ -93,21 +93,20 @@ export function buckets(from: string, to: string, interval: 'WEEK' | 'MONTH'): {
 }
 
 function periodFigures(rows: Rows, from: string, to: string, filter: ActivityFilterValues, viewer: Viewer, interval: 'WEEK' | 'MONTH') {
-  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, officer.agency_id]));
   const schoolOf = new Map(rows.schools.map((school) => [school.id, school]));
   const matches = (activity: ActivityRow, who: Viewer) => {
     const school = activity.school_id === null ? undefined : schoolOf.get(activity.school_id);
     return (
       from <= activity.date &&
       activity.date <= to &&
-      (!filter.agencyId || agencyOf.get(activity.officer_id) === filter.agencyId) &&
+      (!filter.agencyId || activity.agency_id === filter.agencyId) &&
       (!filter.schoolId || activity.school_id === filter.schoolId) &&
       (!filter.officerId || activity.officer_id === filter.officerId) &&
       (!filter.category || activity.category === filter.category) &&
       (!filter.topic || activity.topic === filter.topic) &&
       (!filter.level || school?.level === filter.level) &&
       (!filter.locale || school?.locale === filter.locale) &&
-      (!who.agencyId || agencyOf.get(activity.officer_id) === who.agencyId) &&
+      (!who.agencyId || activity.agency_id === who.agencyId) &&
       (!who.officerId || activity.officer_id === who.officerId)
     );
   };
@@ -118,22 +117,18 @@ function periodFigures(rows: Rows, from: string, to: string, filter: ActivityFil
   return {
     viewer,
     period: { from, to, days: dayCount(from, to) },
-    totals: figuresOf(seen, agencyOf),
-    byCategory: groupBy(seen, (activity) => activity.category, agencyOf),
+    totals: figuresOf(seen),
+    byCategory: groupBy(seen, (activity) => activity.category),
     byTopic: groupBy(
       seen.filter((activity) => activity.topic !== null),
       (activity) => activity.topic!,
-      agencyOf,
     ),
-    byAgency: groupBy(forAgencies, (activity) => agencyOf.get(activity.officer_id)!, agencyOf),
-    bySchool: groupBy(seen, (activity) => activity.school_id, agencyOf),
-    byOfficer: groupBy(seen, (activity) => activity.officer_id, agencyOf),
+    byAgency: groupBy(forAgencies, (activity) => activity.agency_id),
+    bySchool: groupBy(seen, (activity) => activity.school_id),
+    byOfficer: groupBy(seen, (activity) => activity.officer_id),
     series: buckets(from, to, interval).map((bucket) => ({
       ...bucket,
-      ...figuresOf(
-        seen.filter((activity) => bucket.from <= activity.date && activity.date <= bucket.to),
-        agencyOf,
-      ),
+      ...figuresOf(seen.filter((activity) => bucket.from <= activity.date && activity.date <= bucket.to)),
     })),
   };
 }

@@ -8,8 +8,27 @@ import { TestApp } from '../support/app';
  */
 export interface Rows {
   agencies: { id: number; name: string; active: boolean }[];
-  officers: { id: number; agency_id: number; first_name: string; last_name: string; rank: string; status: string }[];
-  schools: { id: number; name: string; level: string; locale: string; enrollment: number; active: boolean }[];
+  officers: {
+    id: number;
+    agency_id: number;
+    first_name: string;
+    last_name: string;
+    rank: string;
+    status: string;
+    created_on: string;
+    left_program_on: string | null;
+  }[];
+  schools: {
+    id: number;
+    name: string;
+    level: string;
+    locale: string;
+    enrollment: number;
+    active: boolean;
+    deactivated_on: string | null;
+  }[];
+  /** Which agency each officer served from which day ('-infinity' for the first). */
+  agencyPeriods: { officer_id: number; agency_id: number; start_date: string; end_date: string | null }[];
   assignments: {
     id: number;
     officer_id: number;
@@ -25,6 +44,7 @@ export interface Rows {
   activities: {
     id: number;
     officer_id: number;
+    agency_id: number;
     school_id: number | null;
     date: string;
     category: string;
@@ -41,8 +61,13 @@ export async function readRows(source: TestApp | EntityManager): Promise<Rows> {
   const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD') as ${column}`;
   return {
     agencies: await em.execute('select id, name, active from agency'),
-    officers: await em.execute('select id, agency_id, first_name, last_name, rank, status from officer'),
-    schools: await em.execute('select id, name, level, locale, enrollment, active from school'),
+    officers: await em.execute(
+      `select id, agency_id, first_name, last_name, rank, status, to_char(created_at, 'YYYY-MM-DD') as created_on, ${date('left_program_on')} from officer`,
+    ),
+    schools: await em.execute(`select id, name, level, locale, enrollment, active, ${date('deactivated_on')} from school`),
+    agencyPeriods: await em.execute(
+      `select officer_id, agency_id, start_date::text as start_date, ${date('end_date')} from officer_agency_period`,
+    ),
     assignments: await em.execute(
       `select id, officer_id, school_id, role, fte::float8 as fte, ${date('start_date')}, ${date('end_date')} from assignment`,
     ),
@@ -50,7 +75,7 @@ export async function readRows(source: TestApp | EntityManager): Promise<Rows> {
     schoolYears: await em.execute(`select ${date('first_day')}, ${date('last_day')} from school_year`),
     closures: await em.execute(`select school_id, ${date('start_date')}, ${date('end_date')} from school_closure`),
     activities: await em.execute(
-      `select id, officer_id, school_id, ${date('date')}, category, topic, duration_minutes, students_reached, staff_reached from activity`,
+      `select id, officer_id, agency_id, school_id, ${date('date')}, category, topic, duration_minutes, students_reached, staff_reached from activity`,
     ),
   };
 }
@@ -92,9 +117,21 @@ export function noSchool(rows: Rows, schoolId: number, date: string): boolean {
   return dayCount(lastDay, firstDay) - 1 <= LONGEST_SUMMER_DAYS + 1;
 }
 
+/** The agency an officer served on a date, from its periods ('-infinity' sorts before every date). */
+function agencyOnDate(rows: Rows, officerId: number, date: string): number {
+  const period = rows.agencyPeriods.find(
+    (row) =>
+      row.officer_id === officerId &&
+      (row.start_date === '-infinity' || row.start_date <= date) &&
+      (row.end_date === null || date <= row.end_date),
+  );
+  return period ? period.agency_id : rows.officers.find((officer) => officer.id === officerId)!.agency_id;
+}
+
 export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilterValues = {}) {
-  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, officer.agency_id]));
-  const activeSchools = new Set(rows.schools.filter((school) => school.active).map((school) => school.id));
+  const agencyOf = new Map(rows.officers.map((officer) => [officer.id, agencyOnDate(rows, officer.id, date)]));
+  const inProgram = (school: Rows['schools'][number]) => school.active || (school.deactivated_on !== null && school.deactivated_on >= date);
+  const activeSchools = new Set(rows.schools.filter(inProgram).map((school) => school.id));
   const assigned = rows.assignments.filter((assignment) => activeOn(assignment, date) && activeSchools.has(assignment.school_id));
   // An absent officer serves nothing; its substitute serves its assignments in its place.
   const away = new Map(rows.absences.filter((absence) => activeOn(absence, date)).map((absence) => [absence.officer_id, absence]));
@@ -105,7 +142,7 @@ export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilte
   });
   const schools = rows.schools.filter(
     (school) =>
-      school.active &&
+      inProgram(school) &&
       (!filter.level || school.level === filter.level) &&
       (!filter.locale || school.locale === filter.locale) &&
       (!filter.agencyId ||
@@ -162,6 +199,7 @@ export function expectedCoverage(rows: Rows, date: string, filter: CoverageFilte
   };
 }
 
+/** Staffing as it was on the date: schools and officers in the program then, officers present, agencies of then. */
 export function expectedStaffing(
   rows: Rows,
   date: string,
@@ -169,35 +207,49 @@ export function expectedStaffing(
   ownAgencyId?: number,
 ) {
   const endingBy = shiftDays(date, filter.endingWithinDays ?? 30);
-  const activeSchools = new Set(rows.schools.filter((school) => school.active).map((school) => school.id));
-  const atActiveSchool = rows.assignments.filter((assignment) => activeSchools.has(assignment.school_id));
-  const officersOf = (agencyId: number) => rows.officers.filter((officer) => officer.agency_id === agencyId);
-  const held = atActiveSchool.filter((assignment) => activeOn(assignment, date));
-  const ending = atActiveSchool.filter(
+  const inProgram = new Set(
+    rows.schools
+      .filter((school) => school.active || (school.deactivated_on !== null && school.deactivated_on >= date))
+      .map((school) => school.id),
+  );
+  const atSchool = rows.assignments
+    .filter((assignment) => inProgram.has(assignment.school_id))
+    .map((assignment) => ({ ...assignment, agency_id: agencyOnDate(rows, assignment.officer_id, date) }));
+  const held = atSchool.filter((assignment) => activeOn(assignment, date));
+  const ending = atSchool.filter(
     (assignment) => assignment.end_date !== null && date <= assignment.end_date && assignment.end_date <= endingBy,
   );
+  const away = new Set(rows.absences.filter((absence) => activeOn(absence, date)).map((absence) => absence.officer_id));
+  const staff = rows.officers
+    .filter(
+      (officer) =>
+        officer.created_on <= date &&
+        ((officer.left_program_on === null && officer.status === 'ACTIVE') ||
+          (officer.left_program_on !== null && officer.left_program_on >= date)) &&
+        !away.has(officer.id),
+    )
+    .map((officer) => ({ id: officer.id, agency_id: agencyOnDate(rows, officer.id, date) }));
   const listed = rows.agencies.filter(
     (agency) =>
       (!filter.agencyId || agency.id === filter.agencyId) &&
       (agency.active ||
-        officersOf(agency.id).some((officer) => officer.status === 'ACTIVE') ||
-        held.some((assignment) => officersOf(agency.id).some((officer) => officer.id === assignment.officer_id))),
+        rows.officers.some((officer) => officer.agency_id === agency.id && officer.status === 'ACTIVE') ||
+        held.some((assignment) => assignment.agency_id === agency.id)),
   );
   const figures = (agencyIds: number[]) => {
-    const officers = rows.officers.filter((officer) => agencyIds.includes(officer.agency_id));
-    const officerIds = new Set(officers.map((officer) => officer.id));
-    const active = officers.filter((officer) => officer.status === 'ACTIVE');
+    const active = staff.filter((officer) => agencyIds.includes(officer.agency_id));
     const assigned = active.filter((officer) => held.some((assignment) => assignment.officer_id === officer.id));
-    const theirs = held.filter((assignment) => officerIds.has(assignment.officer_id));
+    const theirs = held.filter((assignment) => agencyIds.includes(assignment.agency_id));
+    const theirEnding = ending.filter((assignment) => agencyIds.includes(assignment.agency_id));
     return {
       activeOfficers: active.length,
       assignedOfficers: assigned.length,
       unassignedOfficers: active.length - assigned.length,
       totalFte: sum(theirs.map((assignment) => assignment.fte)),
       schoolsServed: new Set(theirs.map((assignment) => assignment.school_id)).size,
-      assignmentsEnding: ending.filter((assignment) => officerIds.has(assignment.officer_id)).length,
+      assignmentsEnding: theirEnding.length,
       unassignedIds: active.filter((officer) => !assigned.includes(officer)).map((officer) => officer.id),
-      endingIds: ending.filter((assignment) => officerIds.has(assignment.officer_id)).map((assignment) => assignment.id),
+      endingIds: theirEnding.map((assignment) => assignment.id),
     };
   };
   const listedIds = listed.map((agency) => agency.id);

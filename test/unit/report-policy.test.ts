@@ -15,7 +15,8 @@ const ACTORS: Actor[] = [
 /** The activities filter that a report restriction stands for. */
 function asActivityFilter({ agencyId, officerId }: { agencyId: number | null; officerId: number | null }) {
   if (officerId !== null) return { officer: officerId };
-  if (agencyId !== null) return { officer: { agency: agencyId } };
+  // An agency restriction is on the activity's own agency (the one its officer served on its date).
+  if (agencyId !== null) return { agency: agencyId };
   return {};
 }
 

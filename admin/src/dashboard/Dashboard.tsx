@@ -4,6 +4,7 @@ import { Navigate } from 'react-router-dom';
 import { canAccess, type Permissions } from '../auth/permissions';
 import { OverdueTipsCard } from '../tips/OverdueTipsCard';
 import { ActivityWeeks } from './ActivityWeeks';
+import { ComingGaps } from './ComingGaps';
 import { CoverageToday } from './CoverageToday';
 import { MyAgency } from './MyAgency';
 import { MyAssignments } from './MyAssignments';
@@ -30,6 +31,7 @@ export function Dashboard() {
           {canAccess(permissions, 'tips', 'list') && <OverdueTipsCard />}
           {chiefAgency && <MyAgency agencyId={chiefAgency.id} agencyName={chiefAgency.name} />}
           {isOfficer ? <MyAssignments /> : <CoverageToday title={chiefAgency ? 'District coverage today' : 'Coverage today'} />}
+          {!isOfficer && <ComingGaps />}
           <ActivityWeeks />
           {!isOfficer && <StaffingLists />}
           <SafetyAuditCards />

@@ -1,5 +1,6 @@
 import { Grid, Stack, Typography } from '@mui/material';
 import { useGetList } from 'react-admin';
+import { today } from '../common/dates';
 import { STAFFING_REPORT, type StaffingReport } from '../reports/reportQueries';
 import { useReport } from '../reports/useReport';
 import { DashboardCard } from './DashboardCard';
@@ -25,11 +26,15 @@ function Figure({ label, value }: { label: string; value: number | string | unde
   );
 }
 
-/** A chief's own agency first: its officers, the schools they serve, its FTE, who is on leave, its quarter. */
+/** A chief's own agency first: its officers, the schools they serve, its FTE, who is absent today, its quarter. */
 export function MyAgency({ agencyId, agencyName }: { agencyId: string; agencyName: string }) {
   const staffing = useReport<{ staffingReport: StaffingReport }>(STAFFING_REPORT, { filter: { agencyId } });
   const quarter = useReport<AgencyQuarter>(AGENCY_QUARTER, { filter: { agencyId } });
-  const { total: onLeave } = useGetList('officers', { filter: { agencyId, status: 'ON_LEAVE' }, pagination: { page: 1, perPage: 1 } });
+  // Who is away today, from the absences (an officer's absences never overlap: one per officer absent today).
+  const { total: onLeave } = useGetList('officerAbsences', {
+    filter: { agencyId, activeOn: today() },
+    pagination: { page: 1, perPage: 1 },
+  });
   const figures = staffing.data?.staffingReport.agencies.find((row) => row.agency.id === agencyId) ?? staffing.data?.staffingReport.totals;
   const totals = quarter.data?.activityReport.totals;
   return (
@@ -41,7 +46,7 @@ export function MyAgency({ agencyId, agencyName }: { agencyId: string; agencyNam
             <Figure label="assigned today" value={figures?.assignedOfficers} />
             <Figure label="schools served" value={figures?.schoolsServed} />
             <Figure label="FTE" value={figures?.totalFte} />
-            <Figure label="on leave" value={onLeave} />
+            <Figure label="absent today" value={onLeave} />
           </Stack>
         </DashboardCard>
       </Grid>

@@ -190,3 +190,12 @@ export function exportUrl(report: 'coverage' | 'activity' | 'staffing', paramete
   const query = new URLSearchParams(compact(parameters)).toString();
   return `/export/${report}.csv${query ? `?${query}` : ''}`;
 }
+
+/** The dashboard's coming gaps: the uncovered school-days of a period ahead (coveragePeriodReport). */
+export const COMING_GAPS = `query ComingGaps($from: Date!, $to: Date!) {
+  coveragePeriodReport(from: $from, to: $to) { gaps { date school { id name } } }
+}`;
+
+export interface ComingGapsAnswer {
+  coveragePeriodReport: { gaps: { date: string; school: { id: string; name: string } }[] };
+}

@@ -52,6 +52,12 @@ const CONSTRAINTS: Record<string, ConstraintRule> = {
   training_requirement_ranks_for_ranks: { field: 'ranks', message: 'RANKS takes at least one rank; the others take none' },
   training_requirement_within_months_range: { field: 'withinMonths', message: 'Months cannot be negative' },
   training_requirement_hours_positive: { field: 'hours', message: 'Hours must be greater than 0' },
+  officer_transfer_after_last: {
+    field: 'effectiveDate',
+    message: 'The officer moved agencies after this date: a transfer cannot start before the last move',
+  },
+  assignment_within_service: { field: 'endDate', message: "The assignment would run past its officer's last day in the program" },
+  assignment_within_school: { field: 'endDate', message: "The assignment would run past its school's last day in the program" },
   activity_duration_range: { field: 'durationMinutes', message: 'Duration must be from 1 to 1440 minutes' },
   activity_students_not_negative: { field: 'studentsReached', message: 'Students reached cannot be negative' },
   activity_staff_not_negative: { field: 'staffReached', message: 'Staff reached cannot be negative' },
@@ -154,6 +160,7 @@ function referenceError(message: string, detail: string | undefined, table: stri
 const CONFLICT_STATES = new Set(['23505', '23P01']);
 const CONFLICT_CONSTRAINTS = new Set([
   'assignment_fte_total',
+  'officer_transfer_after_last',
   'officer_absence_substitute_active',
   'officer_absence_substitute_absent',
   'officer_absence_substitute_fte',

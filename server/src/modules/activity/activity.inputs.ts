@@ -62,7 +62,10 @@ export class ActivityFilter {
   @IsOptional()
   districtWide?: boolean;
 
-  @Field(() => ID, { nullable: true, description: "Only activities of this agency's officers." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only activities done for this agency: by the agency its officer served on the activity's date, not today's.",
+  })
   @IsOptional()
   agencyId?: string;
 

@@ -14,10 +14,12 @@ export const EDIT_WINDOW_DAYS = 14;
 export const editWindowRefusal = (date: string) =>
   `Activities can be logged or changed up to ${EDIT_WINDOW_DAYS} days after they happened: this one was on ${date}`;
 
-const ownAgencysOfficers: ReadScope<Activity> & WriteScope = {
-  where: (actor) => ({ officer: { agency: actor.agencyId ?? 0 } }),
+// The activity's own agency (the one its officer served on its date, set by PostgreSQL): a chief keeps the work
+// done while an officer was theirs, and does not gain an incoming officer's past.
+const ownAgencysWork: ReadScope<Activity> & WriteScope = {
+  where: (actor) => ({ agency: actor.agencyId ?? 0 }),
   holds: (actor, activity) => activity.agencyId === actor.agencyId,
-  sql: `officer_id in (select officer.id from officer where officer.agency_id = ${actorSetting('agency_id')})`,
+  sql: `agency_id = ${actorSetting('agency_id')}`,
 };
 
 const own: ReadScope<Activity> & WriteScope = {
@@ -27,24 +29,26 @@ const own: ReadScope<Activity> & WriteScope = {
 };
 
 /**
- * What officers do is its agency's business: ADMIN and ANALYST read every activity, a chief reads and logs its
- * own officers' activities only, an officer its own, within the edit window. ADMIN writes any; ANALYST never.
+ * What officers do is its agency's business: ADMIN and ANALYST read every activity, a chief reads and logs the activities
+ * done for its agency only (by the officer's agency on the activity's date), an officer its own, within the edit window. ADMIN writes any; ANALYST never.
  */
 export const activityPolicy = definePolicy<Activity>({
   table: 'activity',
   facts: (activity) => ({
     officerId: activity.officer.id,
-    agencyId: activity.officer.getEntity()?.agency.id,
+    // Before the insert the database has not set it yet: the officer's agency now is the best guess, and row
+    // security checks the agency the trigger sets.
+    agencyId: activity.agency?.id ?? activity.officer.getEntity()?.agency.id,
     date: activity.date,
   }),
   roles: {
     [Role.ADMIN]: { read: ALL_ROWS, create: ALL_ROWS, update: ALL_ROWS, delete: ALL_ROWS, fields: {} },
     [Role.ANALYST]: { read: ALL_ROWS, create: null, update: null, delete: null, fields: {} },
     [Role.AGENCY_CHIEF]: {
-      read: ownAgencysOfficers,
-      create: ownAgencysOfficers,
-      update: ownAgencysOfficers,
-      delete: ownAgencysOfficers,
+      read: ownAgencysWork,
+      create: ownAgencysWork,
+      update: ownAgencysWork,
+      delete: ownAgencysWork,
       fields: {},
     },
     [Role.OFFICER]: {

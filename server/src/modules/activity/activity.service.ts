@@ -55,7 +55,7 @@ export const activityService = new CrudService<Activity, ActivityFilter, CreateA
       if (filter?.schoolId) where.push({ school: parseId(filter.schoolId, 'filter.schoolId') });
       if (filter?.districtWide === true) where.push({ school: null });
       if (filter?.districtWide === false) where.push({ school: { $ne: null } });
-      if (filter?.agencyId) where.push({ officer: { agency: parseId(filter.agencyId, 'filter.agencyId') } });
+      if (filter?.agencyId) where.push({ agency: parseId(filter.agencyId, 'filter.agencyId') });
       if (filter?.category) where.push({ category: filter.category });
       if (filter?.topic) where.push({ topic: filter.topic });
       if (filter?.dateFrom) where.push({ date: { $gte: filter.dateFrom } });

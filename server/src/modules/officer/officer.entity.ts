@@ -1,6 +1,7 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
+import { DateScalar } from '../../common/scalars';
 import { Activity } from '../activity/activity.entity';
 import { Assignment } from '../assignment/assignment.entity';
 import { Agency } from '../agency/agency.entity';
@@ -92,6 +93,13 @@ export class Officer extends BaseEntity<'status'> {
 
   @Property({ type: 'date', nullable: true })
   sroSince?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The officer's last day in the program (endOfficerService): inactive after it; its assignments end on or before it.",
+  })
+  @Property({ type: 'date', nullable: true })
+  leftProgramOn?: string | null;
 
   @Property({ type: 'date', nullable: true })
   sroTrainingCompletedOn?: string | null;

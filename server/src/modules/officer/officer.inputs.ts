@@ -207,3 +207,16 @@ export class BulkUpdateOfficerInput {
   @OmittableNotNull()
   status?: OfficerStatus;
 }
+
+@InputType({ description: 'A move of an officer to another agency, from a date.' })
+export class TransferOfficerInput {
+  @Field(() => ID, { description: 'The agency the officer serves from effectiveDate.' })
+  agencyId!: string;
+
+  @Field(() => DateScalar, {
+    description:
+      "First day with the new agency: today or earlier, and not before the officer's last move. Activities on or after it are " +
+      'credited to the new agency (a backdated transfer re-credits them); earlier ones stay where they were.',
+  })
+  effectiveDate!: string;
+}

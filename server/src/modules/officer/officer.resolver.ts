@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { createCrudResolver } from '../../common/crud.resolver';
 import type { RequestContext } from '../../common/context';
 import { loadEdge } from '../../common/edges';
@@ -15,7 +15,16 @@ import { AssignmentFilter, AssignmentSort } from '../assignment/assignment.input
 import { assignmentEdge, assignmentsActiveOn } from '../assignment/assignment.edges';
 import { assignmentService } from '../assignment/assignment.service';
 import { Officer, OfficerStatus } from './officer.entity';
-import { BulkUpdateOfficerInput, CreateOfficerInput, OfficerFilter, OfficerSort, UpdateOfficerInput } from './officer.inputs';
+import {
+  BulkUpdateOfficerInput,
+  CreateOfficerInput,
+  OfficerFilter,
+  OfficerSort,
+  TransferOfficerInput,
+  UpdateOfficerInput,
+} from './officer.inputs';
+import { transferOfficer } from './officer-transfer.service';
+import { EndOfficerServiceInput, endOfficerService, OfficerServiceEnded } from './officer-service-end';
 import { officerPolicy } from './officer.policy';
 import { officerService } from './officer.service';
 
@@ -40,6 +49,33 @@ export class OfficerResolver extends createCrudResolver({
   service: officerService,
   writers: 'ADMIN, or a chief for its own agency (a chief cannot move an officer to another agency).',
 }) {
+  @Mutation(() => Officer, {
+    description:
+      "Moves an officer to another agency from a date (ADMIN only; audited). Dated in the officer's agency history: activities on or " +
+      'after effectiveDate are credited to the new agency, earlier ones stay with the agency they were done for. CONFLICT when the ' +
+      'officer moved after effectiveDate; BAD_USER_INPUT for a future date or the same agency.',
+  })
+  transferOfficer(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The officer.' }) id: string,
+    @Arg('input', () => TransferOfficerInput, { description: 'The new agency and the first day with it.' }) input: TransferOfficerInput,
+  ) {
+    return transferOfficer(ctx, id, input);
+  }
+
+  @Mutation(() => OfficerServiceEnded, {
+    description:
+      "Ends an officer's service in the program on a date (ADMIN only; audited): in the same transaction its " +
+      'open assignments end on that day (those starting later are deleted), and the answer lists them. INACTIVE once the day is past.',
+  })
+  endOfficerService(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The officer.' }) id: string,
+    @Arg('input', () => EndOfficerServiceInput, { description: 'The last day in the program.' }) input: EndOfficerServiceInput,
+  ) {
+    return endOfficerService(ctx, id, input);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: `Badge number, unique within the agency. ${HIDDEN}` })
   badgeNumber(@Root() officer: Officer, @Ctx() ctx: RequestContext) {
     return officerPolicy.shown(requireActor(ctx.actor), officer, 'badgeNumber');

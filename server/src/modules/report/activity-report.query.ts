@@ -44,12 +44,13 @@ const FIGURES = `count(*)::int as activities, coalesce(sum(a.duration_minutes), 
   coalesce(sum(a.students_reached), 0)::int as students_reached, coalesce(sum(a.staff_reached), 0)::int as staff_reached`;
 
 // What a cell rests on (small-cells.ts): counted only for callers whose cells may be suppressed, as it costs a sort.
-const BASIS = `count(distinct a.officer_id)::int as officers, min(o.agency_id)::int as lowest_agency_id,
-  max(o.agency_id)::int as highest_agency_id`;
+// The activity's own agency (the one its officer served on its date), never the officer's current one.
+const BASIS = `count(distinct a.officer_id)::int as officers, min(a.agency_id)::int as lowest_agency_id,
+  max(a.agency_id)::int as highest_agency_id`;
 
 const figuresSql = (countCells: boolean) => (countCells ? `${FIGURES}, ${BASIS}` : FIGURES);
 
-const FROM = 'activity a join officer o on o.id = a.officer_id left join school s on s.id = a.school_id';
+const FROM = 'activity a left join school s on s.id = a.school_id';
 
 // Fixed SQL words for each interval: never built from input.
 const TRUNCATE: Record<SeriesInterval, { unit: string; step: string }> = {
@@ -153,7 +154,7 @@ export class ActivityQuery implements ActivityFiguresSource {
 
   byAgency(): Promise<AgencyFigures[]> {
     return this.once('byAgency', async () => {
-      const { text, params } = groupedStatement('o.agency_id', this.options.agencies, {
+      const { text, params } = groupedStatement('a.agency_id', this.options.agencies, {
         around: 'join agency ag on ag.id = g.key',
         order: 'ag.name, g.key',
         countCells: this.options.countCells,

@@ -40,17 +40,20 @@ function parseFilter(filter: ActivityReportFilter | null | undefined): ParsedFil
   };
 }
 
-/** Period, filter and restriction as SQL over `activity a`, `officer o` and `school s`. */
+/**
+ * Period, filter and restriction as SQL over `activity a` and `school s`. Agencies are the activity's own
+ * (`a.agency_id`, the agency its officer served on its date): a transfer moves no past credit.
+ */
 function conditions(period: Period, { agencyId, schoolId, officerId, filter }: ParsedFilter, restriction: Restriction): Conditions {
   const where = new Conditions().add('a.date between ?::date and ?::date', period.from, period.to);
-  if (agencyId !== null) where.add('o.agency_id = ?', agencyId);
+  if (agencyId !== null) where.add('a.agency_id = ?', agencyId);
   if (schoolId !== null) where.add('a.school_id = ?', schoolId);
   if (officerId !== null) where.add('a.officer_id = ?', officerId);
   if (filter?.category) where.add('a.category = ?', filter.category);
   if (filter?.topic) where.add('a.topic = ?', filter.topic);
   if (filter?.level) where.add('s.level = ?', filter.level);
   if (filter?.locale) where.add('s.locale = ?', filter.locale);
-  if (restriction.agencyId !== null) where.add('o.agency_id = ?', restriction.agencyId);
+  if (restriction.agencyId !== null) where.add('a.agency_id = ?', restriction.agencyId);
   if (restriction.officerId !== null) where.add('a.officer_id = ?', restriction.officerId);
   return where;
 }

@@ -10,7 +10,10 @@ import { SmallCellRule, type CellBasis } from './small-cells';
 
 @InputType({ description: 'Which activities a program activity report counts; all conditions must hold.' })
 export class ActivityReportFilter {
-  @Field(() => ID, { nullable: true, description: "Only activities of this agency's officers." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only activities done for this agency: by the agency its officer served on the activity's date, not today's.",
+  })
   agencyId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only activities at this school.' })

@@ -66,7 +66,7 @@ export const LONGEST_SUMMER_DAYS = 120;
  * within a school year; or a day between two school years at most LONGEST_SUMMER_DAYS apart (the summer). Where no
  * school year is defined around the date, only closures count, as before the calendar existed.
  */
-const NO_SCHOOL = `exists (select 1 from school_closure c where (c.school_id is null or c.school_id = s.id) and c.start_date <= ?::date and c.end_date >= ?::date)
+export const NO_SCHOOL = `exists (select 1 from school_closure c where (c.school_id is null or c.school_id = s.id) and c.start_date <= ?::date and c.end_date >= ?::date)
   or (extract(isodow from ?::date) >= 6 and exists (select 1 from school_year y where y.first_day <= ?::date and y.last_day >= ?::date))
   or ((select min(y.first_day) from school_year y where y.first_day > ?::date) - (select max(y.last_day) from school_year y where y.last_day < ?::date)
       <= ${LONGEST_SUMMER_DAYS} + 1
@@ -81,13 +81,15 @@ const NO_SCHOOL_DATES = 9;
  * every statement of the report.
  */
 function coverageTables(date: string, filter: CoverageFilter | null | undefined) {
-  const listed = new Conditions().add('s.active');
+  // The schools in the program on the date: active, or deactivated on or after it.
+  const listed = new Conditions().add('(s.active or s.deactivated_on >= ?::date)', date);
   if (filter?.level) listed.add('s.level = ?', filter.level);
   if (filter?.locale) listed.add('s.locale = ?', filter.locale);
   if (filter?.agencyId) {
     const agencyId = parseId(filter.agencyId, 'filter.agencyId');
     listed.add(
-      `exists (select 1 from assignment x join officer xo on xo.id = x.officer_id where x.school_id = s.id and xo.agency_id = ? and ${activeOnDate('x')})`,
+      `exists (select 1 from assignment x where x.school_id = s.id and sro_officer_agency_on(x.officer_id, ?::date) = ? and ${activeOnDate('x')})`,
+      date,
       agencyId,
       date,
       date,
@@ -100,21 +102,23 @@ function coverageTables(date: string, filter: CoverageFilter | null | undefined)
         from assignment a join listed l on l.id = a.school_id
        where ${activeOnDate('a')}),
     held as (
-      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, o.agency_id, null::integer as substitute_for
-        from assigned a join officer o on o.id = a.officer_id
+      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, sro_officer_agency_on(a.officer_id, ?::date) as agency_id,
+             null::integer as substitute_for
+        from assigned a
        where not exists (select 1 from away w where w.officer_id = a.officer_id)
       union all
-      select a.id, a.school_id, w.substitute_id, a.role, a.fte, a.start_date, a.end_date, so.agency_id, a.officer_id
-        from assigned a join away w on w.officer_id = a.officer_id join officer so on so.id = w.substitute_id),
+      select a.id, a.school_id, w.substitute_id, a.role, a.fte, a.start_date, a.end_date, sro_officer_agency_on(w.substitute_id, ?::date) as agency_id, a.officer_id
+        from assigned a join away w on w.officer_id = a.officer_id where w.substitute_id is not null),
     absent as (
-      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, o.agency_id, w.substitute_id
-        from assigned a join away w on w.officer_id = a.officer_id join officer o on o.id = a.officer_id),
+      select a.id, a.school_id, a.officer_id, a.role, a.fte, a.start_date, a.end_date, sro_officer_agency_on(a.officer_id, ?::date) as agency_id, w.substitute_id
+        from assigned a join away w on w.officer_id = a.officer_id),
     school_status as (
       select l.id, l.name, l.enrollment, coalesce(sum(h.fte), 0) as fte,
              case when l.no_school then 'NO_SCHOOL' when bool_or(h.role = 'PRIMARY') then 'COVERED' when count(h.id) > 0 then 'PARTIAL' else 'UNCOVERED' end as status
         from listed l left join held h on h.school_id = l.id
        group by l.id, l.name, l.enrollment, l.no_school)`;
-  return { text, params: [...Array<string>(NO_SCHOOL_DATES).fill(date), ...listed.params, date, date, date] };
+  // The agencies are those the officers served on the date (a later transfer moves nothing).
+  return { text, params: [...Array<string>(NO_SCHOOL_DATES).fill(date), ...listed.params, date, date, date, date, date, date] };
 }
 
 const ROLE_ORDER = `case h.role when 'PRIMARY' then 0 when 'SECONDARY' then 1 else 2 end`;

@@ -8,8 +8,16 @@ import { ACTIVITY_PARTS, activityTable } from './activity-report.csv';
 import { activityReport, type ReportSettings } from './activity-report.service';
 import { COVERAGE_PARTS, coverageTable } from './coverage-report.csv';
 import { coverageReport } from './coverage-report.service';
+import { coveragePeriodTable } from './coverage-period.csv';
+import { coveragePeriodReport } from './coverage-period.service';
 import { cells, csvDownload, type CsvTable } from './csv';
-import { activityParameters, coverageParameters, staffingParameters, type QueryParameters } from './report.params';
+import {
+  activityParameters,
+  coverageParameters,
+  coveragePeriodParameters,
+  staffingParameters,
+  type QueryParameters,
+} from './report.params';
 import { LIST_EXPORTS, mountListExports } from './list-exports';
 import { STAFFING_PARTS, staffingTable } from './staffing-report.csv';
 import { safetyAuditReportParameters, safetyAuditReportTable } from '../safety-audit/safety-audit-report.csv';
@@ -107,6 +115,22 @@ export function exportRouter(options: ExportOptions): express.Router {
     ),
   );
   router.get(
+    '/coverage-period.csv',
+    exportHandler(
+      'coverage-period',
+      async (ctx, query) => {
+        const { from, to, filter } = coveragePeriodParameters(query);
+        const report = await coveragePeriodReport(ctx, from, to, filter);
+        return {
+          table: coveragePeriodTable(report),
+          fileName: fileName('coverage-period', undefined, `${report.from}-to-${report.to}`),
+          details: { from: report.from, to: report.to, filter },
+        };
+      },
+      options,
+    ),
+  );
+  router.get(
     '/activity.csv',
     exportHandler(
       'activity',
@@ -166,7 +190,7 @@ export function exportRouter(options: ExportOptions): express.Router {
   mountListExports(router, options);
   // Any other path or method under /export: a JSON answer like the rest of the API, not Express's HTML page.
   router.use((request, response) => {
-    const exports = ['coverage', 'activity', 'staffing', 'safety-audit-report', ...Object.keys(LIST_EXPORTS)].map(
+    const exports = ['coverage', 'coverage-period', 'activity', 'staffing', 'safety-audit-report', ...Object.keys(LIST_EXPORTS)].map(
       (list) => `/export/${list}.csv`,
     );
     const message = `There is no export at ${request.method} /export${request.path.slice(0, 200)}: the exports are GET ${exports.join(', ')}`;

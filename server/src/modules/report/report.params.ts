@@ -86,6 +86,23 @@ export function coverageParameters(query: QueryParameters): { date?: string; fil
   };
 }
 
+/** /export/coverage-period.csv: from and to (both required), and coverageReport's filter. */
+export function coveragePeriodParameters(query: QueryParameters): { from: string; to: string; filter: CoverageFilter } {
+  const parameters = new Parameters(query, ['from', 'to', 'agencyId', 'level', 'locale']);
+  const from = parameters.date('from');
+  const to = parameters.date('to');
+  if (!from || !to) throw badInput('from and to are required', { [from ? 'to' : 'from']: ['Give a date written YYYY-MM-DD'] });
+  return {
+    from,
+    to,
+    filter: {
+      agencyId: parameters.id('agencyId'),
+      level: parameters.choice('level', SchoolLevel),
+      locale: parameters.choice('locale', SchoolLocale),
+    },
+  };
+}
+
 const ACTIVITY_PARAMETERS = [
   'from',
   'to',

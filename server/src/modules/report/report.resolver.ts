@@ -3,6 +3,8 @@ import type { RequestContext } from '../../common/context';
 import { DateScalar } from '../../common/scalars';
 import { activityReport, type ReportSettings } from './activity-report.service';
 import { ActivityReport, ActivityReportArgs } from './activity-report.types';
+import { coveragePeriodReport } from './coverage-period.service';
+import { CoveragePeriodReport } from './coverage-period.types';
 import { coverageReport } from './coverage-report.service';
 import { CoverageFilter, CoverageReport } from './coverage-report.types';
 import { staffingReport } from './staffing-report.service';
@@ -25,6 +27,22 @@ export function reportResolver(settings: ReportSettings) {
       @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Which schools.' }) filter?: CoverageFilter,
     ): Promise<CoverageReport> {
       return coverageReport(ctx, date, filter);
+    }
+
+    @Query(() => CoveragePeriodReport, {
+      description:
+        'Coverage over a period (at most 550 days), computed in SQL over the calendar with the day statuses of coverageReport: per school its ' +
+        'instructional days by status, the share covered and the longest uncovered run; per agency officer-days present and absent by reason; ' +
+        'the coming uncovered school-days (gaps). ADMIN, ANALYST and agency chiefs; FORBIDDEN for officers.',
+    })
+    coveragePeriodReport(
+      @Ctx() ctx: RequestContext,
+      @Arg('from', () => DateScalar, { description: 'First day.' }) from: string,
+      @Arg('to', () => DateScalar, { description: 'Last day (on or after from).' }) to: string,
+      @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Which schools, as for coverageReport, day by day.' })
+      filter?: CoverageFilter,
+    ): Promise<CoveragePeriodReport> {
+      return coveragePeriodReport(ctx, from, to, filter);
     }
 
     @Query(() => ActivityReport, {

@@ -38,8 +38,11 @@ function endingWithinDays(filter: StaffingFilter | null | undefined): number {
 }
 
 /**
- * `held`: assignments active on the date at active schools; `listed`: the agencies reported on; `ending`: their
- * assignments ending in the window; `staff`: their ACTIVE officers and whether each holds an assignment.
+ * Everything as it was on the date, whatever changed since: `held`: assignments active on the date at schools in
+ * the program then (active, or deactivated on or after the date), credited to the agency their officer served on
+ * the date; `listed`: the agencies reported on; `ending`: their assignments ending in the window; `staff`: the
+ * officers in the program on the date (created by then, ACTIVE or not left before it), present (no absence that day), with
+ * the agency they served then, and whether each holds an assignment.
  */
 function staffingTables(date: string, endingBy: string, agencyId: number | null) {
   const listed = new Conditions().add(
@@ -47,18 +50,24 @@ function staffingTables(date: string, endingBy: string, agencyId: number | null)
   );
   if (agencyId !== null) listed.add('ag.id = ?', agencyId);
   const text = `with held as (
-      select a.id, a.officer_id, a.school_id, a.fte, o.agency_id
-        from assignment a join officer o on o.id = a.officer_id join school sc on sc.id = a.school_id
-       where sc.active and ${activeOnDate('a')}),
+      select a.id, a.officer_id, a.school_id, a.fte, sro_officer_agency_on(a.officer_id, ?::date) as agency_id
+        from assignment a join school sc on sc.id = a.school_id
+       where (sc.active or sc.deactivated_on >= ?::date) and ${activeOnDate('a')}),
     listed as (select ag.id, ag.name from agency ag where ${listed.text}),
     ending as (
-      select a.id, a.officer_id, a.end_date, o.agency_id
-        from assignment a join officer o on o.id = a.officer_id join school sc on sc.id = a.school_id join listed l on l.id = o.agency_id
-       where sc.active and a.end_date between ?::date and ?::date),
+      select e.* from (
+        select a.id, a.officer_id, a.end_date, sro_officer_agency_on(a.officer_id, ?::date) as agency_id
+          from assignment a join school sc on sc.id = a.school_id
+         where (sc.active or sc.deactivated_on >= ?::date) and a.end_date between ?::date and ?::date) e
+        join listed l on l.id = e.agency_id),
     staff as (
-      select o.id, o.agency_id, exists (select 1 from held h where h.officer_id = o.id) as assigned
-        from officer o join listed l on l.id = o.agency_id where o.status = 'ACTIVE')`;
-  return { text, params: [date, date, ...listed.params, date, endingBy] };
+      select s.id, s.agency_id, exists (select 1 from held h where h.officer_id = s.id) as assigned from (
+        select o.id, sro_officer_agency_on(o.id, ?::date) as agency_id from officer o
+         where o.created_at::date <= ?::date
+           and ((o.left_program_on is null and o.status = 'ACTIVE') or o.left_program_on >= ?::date)
+           and not exists (select 1 from sro_away_on(?::date) w where w.officer_id = o.id)) s
+        join listed l on l.id = s.agency_id)`;
+  return { text, params: [date, date, date, date, ...listed.params, date, date, date, endingBy, date, date, date, date] };
 }
 
 function figures<T extends StaffingFigures>(target: T, row: FiguresRow): T {

@@ -1,6 +1,7 @@
 import { Check, Collection, Entity, Enum, Index, OneToMany, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity';
+import { DateScalar } from '../../common/scalars';
 import { Activity } from '../activity/activity.entity';
 import { Assignment } from '../assignment/assignment.entity';
 
@@ -93,6 +94,13 @@ export class School extends BaseEntity<'enrollment' | 'active'> {
   @Property({ default: true })
   @Index({ name: 'school_active_index' })
   active: boolean = true;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The school's last day in the program (deactivateSchool); its assignments end on or before it. Null while active.",
+  })
+  @Property({ type: 'date', nullable: true })
+  deactivatedOn?: string | null;
 
   @OneToMany(() => Assignment, (assignment) => assignment.school)
   assignments = new Collection<Assignment>(this);

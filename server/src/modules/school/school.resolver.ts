@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { createCrudResolver } from '../../common/crud.resolver';
 import type { RequestContext } from '../../common/context';
 import { loadEdge } from '../../common/edges';
@@ -16,6 +16,7 @@ import { CoverageStatus, loadCoverageStatus } from '../assignment/coverage';
 import { School } from './school.entity';
 import { BulkUpdateSchoolInput, CreateSchoolInput, SchoolFilter, SchoolSort, UpdateSchoolInput } from './school.inputs';
 import { schoolService } from './school.service';
+import { DeactivateSchoolInput, deactivateSchool, SchoolDeactivated } from './school-deactivation';
 
 const AssignmentList = ListType(Assignment, 'assignments');
 const ActivityList = ListType(Activity, 'activities');
@@ -34,6 +35,19 @@ export class SchoolResolver extends createCrudResolver({
   service: schoolService,
   writers: 'ADMIN only.',
 }) {
+  @Mutation(() => SchoolDeactivated, {
+    description:
+      'Deactivates a school on a date (ADMIN only; audited): in the same transaction its open assignments end on that day (those ' +
+      'starting later are deleted), and the answer lists them.',
+  })
+  deactivateSchool(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The school.' }) id: string,
+    @Arg('input', () => DeactivateSchoolInput, { description: "The school's last day in the program." }) input: DeactivateSchoolInput,
+  ) {
+    return deactivateSchool(ctx, id, input);
+  }
+
   @FieldResolver(() => AssignmentList, { description: "The school's assignments, past, present and future." })
   assignments(
     @Root() school: School,
