@@ -9,6 +9,7 @@ import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
 import { RequestContext, type SessionCookie } from './common/context';
 import { RequestPipeline } from './common/request-pipeline';
+import { mouDocumentRouter } from './modules/agreement/mou-document';
 import { today } from './common/dates';
 import type { Database } from './db/database';
 import { buildApiSchema } from './graphql/schema';
@@ -61,6 +62,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     session: settings,
     reports,
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
+    agreements: { renewalDays: config.mouRenewalDays },
   });
   const metrics = new Metrics(database.orm);
   // Every request, /graphql or /export: authenticate -> validate -> transaction under row security -> run -> present.
@@ -117,7 +119,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
   });
   app.use(requestLog(log, metrics));
   app.use(securityHeaders());
-  app.use(['/graphql', '/export'], corsAllowList(config.corsOrigins));
+  app.use(['/graphql', '/export', '/files'], corsAllowList(config.corsOrigins));
 
   app.use(healthRouter(database, log));
   app.get('/metrics', metricsHandler(metrics, config.metricsToken));
@@ -151,6 +153,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
       checkVariables: checkVariableText,
     }),
   );
+
+  app.use('/files', mouDocumentRouter({ context: newContext, pipeline }));
 
   if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
     app.use(consoleFiles(consoleDir));

@@ -9,6 +9,8 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
+import { mouResolver } from '../modules/agreement/mou.resolver';
+import type { AgreementSettings } from '../modules/agreement/mou.service';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
 import { apiTokenResolver, type ApiTokenSettings } from '../modules/auth/api-token.resolver';
@@ -30,9 +32,16 @@ export interface SchemaOptions {
   session: SessionSettings;
   reports: ReportSettings;
   apiTokens: ApiTokenSettings;
+  /** MOU_RENEWAL_DAYS (120 when left out). */
+  agreements?: AgreementSettings;
 }
 
-export async function buildApiSchema({ session, reports, apiTokens }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildApiSchema({
+  session,
+  reports,
+  apiTokens,
+  agreements = { renewalDays: 120 },
+}: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [
     AgencyResolver,
     OfficerResolver,
@@ -43,6 +52,7 @@ export async function buildApiSchema({ session, reports, apiTokens }: SchemaOpti
     OfficerAbsenceResolver,
     SchoolYearResolver,
     SchoolClosureResolver,
+    mouResolver(agreements),
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),
