@@ -185,4 +185,38 @@ describe('agreements', () => {
     expect((await remove(otherChief)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await remove(admin)).errors).toBeUndefined();
   });
+  it('keeps dated cost terms in exact decimals; a chief its own agency, another chief null, an officer nothing', async () => {
+    const mou = (await create(base())).data!.createMou;
+    const term = (input: Record<string, unknown>, token = admin) =>
+      app.graphql(
+        `mutation($input: CreateMouCostTermInput!) { createMouCostTerm(input: $input) { id basis hoursPerDay instructionalSharePercent nonInstructionalSharePercent hourlyRates { rank hourlyRate } excludedAbsenceReasons } }`,
+        { input: { mouId: mou.id, basis: 'HOURLY', instructionalSharePercent: '75', nonInstructionalSharePercent: '0', ...input } },
+        token,
+      );
+    const created = await term(
+      { effectiveFrom: '2026-07-01', hourlyRates: [{ rank: 'OFFICER', hourlyRate: '61.68' }], excludedAbsenceReasons: ['SICK'] },
+      chief,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createMouCostTerm).toMatchObject({
+      hoursPerDay: '8',
+      instructionalSharePercent: '75',
+      hourlyRates: [{ rank: 'OFFICER', hourlyRate: '61.68' }],
+      excludedAbsenceReasons: ['SICK'],
+    });
+    expect((await term({ effectiveFrom: '2026-07-01' })).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(
+      (await term({ effectiveFrom: '2026-08-01', hourlyRates: [{ rank: 'OFFICER', hourlyRate: '61.685' }] })).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect((await term({ effectiveFrom: '2026-08-01', instructionalSharePercent: '101' })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await term({ effectiveFrom: '2026-08-01', basis: 'ANNUAL_PER_OFFICER' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await term({ effectiveFrom: '2026-09-01' }, otherChief)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const id = created.data!.createMouCostTerm.id;
+    const one = (token: string) => app.graphql(`query($id: ID!) { mouCostTerm(id: $id) { id } }`, { id }, token);
+    expect((await one(otherChief)).data!.mouCostTerm).toBeNull();
+    expect((await one(analyst)).data!.mouCostTerm).toEqual({ id });
+    expect((await one(officer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

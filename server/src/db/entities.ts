@@ -1,6 +1,7 @@
 import { AuditEvent } from '../common/audit-event.entity';
 import { Activity } from '../modules/activity/activity.entity';
 import { Mou } from '../modules/agreement/mou.entity';
+import { MouCostTerm } from '../modules/agreement/mou-cost-term.entity';
 import { MouPdf } from '../modules/agreement/mou-pdf.entity';
 import { Agency } from '../modules/agency/agency.entity';
 import { Assignment } from '../modules/assignment/assignment.entity';
@@ -27,6 +28,7 @@ export const entities = [
   SchoolClosure,
   Mou,
   MouPdf,
+  MouCostTerm,
   Activity,
   User,
   AuditEvent,

@@ -9,6 +9,7 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
+import { MouCostTermResolver } from '../modules/agreement/mou-cost-term.resolver';
 import { mouResolver } from '../modules/agreement/mou.resolver';
 import type { AgreementSettings } from '../modules/agreement/mou.service';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
@@ -53,6 +54,7 @@ export async function buildApiSchema({
     SchoolYearResolver,
     SchoolClosureResolver,
     mouResolver(agreements),
+    MouCostTermResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),

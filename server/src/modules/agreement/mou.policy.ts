@@ -1,6 +1,7 @@
 import { Role } from '../../common/actor';
 import { actorSetting, ALL_ROWS, definePolicy, NOTHING, type WriteScope } from '../../common/policy';
 import type { Mou } from './mou.entity';
+import type { MouCostTerm } from './mou-cost-term.entity';
 
 const ownAgency = `agency_id = ${actorSetting('agency_id')}`;
 
@@ -54,6 +55,28 @@ export const mouDocumentPolicy = definePolicy<MouDocumentRow>({
       create: chiefsDocument,
       update: chiefsDocument,
       delete: chiefsDocument,
+      fields: {},
+    },
+    [Role.OFFICER]: { ...NOTHING, fields: {} },
+  },
+});
+
+/** A cost term's row: its agreement's agency. */
+const termOfOwnAgency = `mou_id in (select mou.id from mou where ${ownAgency})`;
+const chiefsTerm: WriteScope = { holds: chiefsOwn.holds, sql: termOfOwnAgency };
+
+/** Cost terms: as their agreement (ADMIN all, a chief its own agency's, analysts read, officers nothing). */
+export const mouCostTermPolicy = definePolicy<MouCostTerm>({
+  table: 'mou_cost_term',
+  facts: (term) => ({ agencyId: term.mou?.unwrap().agency?.id }),
+  roles: {
+    [Role.ADMIN]: { read: ALL_ROWS, create: ALL_ROWS, update: ALL_ROWS, delete: ALL_ROWS, fields: {} },
+    [Role.ANALYST]: { read: ALL_ROWS, create: null, update: null, delete: null, fields: {} },
+    [Role.AGENCY_CHIEF]: {
+      read: { where: (actor) => ({ mou: { agency: actor.agencyId ?? 0 } }), holds: chiefsOwn.holds, sql: termOfOwnAgency },
+      create: chiefsTerm,
+      update: chiefsTerm,
+      delete: chiefsTerm,
       fields: {},
     },
     [Role.OFFICER]: { ...NOTHING, fields: {} },
