@@ -9,6 +9,7 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
+import { CostShareResolver } from '../modules/agreement/cost-share.resolver';
 import { MouCostTermResolver } from '../modules/agreement/mou-cost-term.resolver';
 import { mouResolver } from '../modules/agreement/mou.resolver';
 import type { AgreementSettings } from '../modules/agreement/mou.service';
@@ -55,6 +56,7 @@ export async function buildApiSchema({
     SchoolClosureResolver,
     mouResolver(agreements),
     MouCostTermResolver,
+    CostShareResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),
