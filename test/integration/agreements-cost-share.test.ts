@@ -155,4 +155,23 @@ describe('cost-share invoice', () => {
     expect(other.data!.costShareReport).toBeNull();
     expect((await report(officerToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+  it('downloads the invoice as CSV with the same figures and totals', async () => {
+    const csv = (token: string, id = agencyId) =>
+      fetch(`${app.url}/files/cost-share.csv?agencyId=${id}&from=2042-06-01&to=2042-06-30`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const answer = await csv(chief);
+    expect(answer.status).toBe(200);
+    const rows = (await answer.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe(
+      'officerId,officerName,rank,month,firstDay,lastDay,instructionalDays,nonInstructionalDays,hours,rate,gross,districtShare,agencyShare',
+    );
+    expect(rows).toHaveLength(6);
+    expect(rows[5]).toBe('TOTAL,,,,,,,,228.0000,,15166.32,6574.56,8591.76');
+    expect((await csv(otherChief)).status).toBe(404);
+    expect((await csv(officerToken)).status).toBe(403);
+  });
 });

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
-import { daysBetween } from '../../common/dates';
+import { daysBetween, isCalendarDate } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { requireActor } from '../../common/policy';
 import { DateScalar } from '../../common/scalars';
@@ -108,6 +108,52 @@ interface LineRow {
   agency_share: string | null;
 }
 
+/** The invoice for [from, to] as the actor may see it: null for another agency's chief (the query and the CSV). */
+export async function buildCostShareReport(
+  ctx: RequestContext,
+  agencyIdText: string,
+  from: string,
+  to: string,
+): Promise<CostShareReport | null> {
+  const actor = requireActor(ctx.actor);
+  const agencyId = parseId(agencyIdText, 'agencyId');
+  if (!isCalendarDate(from) || !isCalendarDate(to))
+    throw badInput('Dates are YYYY-MM-DD', { from: ['A calendar date'], to: ['A calendar date'] });
+  if (to < from) throw badInput('The period ends before it starts', { to: ['to must be on or after from'] });
+  if (daysBetween(from, to) > 366) throw badInput('The period is longer than 366 days', { to: ['At most 366 days'] });
+  if (actor.role === Role.AGENCY_CHIEF && actor.agencyId !== agencyId) return null;
+  const parameters = [from, to, agencyId, agencyId];
+  const rows = await ctx.em.execute<LineRow[]>(COST_SHARE_SQL, parameters);
+  const [totals] = await ctx.em.execute<{ hours: string; gross: string; district_share: string; agency_share: string }[]>(
+    `select coalesce(sum(hours::numeric), 0)::text as hours, coalesce(sum(gross::numeric), 0)::text as gross,
+              coalesce(sum(district_share::numeric), 0)::text as district_share, coalesce(sum(agency_share::numeric), 0)::text as agency_share
+         from (${COST_SHARE_SQL}) report`,
+    parameters,
+  );
+  return {
+    agencyId: String(agencyId),
+    from,
+    to,
+    lines: rows.map((row) => ({
+      officerId: String(row.officer_id),
+      officerName: `${row.last_name}, ${row.first_name}`,
+      rank: row.rank,
+      month: row.month,
+      costTermId: String(row.term_id),
+      firstDay: row.first_day,
+      lastDay: row.last_day,
+      instructionalDays: row.instructional_days,
+      nonInstructionalDays: row.non_instructional_days,
+      hours: row.hours,
+      rate: row.rate,
+      gross: row.gross,
+      districtShare: row.district_share,
+      agencyShare: row.agency_share,
+    })),
+    totals: { hours: totals.hours, gross: totals.gross, districtShare: totals.district_share, agencyShare: totals.agency_share },
+  };
+}
+
 @Resolver()
 export class CostShareResolver {
   @Authorized(Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF)
@@ -116,46 +162,12 @@ export class CostShareResolver {
     description:
       "An agency's cost-share invoice for [from, to] (at most 366 days): per officer and month, the days assigned, hours, rate, gross, the district's and the agency's share, in exact decimals rounded once per line to cents. Null for another agency's chief.",
   })
-  async costShareReport(
+  costShareReport(
     @Ctx() ctx: RequestContext,
     @Arg('agencyId', () => ID, { description: 'The agency.' }) agencyIdText: string,
     @Arg('from', () => DateScalar, { description: 'First day.' }) from: string,
     @Arg('to', () => DateScalar, { description: 'Last day (inclusive).' }) to: string,
   ): Promise<CostShareReport | null> {
-    const actor = requireActor(ctx.actor);
-    const agencyId = parseId(agencyIdText, 'agencyId');
-    if (to < from) throw badInput('The period ends before it starts', { to: ['to must be on or after from'] });
-    if (daysBetween(from, to) > 366) throw badInput('The period is longer than 366 days', { to: ['At most 366 days'] });
-    if (actor.role === Role.AGENCY_CHIEF && actor.agencyId !== agencyId) return null;
-    const parameters = [from, to, agencyId, agencyId];
-    const rows = await ctx.em.execute<LineRow[]>(COST_SHARE_SQL, parameters);
-    const [totals] = await ctx.em.execute<{ hours: string; gross: string; district_share: string; agency_share: string }[]>(
-      `select coalesce(sum(hours::numeric), 0)::text as hours, coalesce(sum(gross::numeric), 0)::text as gross,
-              coalesce(sum(district_share::numeric), 0)::text as district_share, coalesce(sum(agency_share::numeric), 0)::text as agency_share
-         from (${COST_SHARE_SQL}) report`,
-      parameters,
-    );
-    return {
-      agencyId: String(agencyId),
-      from,
-      to,
-      lines: rows.map((row) => ({
-        officerId: String(row.officer_id),
-        officerName: `${row.last_name}, ${row.first_name}`,
-        rank: row.rank,
-        month: row.month,
-        costTermId: String(row.term_id),
-        firstDay: row.first_day,
-        lastDay: row.last_day,
-        instructionalDays: row.instructional_days,
-        nonInstructionalDays: row.non_instructional_days,
-        hours: row.hours,
-        rate: row.rate,
-        gross: row.gross,
-        districtShare: row.district_share,
-        agencyShare: row.agency_share,
-      })),
-      totals: { hours: totals.hours, gross: totals.gross, districtShare: totals.district_share, agencyShare: totals.agency_share },
-    };
+    return buildCostShareReport(ctx, agencyIdText, from, to);
   }
 }

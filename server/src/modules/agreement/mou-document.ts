@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
+import { Role } from '../../common/actor';
 import type { RequestContext } from '../../common/context';
 import { badInput, notFound } from '../../common/errors';
 import type { RequestPipeline } from '../../common/request-pipeline';
 import { requireRole } from '../../common/policy';
 import { parseId } from '../../common/validation';
+import { csvDownload } from '../report/csv';
+import { buildCostShareReport } from './cost-share.resolver';
 import { mouDocumentPolicy, mouPolicy } from './mou.policy';
 
 /** The largest signed PDF kept: 10 MiB (also a check constraint of mou_document). */
@@ -98,6 +101,44 @@ export function mouDocumentRouter({ context, pipeline }: MouDocumentRouteOptions
         return bytes.length;
       });
       response.status(200).json({ data: { mouId: String(id), size } });
+    } catch (error) {
+      pipeline.fail(response, error);
+    }
+  });
+
+  // The invoice as CSV: /files/cost-share.csv?agencyId=&from=&to= (the columns of costShareReport's lines, then totals).
+  router.get('/cost-share.csv', async (request, response) => {
+    try {
+      const ctx = context(request, response);
+      const text = (name: string) => (typeof request.query[name] === 'string' ? (request.query[name] as string) : '');
+      const report = await pipeline.transaction(ctx, async () => {
+        requireRole(ctx.actor, Role.ADMIN, Role.ANALYST, Role.AGENCY_CHIEF);
+        const built = await buildCostShareReport(ctx, text('agencyId'), text('from'), text('to'));
+        if (!built) throw notFound('Agency', text('agencyId'));
+        return built;
+      });
+      const writer = csvDownload(response, `cost-share-${report.agencyId}-${report.from}-${report.to}.csv`);
+      const columns = [
+        'officerId',
+        'officerName',
+        'rank',
+        'month',
+        'firstDay',
+        'lastDay',
+        'instructionalDays',
+        'nonInstructionalDays',
+        'hours',
+        'rate',
+        'gross',
+        'districtShare',
+        'agencyShare',
+      ] as const;
+      await writer.line([...columns]);
+      for (const line of report.lines) await writer.line(columns.map((column) => line[column]));
+      const { totals } = report;
+      await writer.line(['TOTAL', '', '', '', '', '', '', '', totals.hours, '', totals.gross, totals.districtShare, totals.agencyShare]);
+      await writer.flush();
+      response.end();
     } catch (error) {
       pipeline.fail(response, error);
     }
