@@ -22,6 +22,7 @@ const agencies = lazyResource(() => import('./agencies'), ['list', 'create', 'ed
 const activities = lazyResource(() => import('./activities'), ['list', 'create', 'edit', 'show']);
 const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
 const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
+const mous = lazyResource(() => import('./mous'), ['list']);
 const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
 const safetyAudits = lazyResource(() => import('./safetyAudits'), ['list', 'show']);
 const correctiveActions = lazyResource(() => import('./correctiveActions'), ['list']);
@@ -58,6 +59,7 @@ export function App() {
         <Resource name="assignments" {...assignments} recordRepresentation={assignmentLabel} />
         <Resource name="officers" {...officers} recordRepresentation={officerLabel} />
         <Resource name="officerAbsences" {...officerAbsences} options={{ label: 'Absences' }} recordRepresentation={absenceLabel} />
+        <Resource name="mous" {...mous} options={{ label: 'Agreements' }} recordRepresentation="title" />
         <Resource name="agencies" {...agencies} recordRepresentation="name" />
         <Resource name="activities" {...activities} recordRepresentation={activityLabel} />
         <Resource name="users" {...users} recordRepresentation="email" />

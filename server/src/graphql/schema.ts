@@ -9,6 +9,10 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
+import { CostShareResolver } from '../modules/agreement/cost-share.resolver';
+import { MouCostTermResolver } from '../modules/agreement/mou-cost-term.resolver';
+import { mouResolver } from '../modules/agreement/mou.resolver';
+import type { AgreementSettings } from '../modules/agreement/mou.service';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
 import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../modules/safety-audit/corrective-action.service';
@@ -35,6 +39,8 @@ export interface SchemaOptions {
   apiTokens: ApiTokenSettings;
   /** AUDIT_CYCLE_MONTHS and ACTION_DUE_DAYS_*; their defaults when left out. */
   safetyAudits?: SafetyAuditReportSettings;
+  /** MOU_RENEWAL_DAYS (120 when left out). */
+  agreements?: AgreementSettings;
 }
 
 export async function buildApiSchema({
@@ -42,6 +48,7 @@ export async function buildApiSchema({
   reports,
   apiTokens,
   safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
+  agreements = { renewalDays: 120 },
 }: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [
     AgencyResolver,
@@ -53,6 +60,9 @@ export async function buildApiSchema({
     OfficerAbsenceResolver,
     SchoolYearResolver,
     SchoolClosureResolver,
+    mouResolver(agreements),
+    MouCostTermResolver,
+    CostShareResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),
