@@ -9,6 +9,10 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
+import { CostShareResolver } from '../modules/agreement/cost-share.resolver';
+import { MouCostTermResolver } from '../modules/agreement/mou-cost-term.resolver';
+import { mouResolver } from '../modules/agreement/mou.resolver';
+import type { AgreementSettings } from '../modules/agreement/mou.service';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
 import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../modules/safety-audit/corrective-action.service';
@@ -39,6 +43,8 @@ export interface SchemaOptions {
   safetyAudits?: SafetyAuditReportSettings;
   /** Tip deadlines; the defaults when left out (schema emission, unit tests). */
   tips?: TipSettings;
+  /** MOU_RENEWAL_DAYS (120 when left out). */
+  agreements?: AgreementSettings;
 }
 
 export async function buildApiSchema({
@@ -47,6 +53,7 @@ export async function buildApiSchema({
   apiTokens,
   safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
   tips,
+  agreements = { renewalDays: 120 },
 }: SchemaOptions): Promise<GraphQLSchema> {
   if (tips) configureTips(tips);
   const resolvers = [
@@ -59,6 +66,9 @@ export async function buildApiSchema({
     OfficerAbsenceResolver,
     SchoolYearResolver,
     SchoolClosureResolver,
+    mouResolver(agreements),
+    MouCostTermResolver,
+    CostShareResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),
