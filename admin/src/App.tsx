@@ -23,6 +23,7 @@ const activities = lazyResource(() => import('./activities'), ['list', 'create',
 const users = lazyResource(() => import('./users'), ['list', 'create', 'edit']);
 const auditEvents = lazyResource(() => import('./auditEvents'), ['list']);
 const tips = lazyResource(() => import('./tips'), ['list', 'create', 'edit', 'show']);
+const mous = lazyResource(() => import('./mous'), ['list']);
 const apiTokens = lazyResource(() => import('./apiTokens'), ['list', 'create']);
 const safetyAudits = lazyResource(() => import('./safetyAudits'), ['list', 'show']);
 const correctiveActions = lazyResource(() => import('./correctiveActions'), ['list']);
@@ -60,6 +61,7 @@ export function App() {
         <Resource name="assignments" {...assignments} recordRepresentation={assignmentLabel} />
         <Resource name="officers" {...officers} recordRepresentation={officerLabel} />
         <Resource name="officerAbsences" {...officerAbsences} options={{ label: 'Absences' }} recordRepresentation={absenceLabel} />
+        <Resource name="mous" {...mous} options={{ label: 'Agreements' }} recordRepresentation="title" />
         <Resource name="agencies" {...agencies} recordRepresentation="name" />
         <Resource name="activities" {...activities} recordRepresentation={activityLabel} />
         <Resource name="tips" {...tips} recordRepresentation="referenceNumber" />

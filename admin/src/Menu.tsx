@@ -7,6 +7,7 @@ import Code from '@mui/icons-material/Code';
 import EventBusy from '@mui/icons-material/EventBusy';
 import EventNote from '@mui/icons-material/EventNote';
 import FactCheck from '@mui/icons-material/FactCheck';
+import Handshake from '@mui/icons-material/Handshake';
 import History from '@mui/icons-material/History';
 import Key from '@mui/icons-material/Key';
 import Map from '@mui/icons-material/Map';
@@ -33,6 +34,7 @@ export function Menu() {
       <RaMenu.ResourceItem name="assignments" leftIcon={<AssignmentInd />} />
       <RaMenu.ResourceItem name="officers" leftIcon={<Badge />} />
       <RaMenu.ResourceItem name="officerAbsences" leftIcon={<EventBusy />} />
+      <RaMenu.ResourceItem name="mous" leftIcon={<Handshake />} />
       <RaMenu.ResourceItem name="agencies" leftIcon={<AccountBalance />} />
       <RaMenu.ResourceItem name="activities" leftIcon={<EventNote />} />
       <RaMenu.ResourceItem name="users" leftIcon={<People />} />

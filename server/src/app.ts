@@ -9,6 +9,7 @@ import express, { type Request, type Response } from 'express';
 import type { Config } from './config';
 import { RequestContext, type SessionCookie } from './common/context';
 import { RequestPipeline } from './common/request-pipeline';
+import { mouDocumentRouter } from './modules/agreement/mou-document';
 import { today } from './common/dates';
 import type { Database } from './db/database';
 import { checkReadPath, compiledQueries, selectionPlugin, useReadPath } from './db/read-path';
@@ -64,6 +65,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
     apiTokens: { defaultDays: config.apiTokenDefaultDays, maxDays: config.apiTokenMaxDays },
     safetyAudits: { ...config.safetyAudits, programYearStartMonth: config.programYearStartMonth },
     tips: { ...config.tips, timeZone: config.timeZone },
+    agreements: { renewalDays: config.mouRenewalDays },
   });
   // A field the fast read path would answer wrong stops the start, named (db/read-path/check.ts).
   checkReadPath(database.orm.em.fork());
@@ -126,7 +128,7 @@ export async function createApp(config: Config, database: Database, log: Logger)
   });
   app.use(requestLog(log, metrics));
   app.use(securityHeaders());
-  app.use(['/graphql', '/export'], corsAllowList(config.corsOrigins));
+  app.use(['/graphql', '/export', '/files'], corsAllowList(config.corsOrigins));
 
   app.use(healthRouter(database, log));
   app.get('/metrics', metricsHandler(metrics, config.metricsToken));
@@ -161,6 +163,8 @@ export async function createApp(config: Config, database: Database, log: Logger)
       checkVariables: checkVariableText,
     }),
   );
+
+  app.use('/files', mouDocumentRouter({ context: newContext, pipeline }));
 
   if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
     app.use(consoleFiles(consoleDir));

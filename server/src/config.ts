@@ -166,6 +166,10 @@ const variables = {
     default: '`7`',
     description: 'Month (1-12) on whose 1st the program year starts; quarters follow from it.',
   }),
+  mouRenewalDays: variable('MOU_RENEWAL_DAYS', trimmed(integer(1, 3_650).default(120)), {
+    default: '`120`',
+    description: 'An agreement IN_FORCE that expires within this many days (1-3650) is listed as one to renew.',
+  }),
   smallCells: {
     minOfficers: variable('SMALL_CELL_MIN_OFFICERS', trimmed(integer(1, 1_000).default(3)), {
       default: '`3`',

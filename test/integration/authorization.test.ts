@@ -239,6 +239,30 @@ describe('authorization: every operation x every role', () => {
       );
       return response.createTipStep.id;
     },
+    // Agreements (issue 22): an MOU of agency A, entered by ADMIN, and a cost term of one.
+    mou: async () => {
+      const response = await app.query<{ createMou: { id: string } }>(
+        `mutation($input: CreateMouInput!) { createMou(input: $input) { id } }`,
+        { input: { agencyId: ids.agencyA, title: unique('MOU'), effectiveDate: '2026-07-01', expiryDate: '2027-06-30' } },
+        tokens.admin,
+      );
+      return response.createMou.id;
+    },
+    costTerm: async () => {
+      const response = await app.query<{ createMouCostTerm: { id: string } }>(
+        `mutation($input: CreateMouCostTermInput!) { createMouCostTerm(input: $input) { id } }`,
+        { input: { ...costTermInput, mouId: await fresh.mou() } },
+        tokens.admin,
+      );
+      return response.createMouCostTerm.id;
+    },
+  };
+  const costTermInput = {
+    effectiveFrom: '2026-07-01',
+    basis: 'HOURLY',
+    instructionalSharePercent: '75',
+    nonInstructionalSharePercent: '0',
+    hourlyRates: [{ rank: 'OFFICER', hourlyRate: '61.68' }],
   };
   // Far from every other file's school years, one per call.
   const firstYear = 7000 + (process.pid % 50) * 50;
@@ -866,6 +890,74 @@ describe('authorization: every operation x every role', () => {
     deleteTipSteps: {
       run: async (c) => as(c, `mutation($id: ID!) { deleteTipSteps(ids: [$id]) { id } }`, { id: await fresh.tipStep() }),
       expected: only('admin', 'chiefA', 'officer'),
+    },
+
+    // Agreements of agency A: ADMIN and A's chief write them; analysts read them; officers nothing. Another agency's
+    // chief finds nothing (null, an empty list) and is refused A's rows (NOT_FOUND, or a mouId it cannot see).
+    mous: { run: (c) => as(c, `{ mous { totalCount } }`), expected: only('admin', 'chiefA', 'chiefB', 'analyst') },
+    mou: {
+      run: async (c) => as(c, `query($id: ID!) { mou(id: $id) { id } }`, { id: await fresh.mou() }),
+      expected: only('admin', 'chiefA', 'chiefB', 'analyst'),
+    },
+    createMou: {
+      run: (c) =>
+        as(c, `mutation($input: CreateMouInput!) { createMou(input: $input) { id } }`, {
+          input: { agencyId: ids.agencyA, title: unique('MOU'), effectiveDate: '2026-07-01', expiryDate: '2027-06-30' },
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateMou: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateMou(id: $id, input: { version: 1, title: "Renamed" }) { id } }`, { id: await fresh.mou() }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateMous: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateMous(ids: [$id], input: { status: IN_FORCE }) { id } }`, { id: await fresh.mou() }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteMou: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteMou(id: $id) { id } }`, { id: await fresh.mou() }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteMous: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteMous(ids: [$id]) { id } }`, { id: await fresh.mou() }),
+      expected: only('admin', 'chiefA'),
+    },
+    // Cost terms: as their agreement.
+    mouCostTerms: { run: (c) => as(c, `{ mouCostTerms { totalCount } }`), expected: only('admin', 'chiefA', 'chiefB', 'analyst') },
+    mouCostTerm: {
+      run: async (c) => as(c, `query($id: ID!) { mouCostTerm(id: $id) { id } }`, { id: await fresh.costTerm() }),
+      expected: only('admin', 'chiefA', 'chiefB', 'analyst'),
+    },
+    createMouCostTerm: {
+      run: async (c) =>
+        as(c, `mutation($input: CreateMouCostTermInput!) { createMouCostTerm(input: $input) { id } }`, {
+          input: { ...costTermInput, mouId: await fresh.mou() },
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateMouCostTerm: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateMouCostTerm(id: $id, input: { version: 1, hoursPerDay: "7.5" }) { id } }`, {
+          id: await fresh.costTerm(),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    updateMouCostTerms: {
+      run: async (c) =>
+        as(c, `mutation($id: ID!) { updateMouCostTerms(ids: [$id], input: { excludedAbsenceReasons: [SICK] }) { id } }`, {
+          id: await fresh.costTerm(),
+        }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteMouCostTerm: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteMouCostTerm(id: $id) { id } }`, { id: await fresh.costTerm() }),
+      expected: only('admin', 'chiefA'),
+    },
+    deleteMouCostTerms: {
+      run: async (c) => as(c, `mutation($id: ID!) { deleteMouCostTerms(ids: [$id]) { id } }`, { id: await fresh.costTerm() }),
+      expected: only('admin', 'chiefA'),
     },
 
     // A wrong password is UNAUTHENTICATED for everyone: the answer does not depend on who asks.

@@ -6,6 +6,7 @@ import { activityPolicy } from '../../server/src/modules/activity/activity.polic
 import { agencyPolicy } from '../../server/src/modules/agency/agency.policy';
 import { assignmentPolicy } from '../../server/src/modules/assignment/assignment.policy';
 import { auditPolicy } from '../../server/src/modules/audit/audit.policy';
+import { mouCostTermPolicy, mouDocumentPolicy, mouPolicy } from '../../server/src/modules/agreement/mou.policy';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
 import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/officer-absence.policy';
 import { schoolClosurePolicy, schoolYearPolicy } from '../../server/src/modules/calendar/calendar.policy';
@@ -38,6 +39,9 @@ const POLICIES: PolicyTable[] = [
   trainingCoursePolicy,
   trainingRecordPolicy,
   trainingRequirementPolicy,
+  mouPolicy,
+  mouDocumentPolicy,
+  mouCostTermPolicy,
 ];
 
 /** The PostgreSQL role each kind of actor acts as (common/row-security.ts). */

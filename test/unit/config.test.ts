@@ -210,6 +210,7 @@ describe('configuration', () => {
       logLevel: 'info',
       demoPassword: undefined,
       programYearStartMonth: 7,
+      mouRenewalDays: 120,
       smallCells: { minOfficers: 3, minActivities: 10 },
       tips: { lifeSafetyMinutes: 30, firstActionHours: 24 },
       training: { dueSoonDays: 60 },

@@ -7,6 +7,7 @@ import { agencyPolicy } from '../../server/src/modules/agency/agency.policy';
 import { assignmentPolicy } from '../../server/src/modules/assignment/assignment.policy';
 import { auditPolicy } from '../../server/src/modules/audit/audit.policy';
 import { officerPolicy } from '../../server/src/modules/officer/officer.policy';
+import { mouPolicy } from '../../server/src/modules/agreement/mou.policy';
 import { officerAbsencePolicy } from '../../server/src/modules/officer-absence/officer-absence.policy';
 import { correctiveActionPolicy, safetyAuditPolicy } from '../../server/src/modules/safety-audit/safety-audit.policy';
 import { schoolPolicy } from '../../server/src/modules/school/school.policy';
@@ -27,6 +28,8 @@ const RESOURCES: { resource: string; policy: PolicyTable; actions: string[] }[] 
   { resource: 'assignments', policy: assignmentPolicy, actions: ['list', 'show', 'export', 'create', 'edit', 'delete'] },
   { resource: 'activities', policy: activityPolicy, actions: ['list', 'show', 'export', 'create', 'edit', 'delete'] },
   { resource: 'officerAbsences', policy: officerAbsencePolicy, actions: ['list', 'show', 'export', 'create', 'edit', 'delete'] },
+  // Agreements: a list only, so far.
+  { resource: 'mous', policy: mouPolicy, actions: ['list'] },
   { resource: 'users', policy: userPolicy, actions: ['list', 'show', 'export', 'create', 'edit', 'delete'] },
   // The audit trail has no forms: nobody edits it.
   { resource: 'auditEvents', policy: auditPolicy, actions: ['list', 'show', 'export'] },

@@ -87,6 +87,8 @@ const RULES: Record<Role, Record<string, Rule>> = {
     activities: ownAgencyWrites(new Set(['edit', 'delete'])),
     // Own officers' absences: schedule, change and cancel them (training, leave); others' read-only.
     officerAbsences: ownAgencyWrites(new Set(['edit', 'delete'])),
+    // Agreements: its own agency's only (the list shows no others).
+    mous: (action, record, permissions) => record === undefined || recordAgencyId(record) === permissions.agencyId,
     apiTokens: readAndWrite,
     users: nothing,
     auditEvents: nothing,
@@ -106,6 +108,7 @@ const RULES: Record<Role, Record<string, Rule>> = {
     assignments: read,
     activities: read,
     officerAbsences: read,
+    mous: read,
     apiTokens: readAndWrite,
     users: nothing,
     auditEvents: nothing,
@@ -124,6 +127,7 @@ const RULES: Record<Role, Record<string, Rule>> = {
     schools: read,
     assignments: read,
     officerAbsences: read,
+    mous: nothing,
     activities: (action, record) => (action === 'edit' || action === 'delete' ? recordWithinEditWindow(record) : ALL.has(action)),
     apiTokens: readAndWrite,
     users: nothing,

@@ -33,6 +33,22 @@ export const resources: Record<string, ResourceDefinition> = {
     updateFields: ['name', 'kind', 'ori', 'chiefName', 'phone', 'email', 'address', 'active'],
     bulkUpdateFields: ['active'],
   },
+  mous: {
+    typeName: 'Mou',
+    listName: 'mous',
+    selection: 'id title status effectiveDate expiryDate toRenew createdAt updatedAt version agency { id name }',
+    sortFields: {
+      title: 'TITLE',
+      status: 'STATUS',
+      effectiveDate: 'EFFECTIVE_DATE',
+      expiryDate: 'EXPIRY_DATE',
+      'agency.name': 'AGENCY_NAME',
+    },
+    filters: ['q', 'ids', 'agencyId', 'status', 'toRenew', 'inForceOn'],
+    createFields: [],
+    updateFields: [],
+    bulkUpdateFields: [],
+  },
   officers: {
     typeName: 'Officer',
     listName: 'officers',

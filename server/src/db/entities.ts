@@ -1,5 +1,8 @@
 import { AuditEvent } from '../common/audit-event.entity';
 import { Activity } from '../modules/activity/activity.entity';
+import { Mou } from '../modules/agreement/mou.entity';
+import { MouCostTerm } from '../modules/agreement/mou-cost-term.entity';
+import { MouPdf } from '../modules/agreement/mou-pdf.entity';
 import { Agency } from '../modules/agency/agency.entity';
 import { Assignment } from '../modules/assignment/assignment.entity';
 import { ApiToken } from '../modules/auth/api-token.entity';
@@ -35,6 +38,9 @@ export const entities = [
   TrainingCourse,
   TrainingRecord,
   TrainingRequirement,
+  Mou,
+  MouPdf,
+  MouCostTerm,
   Activity,
   User,
   AuditEvent,

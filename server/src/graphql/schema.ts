@@ -9,6 +9,10 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { AssignmentResolver } from '../modules/assignment/assignment.resolver';
 import { AgencyOfficersResolver, OfficerResolver } from '../modules/officer/officer.resolver';
 import { SchoolClosureResolver, SchoolYearResolver } from '../modules/calendar/calendar.resolver';
+import { CostShareResolver } from '../modules/agreement/cost-share.resolver';
+import { MouCostTermResolver } from '../modules/agreement/mou-cost-term.resolver';
+import { mouResolver } from '../modules/agreement/mou.resolver';
+import type { AgreementSettings } from '../modules/agreement/mou.service';
 import { OfficerAbsenceResolver } from '../modules/officer-absence/officer-absence.resolver';
 import { SchoolResolver } from '../modules/school/school.resolver';
 import { DEFAULT_SAFETY_AUDIT_SETTINGS } from '../modules/safety-audit/corrective-action.service';
@@ -48,6 +52,8 @@ export interface SchemaOptions {
   tips?: TipSettings;
   /** Training compliance (TRAINING_DUE_SOON_DAYS, PROGRAM_YEAR_START_MONTH); the defaults when left out. */
   training?: TrainingSettings;
+  /** MOU_RENEWAL_DAYS (120 when left out). */
+  agreements?: AgreementSettings;
 }
 
 export async function buildApiSchema({
@@ -57,6 +63,7 @@ export async function buildApiSchema({
   safetyAudits = DEFAULT_SAFETY_AUDIT_SETTINGS,
   tips,
   training = DEFAULT_TRAINING_SETTINGS,
+  agreements = { renewalDays: 120 },
 }: SchemaOptions): Promise<GraphQLSchema> {
   if (tips) configureTips(tips);
   const resolvers = [
@@ -72,6 +79,9 @@ export async function buildApiSchema({
     TrainingCourseResolver,
     TrainingRecordResolver,
     TrainingRequirementResolver,
+    mouResolver(agreements),
+    MouCostTermResolver,
+    CostShareResolver,
     UserResolver,
     UserLinksResolver,
     apiTokenResolver(apiTokens),

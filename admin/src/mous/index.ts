@@ -1,0 +1,3 @@
+import { MouList } from './MouList';
+
+export default { list: MouList };
