@@ -178,6 +178,80 @@ describe('tips: role x operation', () => {
     expect(actual).toEqual(expected);
   });
 
+  /** The officers assigned to a tip and its `assign` audit events, read past row security. */
+  const assignment = async (tip: string) => {
+    const connection = app.orm.em.fork().getConnection();
+    const rows = await connection.execute(`select officer_id from tip_officer where tip_id = ? order by officer_id`, [tip]);
+    const events = await connection.execute(
+      `select id from audit_event where entity_type = 'Tip' and entity_id = ? and action = 'assign'`,
+      [tip],
+    );
+    return { officers: rows.map((row) => String(row.officer_id)), events: events.length };
+  };
+
+  /** A fresh tip with officers A and B assigned: shared by both agencies. */
+  const sharedTip = async () => {
+    const tip = await freshTip();
+    await app.query(
+      `mutation($id: ID!, $officers: [ID!]!) { updateTip(id: $id, input: { version: 1, officerIds: $officers }) { id } }`,
+      { id: tip, officers: [ids.officerA, ids.officerB] },
+      tokens.admin,
+    );
+    return tip;
+  };
+
+  const unassign = (who: Who, tip: string, officerIds: string[]) =>
+    app.graphql(
+      `mutation($id: ID!, $officers: [ID!]!) { updateTip(id: $id, input: { version: 1, officerIds: $officers }) { id } }`,
+      { id: tip, officers: officerIds },
+      tokens[who],
+    );
+
+  it('an officer who serves the school cannot unassign officer A: refused, naming the officer, nothing written', async () => {
+    const tip = await freshTip();
+    const before = await assignment(tip);
+    const response = await unassign('officerAtSchool', tip, []);
+    expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(response.errors?.[0].message).toContain(`officer ${ids.officerA}`);
+    expect(await assignment(tip)).toEqual({ officers: [ids.officerA], events: before.events });
+  });
+
+  it('updateTips refuses the same removal for every tip: all or nothing', async () => {
+    const [first, second] = [await freshTip(), await freshTip()];
+    const events = (await assignment(first)).events + (await assignment(second)).events;
+    const response = await app.graphql(
+      `mutation($ids: [ID!]!) { updateTips(ids: $ids, input: { officerIds: [] }) { id } }`,
+      { ids: [first, second] },
+      tokens.officerAtSchool,
+    );
+    expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const after = [await assignment(first), await assignment(second)];
+    expect(after.map((state) => state.officers)).toEqual([[ids.officerA], [ids.officerA]]);
+    expect(after[0].events + after[1].events).toBe(events);
+  });
+
+  it('chief A cannot drop agency B\u2019s officer from a shared tip; ADMIN can', async () => {
+    const tip = await sharedTip();
+    const before = await assignment(tip);
+    expect(before.officers).toEqual([ids.officerA, ids.officerB].sort((a, b) => Number(a) - Number(b)));
+    const refused = await unassign('chiefA', tip, [ids.officerA]);
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].message).toContain(`officer ${ids.officerB}`);
+    expect(await assignment(tip)).toEqual(before);
+
+    const done = await unassign('admin', tip, [ids.officerA]);
+    expect(done.errors).toBeUndefined();
+    expect(await assignment(tip)).toEqual({ officers: [ids.officerA], events: before.events + 1 });
+  });
+
+  it('chief A may drop its own officer from a shared tip', async () => {
+    const tip = await sharedTip();
+    const before = await assignment(tip);
+    const response = await unassign('chiefA', tip, [ids.officerB]);
+    expect(response.errors).toBeUndefined();
+    expect(await assignment(tip)).toEqual({ officers: [ids.officerB], events: before.events + 1 });
+  });
+
   it('deleting a tip takes its steps and their activities with it, all audited', async () => {
     const tip = await freshTip();
     await app.query(

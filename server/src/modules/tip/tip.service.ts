@@ -36,21 +36,40 @@ async function schoolFor(em: EntityManager, ctx: RequestContext, schoolId: strin
   return schoolId ? ref(await reference(em, ctx, School, schoolPolicy, schoolId, 'schoolId')) : null;
 }
 
-/** Replaces a tip's assigned officers; a chief assigns only its own agency's officers. */
+/**
+ * Replaces a tip's assigned officers; a chief assigns and unassigns only its own agency's officers, an officer
+ * neither. Every officer added and dropped is checked before anything is written.
+ */
 async function assign(em: EntityManager, ctx: RequestContext, tip: Tip, officerIds: string[]): Promise<void> {
   const actor = requireActor(ctx.actor);
+  const before = tip.id ? await em.find(TipOfficer, { tip: tip.id }) : [];
+  const had = new Set(before.map((assignee) => assignee.officer.id));
   const officers: Officer[] = [];
   for (const id of new Set(parseIds(officerIds, 'officerIds'))) {
     const officer = await reference(em, ctx, Officer, officerPolicy, id, 'officerIds');
-    if (!tipOfficerPolicy.allowsFacts(actor, 'create', { officerId: officer.id, agencyId: officer.agency.id }, ctx.today))
+    // Keeping an officer already assigned is no new assignment.
+    if (
+      !had.has(officer.id) &&
+      !tipOfficerPolicy.allowsFacts(actor, 'create', { officerId: officer.id, agencyId: officer.agency.id }, ctx.today)
+    )
       throw forbidden(`You may not assign officer ${officer.id} to a tip: only your own agency's officers`);
     officers.push(officer);
   }
   if (tip.status === TipStatus.CLOSED) throw conflict('This tip is closed: its officers no longer change', { reason: 'TIP_CLOSED' });
-  const before = tip.id ? await em.find(TipOfficer, { tip: tip.id }) : [];
   const keep = new Set(officers.map((officer) => officer.id));
-  for (const assignee of before) if (!keep.has(assignee.officer.id)) em.remove(assignee);
-  const had = new Set(before.map((assignee) => assignee.officer.id));
+  const gone = [...had].filter((id) => !keep.has(id));
+  // An officer the actor does not read has no agency here, and so is refused.
+  const agencies = new Map(
+    (gone.length ? await em.find(Officer, { id: { $in: gone } }) : []).map((officer) => [officer.id, officer.agency.id]),
+  );
+  for (const officerId of gone)
+    if (!tipOfficerPolicy.allowsFacts(actor, 'delete', { officerId, agencyId: agencies.get(officerId) }, ctx.today))
+      throw forbidden(`You may not unassign officer ${officerId} from the tip: only your own agency's officers`);
+  if (gone.length) {
+    // Row security skips a row it refuses without an error: count the rows gone so a refused removal never passes.
+    const removed = await em.nativeDelete(TipOfficer, { tip: tip.id, officer: { $in: gone } });
+    if (removed !== gone.length) throw forbidden("You may not unassign some of the tip's officers");
+  }
   for (const officer of officers) if (!had.has(officer.id)) em.create(TipOfficer, { tip, officer });
   if (officers.length && tip.status === TipStatus.RECEIVED) tip.status = TipStatus.ASSIGNED;
   audit(em, ctx, {
