@@ -39,6 +39,15 @@ describe('one CSV per report part', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     program = await buildProgram(app, 12);
+    // An officer away on DAY, so that the coverage's absent part has a row to compare in this file alone.
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`insert into officer_absence (officer_id, start_date, end_date, reason) values (?, ?, ?, 'TRAINING')`, [
+        program.officers.b2.id,
+        DAY,
+        DAY,
+      ]);
   });
   afterAll(() => app.stop());
 
