@@ -123,6 +123,21 @@ export function coverageTable(report: CoverageReport): CsvTable {
 
 const SCHOOL_COLUMNS = ['school_id', 'school', 'nces_id', 'level', 'locale', 'enrollment', 'status', 'total_fte', 'enrollment_per_sro_fte'];
 
+/** An officer's assignment at a school: the columns of the officers and absent parts. */
+const ASSIGNMENT_COLUMNS = [
+  'assignment_id',
+  'officer_id',
+  'officer_first_name',
+  'officer_last_name',
+  'rank',
+  'agency_id',
+  'agency',
+  'role',
+  'fte',
+  'start_date',
+  'end_date',
+];
+
 const schoolCells = ({ school, status, totalFte, enrollmentPerSroFte }: SchoolCoverage) => ({
   school_id: school.id,
   school: school.name,
@@ -177,59 +192,27 @@ export const COVERAGE_PARTS: CsvParts<CoverageReport> = {
     ),
   schools: ({ date, schools }) => table(SCHOOL_COLUMNS, () => schools.map((entry) => ({ date, ...schoolCells(entry) }))),
   officers: ({ date, schools }) =>
-    table(
-      [
-        ...SCHOOL_COLUMNS,
-        'assignment_id',
-        'officer_id',
-        'officer_first_name',
-        'officer_last_name',
-        'rank',
-        'agency_id',
-        'agency',
-        'role',
-        'fte',
-        'start_date',
-        'end_date',
-        'substitute_for_officer_id',
-      ],
-      () =>
-        schools.flatMap((school) =>
-          school.officers.map((entry) => ({
-            date,
-            ...schoolCells(school),
-            assignment_id: entry.assignmentId,
-            ...assignmentCells(entry),
-            substitute_for_officer_id: entry.substituteFor?.id ?? null,
-          })),
-        ),
+    table([...SCHOOL_COLUMNS, ...ASSIGNMENT_COLUMNS, 'substitute_for_officer_id'], () =>
+      schools.flatMap((school) =>
+        school.officers.map((entry) => ({
+          date,
+          ...schoolCells(school),
+          assignment_id: entry.assignmentId,
+          ...assignmentCells(entry),
+          substitute_for_officer_id: entry.substituteFor?.id ?? null,
+        })),
+      ),
     ),
   absent: ({ date, schools }) =>
-    table(
-      [
-        ...SCHOOL_COLUMNS,
-        'assignment_id',
-        'officer_id',
-        'officer_first_name',
-        'officer_last_name',
-        'rank',
-        'agency_id',
-        'agency',
-        'role',
-        'fte',
-        'start_date',
-        'end_date',
-        'substituted_by_officer_id',
-      ],
-      () =>
-        schools.flatMap((school) =>
-          school.absent.map((entry) => ({
-            date,
-            ...schoolCells(school),
-            assignment_id: entry.assignmentId,
-            ...assignmentCells(entry),
-            substituted_by_officer_id: entry.substitutedBy?.id ?? null,
-          })),
-        ),
+    table([...SCHOOL_COLUMNS, ...ASSIGNMENT_COLUMNS, 'substituted_by_officer_id'], () =>
+      schools.flatMap((school) =>
+        school.absent.map((entry) => ({
+          date,
+          ...schoolCells(school),
+          assignment_id: entry.assignmentId,
+          ...assignmentCells(entry),
+          substituted_by_officer_id: entry.substitutedBy?.id ?? null,
+        })),
+      ),
     ),
 };
