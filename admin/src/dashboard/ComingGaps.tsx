@@ -17,7 +17,8 @@ export function ComingGaps() {
       {gaps.length === 0 ? (
         <Typography color="text.secondary">Every school-day has an SRO.</Typography>
       ) : (
-        <List dense sx={{ maxHeight: 280, overflow: 'auto' }} aria-label="Coming gaps">
+        // Focusable because it scrolls: keyboard users can then scroll it with the arrow keys.
+        <List dense sx={{ maxHeight: 280, overflow: 'auto' }} aria-label="Coming gaps" tabIndex={0}>
           {gaps.map((gap) => (
             <ListItem key={`${gap.date}-${gap.school.id}`} disableGutters>
               <ListItemText primary={gap.school.name} secondary={formatDate(gap.date)} />

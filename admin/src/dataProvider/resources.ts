@@ -230,6 +230,29 @@ export const resources: Record<string, ResourceDefinition> = {
     updateFields: ['takenAt', 'kind', 'minutes', 'note'],
     bulkUpdateFields: ['minutes'],
   },
+  // Facility safety audits: read through the lists; written by the audit walk's own mutations (safetyAudits/).
+  safetyAudits: {
+    typeName: 'SafetyAudit',
+    listName: 'safetyAudits',
+    selection:
+      'id date status schoolId school { id name } templateId officerIds districtStaff durationMinutes submittedAt createdAt updatedAt version findings { id itemId result severity note }',
+    sortFields: { date: 'DATE', status: 'STATUS', createdAt: 'CREATED_AT' },
+    filters: ['ids', 'schoolId', 'status', 'dateFrom', 'dateTo'],
+    createFields: [],
+    updateFields: [],
+    bulkUpdateFields: [],
+  },
+  correctiveActions: {
+    typeName: 'CorrectiveAction',
+    listName: 'correctiveActions',
+    selection:
+      'id what owner dueOn status overdue deferredReason completedOn findingId finding { id auditId severity item { id area criterion } } createdAt updatedAt version',
+    sortFields: { dueOn: 'DUE_ON', status: 'STATUS', createdAt: 'CREATED_AT' },
+    filters: ['ids', 'auditId', 'schoolId', 'status', 'owner', 'overdue'],
+    createFields: [],
+    updateFields: [],
+    bulkUpdateFields: [],
+  },
 };
 
 export function resourceDefinition(resource: string): ResourceDefinition {
@@ -257,28 +280,5 @@ export function graphqlNames(definition: ResourceDefinition) {
     createInput: `Create${definition.typeName}Input`,
     updateInput: `Update${definition.typeName}Input`,
     bulkUpdateInput: `BulkUpdate${definition.typeName}Input`,
-    // Facility safety audits: read through the lists; written by the audit walk's own mutations (safetyAudits/).
-    safetyAudits: {
-      typeName: 'SafetyAudit',
-      listName: 'safetyAudits',
-      selection:
-        'id date status schoolId school { id name } templateId officerIds districtStaff durationMinutes submittedAt createdAt updatedAt version findings { id itemId result severity note }',
-      sortFields: { date: 'DATE', status: 'STATUS', createdAt: 'CREATED_AT' },
-      filters: ['ids', 'schoolId', 'status', 'dateFrom', 'dateTo'],
-      createFields: [],
-      updateFields: [],
-      bulkUpdateFields: [],
-    },
-    correctiveActions: {
-      typeName: 'CorrectiveAction',
-      listName: 'correctiveActions',
-      selection:
-        'id what owner dueOn status overdue deferredReason completedOn findingId finding { id auditId severity item { id area criterion } } createdAt updatedAt version',
-      sortFields: { dueOn: 'DUE_ON', status: 'STATUS', createdAt: 'CREATED_AT' },
-      filters: ['ids', 'auditId', 'schoolId', 'status', 'owner', 'overdue'],
-      createFields: [],
-      updateFields: [],
-      bulkUpdateFields: [],
-    },
   };
 }
