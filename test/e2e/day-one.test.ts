@@ -292,7 +292,7 @@ describeWhenReady('the console on day one: sessions, outages, refusals, phones',
     const page = await open(CHIEF);
     const agency = page.getByRole('region', { name: 'Harlow Falls Police Department today' });
     await agency.getByText('active officers').waitFor();
-    await agency.getByText('on leave').waitFor();
+    await agency.getByText('absent today').waitFor();
     await page.getByRole('region', { name: 'Harlow Falls Police Department this quarter' }).getByText('activities').waitFor();
     await page.getByRole('region', { name: 'District coverage today' }).waitFor();
     await screenshot(page, 'chief-home');
