@@ -146,6 +146,29 @@ export const ACTIVITY_PARTS_REPORT = `query($from: Date, $to: Date, $programYear
 }`;
 
 const SCHOOL = ['school_id', 'school', 'nces_id', 'level', 'locale', 'enrollment', 'status', 'total_fte', 'enrollment_per_sro_fte'];
+
+/** An officer's assignment at a school, as the officers and absent parts both give it. */
+const ASSIGNMENT = [
+  'assignment_id',
+  'officer_id',
+  'officer_first_name',
+  'officer_last_name',
+  'rank',
+  'agency_id',
+  'agency',
+  'role',
+  'fte',
+  'start_date',
+  'end_date',
+];
+const assignmentCells = (assignment: Json) => ({
+  assignment_id: assignment.assignmentId,
+  ...officer({ ...assignment.officer, agency: assignment.agency }),
+  role: assignment.role,
+  fte: assignment.fte,
+  start_date: assignment.startDate,
+  end_date: assignment.endDate,
+});
 const school = (entry: Json) => ({
   school_id: entry.school.id,
   school: entry.school.name,
@@ -214,65 +237,25 @@ export const COVERAGE_PARTS: Record<string, ExpectedPart> = {
     rows: ({ date, schools }) => schools.map((entry: Json) => ({ date, ...school(entry) })),
   },
   officers: {
-    columns: [
-      'date',
-      ...SCHOOL,
-      'assignment_id',
-      'officer_id',
-      'officer_first_name',
-      'officer_last_name',
-      'rank',
-      'agency_id',
-      'agency',
-      'role',
-      'fte',
-      'start_date',
-      'end_date',
-      'substitute_for_officer_id',
-    ],
+    columns: ['date', ...SCHOOL, ...ASSIGNMENT, 'substitute_for_officer_id'],
     rows: ({ date, schools }) =>
       schools.flatMap((entry: Json) =>
         entry.officers.map((assignment: Json) => ({
           date,
           ...school(entry),
-          assignment_id: assignment.assignmentId,
-          ...officer({ ...assignment.officer, agency: assignment.agency }),
-          role: assignment.role,
-          fte: assignment.fte,
-          start_date: assignment.startDate,
-          end_date: assignment.endDate,
+          ...assignmentCells(assignment),
           substitute_for_officer_id: assignment.substituteFor?.id ?? null,
         })),
       ),
   },
   absent: {
-    columns: [
-      'date',
-      ...SCHOOL,
-      'assignment_id',
-      'officer_id',
-      'officer_first_name',
-      'officer_last_name',
-      'rank',
-      'agency_id',
-      'agency',
-      'role',
-      'fte',
-      'start_date',
-      'end_date',
-      'substituted_by_officer_id',
-    ],
+    columns: ['date', ...SCHOOL, ...ASSIGNMENT, 'substituted_by_officer_id'],
     rows: ({ date, schools }) =>
       schools.flatMap((entry: Json) =>
         entry.absent.map((assignment: Json) => ({
           date,
           ...school(entry),
-          assignment_id: assignment.assignmentId,
-          ...officer({ ...assignment.officer, agency: assignment.agency }),
-          role: assignment.role,
-          fte: assignment.fte,
-          start_date: assignment.startDate,
-          end_date: assignment.endDate,
+          ...assignmentCells(assignment),
           substituted_by_officer_id: assignment.substitutedBy?.id ?? null,
         })),
       ),
